@@ -1,0 +1,92 @@
+import { resolve, dirname, join } from 'node:path';
+import type { Logger } from '../../core/logger.js';
+import { ConfigError } from '../../core/errors.js';
+import { defaultConfig, loadConfig, type LeakwatchConfig } from '../../config/index.js';
+import { LeakwatchStore } from '../../storage/index.js';
+import { buildChannels, AlertDispatcher } from '../../alerts/index.js';
+import { AllowList } from '../../detectors/index.js';
+import { createProgressReporter } from '../../crawler/index.js';
+import { runSweep, hasNewPageable, type SweepResult } from '../../sweep/index.js';
+import { formatSweepSummary } from '../output.js';
+import { httpUrl } from '../options.js';
+
+export interface SweepFlags {
+  config?: string;
+  target?: string;
+  mode: 'full' | 'hot';
+  json?: boolean;
+  reveal?: boolean;
+  db?: string;
+  alerts: boolean; // commander's --no-alerts
+  maxPages?: number;
+  concurrency?: number;
+  rate?: number;
+  chromium?: string;
+}
+
+export interface SweepOutcome { result: SweepResult; exitCode: number; alertNotes: string[] }
+
+export function resolveTarget(urls: string[], flags: Pick<SweepFlags, 'target'>, config: LeakwatchConfig) {
+  if (urls.length) return { name: flags.target ?? new URL(urls[0]).host, startUrls: urls.map(httpUrl) };
+  const targets = flags.target ? config.targets.filter((t) => t.name === flags.target) : config.targets;
+  if (!targets.length) throw new ConfigError(flags.target ? `no target named "${flags.target}" in the config` : 'no start URL given and no target configured', 'pass a start URL, or --config with a targets list');
+  if (targets.length > 1) throw new ConfigError(`the config has ${targets.length} targets`, `pick one with --target (${targets.map((t) => t.name).join(', ')})`);
+  return targets[0];
+}
+
+/** Sweep once, store, then hand new alerts to the channels. Used by `sweep` and `demo`. */
+export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logger, config?: LeakwatchConfig): Promise<SweepOutcome> {
+  const cfg = config ?? (flags.config ? loadConfig(flags.config) : defaultConfig());
+  const target = resolveTarget(urls, flags, cfg);
+  const dbPath = resolve(flags.db ?? cfg.storage.path);
+  const store = LeakwatchStore.open(dbPath, { logger });
+  const progress = !flags.json && process.stderr.isTTY ? createProgressReporter(logger, true) : undefined;
+  try {
+    const allowList = new AllowList(cfg.allowList ?? []);
+    const result = await runSweep({
+      target: target.name,
+      startUrls: target.startUrls,
+      mode: flags.mode,
+      store,
+      logger,
+      allowList,
+      reveal: flags.reveal,
+      dashboardUrl: cfg.dashboard.publicUrl,
+      crawl: {
+        ...(cfg.crawl ?? {}),
+        ...(flags.maxPages ? { maxPages: flags.maxPages } : {}),
+        ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
+        ...(flags.rate ? { ratePerSecond: flags.rate } : {}),
+        ...(flags.chromium ? { chromiumPath: flags.chromium } : {}),
+      },
+      onEvent: progress ? (event, added) => progress.onEvent(event, added) : undefined,
+    });
+    progress?.stop();
+    const alertNotes: string[] = [];
+    if (flags.alerts) {
+      const outboxDir = join(dirname(dbPath), 'outbox');
+      const channels = buildChannels({ ...cfg.alerts, outboxDir }, logger);
+      const dispatcher = new AlertDispatcher(store, channels, logger);
+      const drained = await dispatcher.drainOnce();
+      alertNotes.push(...drained.deliveries.map((d) => `${d.channel}: ${d.note}`));
+      if (drained.failed || drained.dead) alertNotes.push(`${drained.failed} alert deliveries failed and will be retried; ${drained.dead} dead-lettered`);
+      await dispatcher.stop();
+    }
+    return { result, exitCode: hasNewPageable(result.report) ? 1 : 0, alertNotes };
+  } finally {
+    progress?.stop();
+    store.close();
+  }
+}
+
+export async function sweepCommand(urls: string[], flags: SweepFlags, logger: Logger): Promise<number> {
+  const { result, exitCode, alertNotes } = await sweepOnce(urls, flags, logger);
+  if (flags.json) {
+    process.stdout.write(JSON.stringify(result.report) + '\n');
+  } else {
+    process.stdout.write(formatSweepSummary(result.report, { skipped: result.skipped as Record<string, number> }) + '\n');
+    if (alertNotes.length) process.stdout.write(`\nAlerts:\n${alertNotes.map((n) => `  ${n}`).join('\n')}\n`);
+    else if (!flags.alerts) process.stdout.write('\nAlerts: not sent (--no-alerts); they wait in the outbox\n');
+  }
+  return exitCode;
+}

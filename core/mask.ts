@@ -31,17 +31,27 @@ function maskName(v: string): string {
     .join('');
 }
 
-function maskAddress(v: string): string {
-  const withPostcodes = v.replace(POSTCODE_IN_TEXT, (m) => maskPostcode(m));
-  return withPostcodes
+function maskAddressWords(v: string): string {
+  return v
     .split(/(\s+|,)/)
     .map((w) => {
-      if (/^\s+$|^,$/.test(w) || w.includes('*')) return w;
+      if (/^\s+$|^,$/.test(w)) return w;
       if (/^\d+[a-z]?$/i.test(w)) return w; // house numbers alone identify nobody
       if (STREET_TYPES.has(w.toLowerCase())) return w;
       return starWord(w);
     })
     .join('');
+}
+
+function maskAddress(v: string): string {
+  // Postcodes are masked as a unit (district kept); the words around them word by word.
+  let out = '';
+  let last = 0;
+  for (const m of v.matchAll(POSTCODE_IN_TEXT)) {
+    out += maskAddressWords(v.slice(last, m.index)) + maskPostcode(m[0]);
+    last = (m.index ?? 0) + m[0].length;
+  }
+  return out + maskAddressWords(v.slice(last));
 }
 
 function keepEdges(v: string, head: number, tail: number): string {

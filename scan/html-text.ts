@@ -18,7 +18,7 @@ export function htmlToAlignedText(html: string): string {
       // Comments are visible to anyone who views the source, so scan their text too.
       const end = html.indexOf('-->', lt + 4);
       const stop = end === -1 ? html.length : end + 3;
-      out.push('    ' + html.slice(lt + 4, Math.max(lt + 4, stop - 3)) + (end === -1 ? '' : '   '));
+      out.push(end === -1 ? '    ' + html.slice(lt + 4) : '    ' + html.slice(lt + 4, end) + '   ');
       i = stop;
       continue;
     }

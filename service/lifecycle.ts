@@ -1,0 +1,36 @@
+import type { LeakwatchConfig } from '../config/index.js';
+import { startService, type ServiceOptions, type RunningService } from './index.js';
+
+/**
+ * `leakwatch serve`: start the service and run until SIGTERM or SIGINT, then shut down cleanly
+ * (stop scheduling, checkpoint the running sweep, flush the outbox, close Chromium and the DB)
+ * and resolve with exit status 0. A second signal during shutdown exits at once with 1.
+ */
+export async function runServiceUntilSignal(
+  config: LeakwatchConfig,
+  opts: ServiceOptions & { onStarted?: (service: RunningService) => void },
+): Promise<number> {
+  const service = await startService(config, opts);
+  opts.onStarted?.(service);
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) {
+      opts.logger.error({ signal }, 'second signal during shutdown: exiting now');
+      process.exit(1);
+    }
+    opts.logger.info({ signal }, 'signal received');
+    void service.stop(`${signal} received`);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  try {
+    await service.stopped;
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  }
+  // Anything still holding the event loop (a stuck socket) must not keep a stopped monitor around.
+  setTimeout(() => process.exit(0), 5_000).unref();
+  return 0;
+}

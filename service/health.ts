@@ -9,7 +9,8 @@ export interface TargetHealth {
   name: string;
   /** ok: last cycle completed and recent · failing: N failures in a row · stale: no completed cycle for too long · pending: none yet, still within the grace period */
   status: 'ok' | 'failing' | 'stale' | 'pending';
-  lastCompletedCycle: { finishedAt: string; mode: CycleMode; runId: number | null; pages: number; errors: number } | null;
+  /** mode and counts are null when restored from the database after a restart. */
+  lastCompletedCycle: { finishedAt: string; mode: CycleMode | null; runId: number | null; pages: number | null; errors: number | null } | null;
   lastAttempt: { finishedAt: string; mode: CycleMode; status: CycleOutcome['status']; reason?: string } | null;
   consecutiveFailures: number;
   running: { mode: CycleMode; startedAt: string } | null;
@@ -75,6 +76,15 @@ export class HealthTracker {
     }
     // 'interrupted' (shutdown) is neither: the restart resumes it.
     return s.consecutiveFailures;
+  }
+
+  /** After a restart: carry over what the database remembers, so a restart does not hide a failing target. */
+  restore(target: string, saved: { lastSuccessfulCycleAt: string | null; consecutiveFailures: number }): void {
+    const s = this.state(target);
+    s.consecutiveFailures = saved.consecutiveFailures;
+    if (saved.lastSuccessfulCycleAt) {
+      s.lastCompleted = { finishedAt: saved.lastSuccessfulCycleAt, mode: null, runId: null, pages: null, errors: null };
+    }
   }
 
   consecutiveFailures(target: string): number {

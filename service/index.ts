@@ -77,6 +77,16 @@ export async function startService(config: LeakwatchConfig, opts: ServiceOptions
   const shutdown = new AbortController();
   const running = new Map<string, { mode: CycleMode; done: Promise<CycleOutcome> }>();
   const unreachableRaised = new Set<string>();
+  // With the real store (and no injected sink) cycles are persisted, so health survives a restart.
+  const persistCycles = !opts.monitorAlerts && typeof store.recordCycle === 'function';
+  for (const target of targetNames) {
+    const saved = persistCycles ? store.monitorState?.(target) : undefined;
+    if (saved) {
+      health.restore(target, saved);
+      if (saved.lastSuccessfulCycleAt) metrics.restoreLastSuccess(target, saved.lastSuccessfulCycleAt);
+    }
+  }
+  let stallTimer: NodeJS.Timeout | undefined;
   const allowLists = new Map<string, unknown>();
   let schedules: ScheduleHandle | undefined;
   let stopping: Promise<void> | undefined;
@@ -99,7 +109,13 @@ export async function startService(config: LeakwatchConfig, opts: ServiceOptions
     if (outcome.status === 'skipped' || outcome.status === 'interrupted') return;
     const event = { target: outcome.target, consecutiveFailures: failures, reason: outcome.reason ?? 'ok', at: outcome.finishedAt };
     try {
-      if (outcome.status === 'failed' && failures >= config.monitor.unreachableAfterCycles && !unreachableRaised.has(outcome.target)) {
+      if (persistCycles) {
+        // The store keeps the count across restarts and raises/clears monitor.unreachable in the outbox.
+        store.recordCycle!(outcome.target, outcome.status === 'ok', { failThreshold: config.monitor.unreachableAfterCycles, detail: outcome.reason });
+        if (outcome.status === 'failed' && failures === config.monitor.unreachableAfterCycles) {
+          log.error({ failures, reason: outcome.reason }, 'target unreachable: monitor.unreachable raised');
+        }
+      } else if (outcome.status === 'failed' && failures >= config.monitor.unreachableAfterCycles && !unreachableRaised.has(outcome.target)) {
         unreachableRaised.add(outcome.target);
         log.error({ failures, reason: outcome.reason }, 'target unreachable: raising monitor.unreachable');
         await monitorAlerts.unreachable(event);
@@ -206,6 +222,7 @@ export async function startService(config: LeakwatchConfig, opts: ServiceOptions
       stopping ??= (async () => {
         logger.info({ reason }, 'shutting down: no new sweeps; running sweeps finish their in-flight pages');
         await schedules?.stop();
+        clearInterval(stallTimer);
         shutdown.abort(new Error(reason));
         const inFlight = [...running.values()].map((r) => r.done.catch(() => undefined));
         const grace = opts.shutdownGraceMs ?? 60_000;
@@ -275,12 +292,28 @@ export async function startService(config: LeakwatchConfig, opts: ServiceOptions
     );
   }
 
+  if (persistCycles && typeof store.checkStalled === 'function') {
+    // monitor.stalled: no successful cycle for staleAfterMinutes (a hung sweep, a schedule that never fires).
+    const maxAgeMs = config.monitor.staleAfterMinutes * 60_000;
+    stallTimer = setInterval(() => {
+      for (const target of targetNames) {
+        try {
+          if (store.checkStalled!(target, maxAgeMs, now())) kickDispatcher();
+        } catch (err) {
+          logger.warn({ target, reason: describeError(err) }, 'stall check failed');
+        }
+      }
+    }, Math.min(60_000, maxAgeMs));
+    stallTimer.unref();
+  }
+
   // A previous process stopped mid-sweep: finish that run now rather than at the next tick.
   if (opts.resumeInterrupted !== false) {
     for (const target of targetNames) {
       const interrupted = store.findInterruptedRun?.(target);
       if (interrupted) {
-        const mode: CycleMode = interrupted.mode === 'hot' || interrupted.mode === 'full' ? interrupted.mode : 'ondemand';
+        const runMode = store.getRun?.(interrupted.id)?.mode;
+        const mode: CycleMode = runMode === 'hot' || runMode === 'full' ? runMode : 'ondemand';
         logger.info({ target, runId: interrupted.id, mode }, 'resuming the run a previous process left interrupted');
         void runCycle(target, mode, true);
       }

@@ -33,7 +33,13 @@ export interface OutboxDepth {
 export interface ServiceStore {
   close(): void;
   outboxStats?(): unknown;
-  findInterruptedRun?(target: string): { id: number; mode?: string } | undefined | null;
+  findInterruptedRun?(target: string): { id: number } | undefined | null;
+  getRun?(runId: number): { mode: string } | undefined;
+  /** Persists a finished cycle and raises/clears monitor.unreachable through the outbox; returns failures in a row. */
+  recordCycle?(target: string, ok: boolean, opts: { failThreshold?: number; detail?: string; now?: Date }): number;
+  /** Raises monitor.stalled when no cycle succeeded for maxAgeMs. */
+  checkStalled?(target: string, maxAgeMs: number, now?: Date): boolean;
+  monitorState?(target: string): { lastCycleAt: string | null; lastSuccessfulCycleAt: string | null; consecutiveFailures: number } | undefined;
 }
 
 /** The alert dispatcher: sends outbox rows in the background; drained on shutdown. */

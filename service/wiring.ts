@@ -77,8 +77,9 @@ export async function openServiceDeps(config: LeakwatchConfig, opts: ServiceOpti
     dispatcher = new AlertDispatcher(realStore, channels, opts.logger) as unknown as OutboxDispatcher;
   }
 
-  let monitorAlerts = opts.monitorAlerts ?? loggingMonitorSink(logger);
-  if (!opts.monitorAlerts && realStore) monitorAlerts = storeMonitorSink(realStore, config, logger);
+  // With the real store, monitor alerts go through store.recordCycle (same outbox, retries and dedup
+  // as incident alerts); this sink is only used when the store cannot persist cycles.
+  const monitorAlerts = opts.monitorAlerts ?? loggingMonitorSink(logger);
 
   let runSweep = opts.runSweep;
   if (!runSweep) {
@@ -120,17 +121,4 @@ async function loadDashboardPlugin(logger: Logger): Promise<ServicePlugin | unde
     if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') logger.warn({ reason: (err as Error).message }, 'dashboard failed to load; serving /healthz and /metrics only');
     return undefined;
   }
-}
-
-/** Monitor alerts go through the same outbox as incident alerts, so they get the same retries and dedup. */
-function storeMonitorSink(store: import('../storage/index.js').LeakwatchStore, config: LeakwatchConfig, logger: Logger): MonitorAlertSink {
-  const s = store as unknown as {
-    raiseMonitorAlert?: (target: string, kind: 'unreachable', detail: Record<string, unknown>) => unknown;
-    resolveMonitorAlert?: (target: string, kind: 'unreachable', detail: Record<string, unknown>) => unknown;
-  };
-  const fallback = loggingMonitorSink(logger);
-  return {
-    unreachable: (e) => (s.raiseMonitorAlert ? void s.raiseMonitorAlert(e.target, 'unreachable', { ...e, dashboardUrl: config.dashboard.publicUrl }) : fallback.unreachable(e)),
-    recovered: (e) => (s.resolveMonitorAlert ? void s.resolveMonitorAlert(e.target, 'unreachable', { ...e, dashboardUrl: config.dashboard.publicUrl }) : fallback.recovered(e)),
-  };
 }

@@ -1,0 +1,28 @@
+import type { ContextSpec } from './types.js';
+
+/**
+ * Google-DLP-style hotwords: phrases are matched as whole words, case-insensitively, with any
+ * run of whitespace, hyphens or dots between their words ("date of birth", "D.O.B", "number plate").
+ */
+const compiled = new WeakMap<ContextSpec, RegExp>();
+
+const escapeWord = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function phraseRegex(phrases: string[], flags = 'i'): RegExp {
+  const alts = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.trim().split(/[\s.\-]+/).filter(Boolean).map(escapeWord).join('[\\s.\\-]*'));
+  return new RegExp(`(?<![A-Za-z])(?:${alts.join('|')})(?![A-Za-z])`, flags);
+}
+
+/** Returns the first context phrase found in the window around [start,end), or null. */
+export function findContext(spec: ContextSpec, text: string, start: number, end: number, extra?: string): string | null {
+  let re = compiled.get(spec);
+  if (!re) {
+    re = phraseRegex(spec.phrases);
+    compiled.set(spec, re);
+  }
+  const windowText = text.slice(Math.max(0, start - spec.windowBefore), start) + ' ' + text.slice(end, end + spec.windowAfter);
+  const m = re.exec(windowText) ?? (extra ? re.exec(extra) : null);
+  return m ? m[0].toLowerCase().replace(/\s+/g, ' ') : null;
+}

@@ -1,0 +1,106 @@
+/** Word lists for UK addresses, places, organisations and police ranks. */
+
+const words = (s: string): string[] => s.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
+const phrases = (s: string): string[] => s.split(/\n|;/).map((p) => p.trim().toLowerCase()).filter(Boolean);
+
+export const STREET_TYPES = words(`
+  Road Rd Street St Avenue Ave Close Cl Lane Ln Drive Dr Way Court Ct Crescent Cres Place Pl Gardens Gdns Grove Gr
+  Terrace Terr Hill Park Square Sq Walk Mews Rise Green View Row Parade Gate End Meadow Meadows Fields Field Wharf Yard
+  Chase Croft Vale Wood Boulevard Broadway Circus Hollow Lea Path Approach Bank Brow Causeway Copse Dale Dell
+  Embankment Esplanade Glade Glen Heath Heights Mead Mount Nook Orchard Paddock Passage Pathway Promenade Quay Reach
+  Ride Ring Spinney Strand Villas Wynd Cottages Buildings Crest Dene Drove Garth Grange Holt Hurst Knoll Leys Loke Pightle
+  Ridgeway Ridge Rylands Shaw Slade Spur Steps Twitten Vennel Vista Wick Highway Bypass Circle Crossing Dene Downs Fold
+`);
+export const STREET_TYPE_SET = new Set(STREET_TYPES);
+
+/** Words that end a venue or building name (a station or community-centre address is public). */
+export const VENUE_WORDS = new Set(words(`
+  Station Centre Center Hall Library Church Chapel School Academy College University Surgery Hospital Clinic Pavilion
+  Theatre Museum Club Pub Inn Hotel Office Offices Depot Mosque Temple Gurdwara Synagogue Cathedral Hub Institute
+  Stadium Arena Leisure Pool Market Shop Store Supermarket Precinct Mall Arcade Works
+`));
+
+/** Words that make a house name ("Rose Cottage, Mill Lane"). */
+export const HOUSE_NAME_WORDS = new Set(words(`Cottage House Farm Farmhouse Lodge Barn Manor Villa Bungalow Mill Grange Rectory Vicarage Oast Cottages Flats Court Mansions Tower Towers Apartments`));
+
+/** Words that make a capitalised run an organisation, not a person. */
+export const ORG_WORDS = new Set(words(`
+  Police Constabulary Council Borough District County Parish Trust NHS Service Services Authority Commission Commissioner's
+  Partnership Partnerships Limited Ltd PLC LLP Group Association Society Foundation Charity Watch Support Advice Network
+  Department Ministry Agency Office Bureau Board Committee Panel Forum Unit Team Teams Squad Court Courts Tribunal Crown
+  Magistrates Magistrates' Prison Bank Building Housing Homes Estates Company Co Inc Stores Supermarkets Railway Rail
+  Bus Buses Transport Airport Fire Rescue Ambulance Coastguard University College School Academy Church Mosque Temple
+  Hospital Surgery Practice Pharmacy Centre Center Club Hub Crimestoppers Neighbourhood Safer Community Communities
+  Action Fraud Victim Victims Citizens Youth Project Programme Scheme Initiative Campaign Operation Op Street Road
+`));
+
+/** UK and Hertfordshire places (lower case). A capitalised run equal to one of these is a place, not a person. */
+export const PLACES = new Set(phrases(`
+  Hertfordshire;Herts;Hemel Hempstead;Hemel;Tring;Berkhamsted;Kings Langley;Bovingdon;Markyate;Watford;St Albans;Harpenden;Hitchin;Letchworth;Letchworth Garden City;Baldock;Royston;Stevenage;Hertford;Ware;Bishop's Stortford;Bishops Stortford;Sawbridgeworth;Hoddesdon;Cheshunt;Waltham Cross;Broxbourne;Welwyn;Welwyn Garden City;Hatfield;Potters Bar;Borehamwood;Elstree;Bushey;Radlett;Rickmansworth;Chorleywood;Croxley Green;Abbots Langley;Redbourn;Wheathampstead;London Colney;Sandridge;Knebworth;Buntingford;Much Hadham;Dacorum;Three Rivers;Hertsmere;Broxbourne;East Herts;North Herts;Welwyn Hatfield;Adeyfield;Bennetts End;Chaulden;Gadebridge;Grovehill;Highfield;Leverstock Green;Warners End;Woodhall Farm;Apsley;Boxmoor;Nash Mills;Northchurch;Wigginton;Aldbury;Long Marston;Wilstone;Oxhey;South Oxhey;Carpenders Park;Garston;Leavesden;Northwood;Chipperfield;Flaunden;Great Gaddesden;Little Gaddesden;Kings Walden;Codicote;Datchworth;Walkern;Benington;Cottered;Ashwell;Barkway;Barley;Therfield;Bygrave;Wallington;Weston;Graveley;Ickleford;Pirton;Offley;Preston;Breachwood Green;St Ippolyts;Stotfold;Arlesey;Goffs Oak;Cuffley;Brookmans Park;Welham Green;Essendon;Stanborough;Colney Heath;Shenley;Aldenham;Letchmore Heath;Swallowfields
+  London;Birmingham;Manchester;Liverpool;Leeds;Sheffield;Bristol;Newcastle;Newcastle upon Tyne;Nottingham;Leicester;Coventry;Bradford;Cardiff;Swansea;Newport;Edinburgh;Glasgow;Aberdeen;Dundee;Inverness;Belfast;Derry;Londonderry;Southampton;Portsmouth;Plymouth;Exeter;Norwich;Cambridge;Oxford;Reading;Luton;Milton Keynes;Northampton;Bedford;Peterborough;Ipswich;Colchester;Chelmsford;Southend;Basildon;Brighton;Hove;Crawley;Guildford;Woking;Maidstone;Canterbury;Dover;Ashford;York;Hull;Kingston upon Hull;Middlesbrough;Sunderland;Durham;Carlisle;Lancaster;Preston;Blackpool;Bolton;Wigan;Stockport;Oldham;Rochdale;Salford;Warrington;Chester;Stoke;Stoke-on-Trent;Derby;Wolverhampton;Walsall;Dudley;Worcester;Gloucester;Cheltenham;Bath;Swindon;Salisbury;Bournemouth;Poole;Taunton;Truro;Lincoln;Grimsby;Doncaster;Rotherham;Barnsley;Wakefield;Huddersfield;Halifax;Harrogate;Scarborough;Slough;High Wycombe;Aylesbury;Amersham;Chesham;Dunstable;Leighton Buzzard;Hemel;Enfield;Barnet;Harrow;Hillingdon;Ealing;Brent;Camden;Islington;Hackney;Haringey;Waltham Forest;Redbridge;Havering;Barking;Dagenham;Newham;Tower Hamlets;Greenwich;Lewisham;Southwark;Lambeth;Wandsworth;Merton;Sutton;Croydon;Bromley;Bexley;Kingston;Richmond;Hounslow;Westminster;Kensington;Chelsea;Hammersmith;Fulham;Stratford;Romford;Ilford;Wembley;Uxbridge;Edmonton;Tottenham;Brixton;Peckham
+  England;Scotland;Wales;Northern Ireland;Ireland;Britain;Great Britain;United Kingdom;UK;Europe;Bedfordshire;Buckinghamshire;Essex;Kent;Surrey;Sussex;East Sussex;West Sussex;Hampshire;Berkshire;Oxfordshire;Cambridgeshire;Norfolk;Suffolk;Lincolnshire;Leicestershire;Northamptonshire;Warwickshire;Staffordshire;Derbyshire;Nottinghamshire;Yorkshire;North Yorkshire;West Yorkshire;South Yorkshire;Lancashire;Cheshire;Cumbria;Northumberland;Devon;Cornwall;Dorset;Somerset;Wiltshire;Gloucestershire;Herefordshire;Worcestershire;Shropshire;Merseyside;Greater Manchester;West Midlands;Thames Valley;Avon;Gwent;Dyfed;Powys;Gwynedd;Isle of Man;Isle of Wight;Jersey;Guernsey
+`));
+
+/** Police ranks and public roles that make a following (or preceding) name public-role. Longest first at use. */
+export const RANK_PHRASES = phrases(`
+  Police and Crime Commissioner;Deputy Police and Crime Commissioner;Chief Constable;Deputy Chief Constable;Assistant Chief Constable;Temporary Chief Constable
+  Chief Superintendent;Detective Chief Superintendent;Ch Supt;Det Ch Supt;Superintendent;Detective Superintendent;Supt;Det Supt;DSupt
+  Chief Inspector;Detective Chief Inspector;Ch Insp;Chief Insp;DCI;Inspector;Detective Inspector;Insp;DI
+  Sergeant;Detective Sergeant;Sgt;DS;Police Sergeant;PS;Acting Sergeant;A/Sgt;T/Sgt
+  Police Constable;Detective Constable;Constable;PC;DC;WPC;Special Constable;SC;Special Sergeant;Special Inspector
+  Police Community Support Officer;PCSO;CSO;Community Support Officer;Neighbourhood Officer;Beat Manager;Beat Officer
+  Commissioner;Deputy Commissioner;Assistant Commissioner;Commander;ACC;DCC;PCC;Chief Officer;Chief Executive
+  Councillor;Cllr;Mayor;MP;Neighbourhood Watch Coordinator;Safer Neighbourhood Team;Police Staff;Investigator
+  Detective;Officer;Chief Superintendant
+`);
+
+/** Civil titles: strong person cue, not a role. */
+export const TITLES = new Set(words(`Mr Mrs Ms Miss Mx Dr Master Sir Dame Lady Lord Rev Revd Reverend Prof Professor Madam Mister`));
+
+/**
+ * Capitalised words common at the start of sentences or in headings of police prose that are
+ * never names there. Not exhaustive; unknown capitalised words are weak evidence anyway.
+ */
+export const COMMON_CAPITALISED = new Set(words(`
+  A An The This That These Those There Their They Them Then Than Thanks Thank Our We Us You Your Yours He She It Its His Her Hers
+  I If In On At As Is Are Was Were Be Been Being Do Does Did Done Has Have Had Having Not No Nor Yes Or And But So Yet For To Of
+  By With From Into Onto Over Under Above Below About After Before During Between Through Throughout Without Within Upon Near
+  Off Up Out Down Around Across Along Against Among Behind Beside Besides Beyond Despite Except Inside Outside Since Towards
+  Until Unless While Whilst Where When What Which Who Whom Whose Why How All Any Each Every Both Either Neither Some Many Much
+  More Most Other Others Another Such Same Few Several Please Also Further Furthermore However Therefore Meanwhile Following
+  Recently Yesterday Today Tomorrow Tonight Last Next Previous Recent Current Currently Ongoing Overall Update Updated Updates
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
+  November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Winter
+  Police Officers Officer Officers' Team Teams Neighbourhood Neighbourhoods Safer Priority Priorities Issue Issues Action
+  Actions Date Dates Nature Victim Victims Perpetrator Perpetrators Offender Offenders Suspect Suspects Witness Witnesses
+  Complainant Complainants Defendant Defendants Accused Appellant Resident Residents Neighbour Neighbours Member Members
+  Anti Anti-social Antisocial Social Behaviour Behavior ASB Crime Crimes Criminal Damage Drug Drugs Dealing Theft Burglary
+  Robbery Assault Harassment Noise Nuisance Verbal Abuse Domestic Violence Vehicle Vehicles Speeding Parking Littering
+  Fly-tipping Graffiti Vandalism Shoplifting Fraud Scam Scams Arson Stalking Intimidation Threats Weapons Knife Knives
+  Reduce Reducing Tackle Tackling Increase Increased Improve Improving Target Targeting Patrol Patrols Patrolling Engage
+  Engagement Work Working Continue Continued Continuing Attend Attended Attending Arrest Arrested Arrests Charged Charge
+  Sentenced Jailed Convicted Appeal Appeals Appealing Court Courts Result Results Hearing Magistrates Crown Judge
+  Information Freedom FOI Request Requests Response Responses Reference Ref Minutes Meeting Meetings Agenda Item Items
+  Present Apologies Chair Chaired Attendees Notes Minute Matters Arising Any Other Business AOB Actions Agreed
+  Contact Contacts Call Calls Email Phone Telephone Tel Mobile Fax Address Addresses Postcode Website Online Report
+  Reported Reporting Reports Emergency Non-emergency Dial Visit Visited Follow Find Read More Share Print Home Back
+  Welcome Meet About News Events Event Surgery Surgeries Drop Drop-in Beat Local Community Communities Council Borough
+  District County Parish Partnership Partners Partner Support Advice Help Helpline Service Services Safety Safe Security
+  Road Roads Street Streets Avenue Lane Close Way Drive Court Place Park Town City Village Centre Center Estate Area Areas
+  North South East West Northern Southern Eastern Western Central Upper Lower Greater Little Great Old New High Low
+  Mr Mrs Ms Miss Dr Sir Lady Lord Name Names Surname Forename Forenames DOB Age Aged Born Role Roles Status Category
+  Total Totals Number Numbers No Count Year Years Month Months Week Weeks Day Days Time Times Hour Hours Morning Evening
+  Afternoon Night Nights Weekend Weekends Christmas Easter Halloween Bonfire New Year Yes Unknown None Other N/A Nil
+  Male Female Adult Adults Child Children Juvenile Juveniles Youth Youths Young People Person Persons Individual Individuals
+  Group Groups Gang Gangs Family Families Household Households Owner Owners Tenant Tenants Landlord Landlords Driver Drivers
+  Pedestrian Pedestrians Cyclist Cyclists Motorist Motorists Shop Shops Business Businesses School Schools Pupil Pupils
+  Student Students Parent Parents Staff Volunteer Volunteers Public General Force Forces Constabulary Hertfordshire Herts
+  Quick Exit Cookies Cookie Accept Reject Settings Menu Search Skip Content Main Navigation Footer Header Privacy Policy
+  Terms Conditions Accessibility Statement Copyright Crown Open Government Licence License Gov GOV.UK UK
+  Following Further Additional Key Main Major Minor Serious Significant Repeat Repeated Persistent Regular Daily Weekly
+  Monthly Night-time Daytime Local Rural Urban Residential Commercial Public Private Open Closed Ongoing Resolved Completed
+  Note Notes Summary Background Details Detail Description Outcome Outcomes Status Progress Plan Plans Objective Objectives
+  Anyone Someone Everyone Nobody Anybody Somebody Everybody Nothing Something Anything Everything Here Now Still Already
+  Again Always Never Often Sometimes Usually Only Just Even Very Really Well Good Great Best Better Bad Worse Worst
+  Officers Constables Sergeants Inspectors PCSOs PCs
+`));

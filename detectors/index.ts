@@ -1,0 +1,116 @@
+/**
+ * Leakwatch detection API: detect() on one text, detectBlocks() on a page's blocks.
+ * Pipeline: normalise (offset map) → recognisers (chunked) → overlaps → public-role → records →
+ * severity → offsets mapped back to the caller's text.
+ */
+import type { BlockKind, PageSection, TextBlock, Entity, DetectionResult, Finding, DetectedRecord } from '../core/types.js';
+import type { RawDetection, Recognizer } from './types.js';
+import { normalise, toOriginal } from './normalize.js';
+import { detectRaw } from './engine.js';
+import { classifyPublicRole, assignSeverity, type ClassifiedDetection } from './records.js';
+import { AllowList, setLearnDetector, type AllowEntry } from './allowlist.js';
+import { subjectKey } from './subject.js';
+import { ALL_RECOGNIZERS } from './recognizers/index.js';
+
+export { ALL_RECOGNIZERS } from './recognizers/index.js';
+export { AllowList, BUILTIN_ALLOW, type AllowEntry } from './allowlist.js';
+export { subjectKey } from './subject.js';
+export type { Recognizer, PatternSpec, ContextSpec, Candidate, RecognizerEnv } from './types.js';
+
+export interface DetectionContext {
+  kind?: BlockKind;
+  section?: PageSection;
+  allowList?: AllowList;
+  /** default 'r' → recordIds 'r1', 'r2'… */
+  recordIdPrefix?: string;
+}
+
+interface InternalOptions extends DetectionContext {
+  extraContext?: string;
+  pagePublicPersons?: ReadonlySet<string>;
+  recordIdFor?: (n: number) => string;
+  recognizers?: readonly Recognizer[];
+}
+
+interface Analysis {
+  norm: ReturnType<typeof normalise>;
+  dets: ClassifiedDetection[];
+}
+
+function analyse(text: string, opts: InternalOptions): Analysis {
+  const norm = normalise(text);
+  const teamBlock = opts.section === 'team' || opts.kind === 'team-member';
+  const raw: RawDetection[] = detectRaw(norm.text, [...(opts.recognizers ?? ALL_RECOGNIZERS)], { env: { teamBlock }, extraContext: opts.extraContext });
+  const dets: ClassifiedDetection[] = raw.map((d) => {
+    const value = norm.text.slice(d.start, d.end);
+    const publicRole = classifyPublicRole(d, value, norm.text, {
+      kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons,
+    });
+    return { ...d, value, publicRole };
+  });
+  return { norm, dets };
+}
+
+function finish(text: string, a: Analysis, opts: InternalOptions): DetectionResult {
+  const prefix = opts.recordIdPrefix ?? 'r';
+  const recordIdFor = opts.recordIdFor ?? ((n: number) => `${prefix}${n}`);
+  const { findings, records } = assignSeverity(a.norm.text, a.dets, { kind: opts.kind, recordIdFor, extraContext: opts.extraContext });
+  const mapped: Finding[] = findings.map((f) => {
+    const [start, end] = toOriginal(a.norm, f.start, f.end);
+    return { ...f, start, end, value: text.slice(start, end) };
+  });
+  return { findings: mapped, records };
+}
+
+/**
+ * Detects personal data in `text`. Offsets are JS string offsets into `text` exactly as given,
+ * even after internal normalisation; large inputs are chunked with overlap.
+ */
+export function detect(text: string, ctx: DetectionContext = {}): DetectionResult {
+  return finish(text, analyse(text, ctx), ctx);
+}
+
+const HEADER_HINT = /\b(?:name|surname|forename|dob|date of birth|address|postcode|role|victim|perpetrator|offender|suspect|witness|nature|offence|reg(?:istration)?|vehicle|ni number|nhs)\b/i;
+
+/** The header row of the table a row block belongs to: the nearest earlier row without digits that names columns. */
+function headerFor(blocks: TextBlock[], i: number): string | undefined {
+  const kind = blocks[i]!.kind;
+  if (kind !== 'table-row' && kind !== 'cell-row') return undefined;
+  for (let j = i - 1, seen = 0; j >= 0 && seen < 200; j--, seen++) {
+    const b = blocks[j]!;
+    if (b.kind !== kind) break;
+    if (!/\d/.test(b.text) && HEADER_HINT.test(b.text)) return b.text;
+  }
+  return undefined;
+}
+
+/**
+ * Runs detect() per block with page context: table header rows act as context for their rows,
+ * and people named with a rank or on a team block anywhere on the page are public-role in every
+ * block. recordIds are `${recordIdPrefix}:${blockIndex}:${n}`.
+ */
+export function detectBlocks(blocks: TextBlock[], ctx: { allowList?: AllowList; recordIdPrefix: string }): Array<DetectionResult & { blockIndex: number }> {
+  const analyses = blocks.map((b, i) =>
+    analyse(b.text, { kind: b.kind, section: b.section, allowList: ctx.allowList, extraContext: headerFor(blocks, i) }),
+  );
+  const pagePublic = new Set<string>();
+  for (const a of analyses) for (const d of a.dets) if (d.entity === 'PERSON' && d.publicRole) pagePublic.add(subjectKey(d.value));
+  return blocks.map((b, i) => {
+    let a = analyses[i]!;
+    if (pagePublic.size && a.dets.some((d) => d.entity === 'PERSON' && !d.publicRole && pagePublic.has(subjectKey(d.value)))) {
+      a = analyse(b.text, { kind: b.kind, section: b.section, allowList: ctx.allowList, extraContext: headerFor(blocks, i), pagePublicPersons: pagePublic });
+    }
+    const res = finish(b.text, a, {
+      kind: b.kind, extraContext: headerFor(blocks, i), recordIdFor: (n) => `${ctx.recordIdPrefix}:${i}:${n}`,
+    });
+    return { ...res, blockIndex: i };
+  });
+}
+
+// AllowList.learn() needs raw detection of a block without an allow-list.
+setLearnDetector((block: TextBlock) => {
+  const a = analyse(block.text, { kind: block.kind, section: block.section });
+  return a.dets.map((d) => ({ entity: d.entity as Entity, value: d.value, reasons: d.reasons }));
+});
+
+export type { Finding, DetectedRecord, AllowEntry as AllowListEntry };

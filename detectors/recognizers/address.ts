@@ -1,0 +1,97 @@
+/**
+ * UK street addresses by grammar: [flat/house name,] house number + street name + street type,
+ * then optional localities and a postcode, as one span. A street without a house number or
+ * house name ("ASB around Station Road") is not a personal address and never matches.
+ */
+import type { Candidate, Recognizer } from '../types.js';
+import { STREET_TYPES, HOUSE_NAME_WORDS, VENUE_WORDS, PLACES } from '../gazetteer/lexicon.js';
+import { postcodeKind } from '../validators.js';
+
+const title = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
+const typeAlt = [...new Set(STREET_TYPES.flatMap((t) => [title(t), t.toUpperCase()]))].sort((a, b) => b.length - a.length).join('|');
+const houseAlt = [...new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS].flatMap((t) => [title(t), t.toUpperCase()]))].sort((a, b) => b.length - a.length).join('|');
+
+/** A capitalised (or ALL-CAPS) word in a street or place name. */
+const CAP = "(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*|[A-Z]{2,}(?:['’-][A-Z]+)*|St\\.?|Saint|[A-Z]'[A-Z][a-z]+|\\d{1,3}(?:st|nd|rd|th))";
+const NUM = '\\d{1,4}[A-Za-z]?(?:\\s?[-/]\\s?\\d{1,4}[A-Za-z]?)?';
+const FLAT = '(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d{1,4}[A-Za-z]?,?\\s+)';
+const HOUSE_NAME = `(?:(?:${CAP}\\s+){0,3}(?:${houseAlt}),?\\s+)`;
+const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?![A-Za-z'’])`;
+
+const CORE = new RegExp(
+  `(?<![A-Za-z0-9])(?:${FLAT}?${HOUSE_NAME}?${NUM},?\\s+${STREET}|${FLAT}?${HOUSE_NAME}${STREET})`,
+  'g',
+);
+const LOCALITY = new RegExp(`,?[ \\t]+((?:${CAP})(?:[ \\t]+(?:${CAP}|upon|on|under|in|by|the|le|de)){0,3})`, 'y');
+const POSTCODE = /,?[ \t]+([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA|BFPO ?\d{1,4})(?![A-Za-z0-9])/y;
+
+/** Quantities ("around 50 Station Road residents") and years ("in 2014 Station Road…") are not house numbers. */
+const NOT_HOUSE_NUMBER_BEFORE = /\b(?:around|about|over|approximately|approx|some|nearly|almost|than|more|fewer|less|least|only|just|all|these|those|another|page|item|junction|j|section|para|paragraph|minute|minutes|year|until|before|after|every|each|per)\s*$/i;
+
+const VENUE_IN_MATCH = new RegExp(`(?:${houseAlt.split('|').filter((w) => VENUE_WORDS.has(w.toLowerCase())).join('|')}),`);
+
+function extend(text: string, end: number): { end: number; hasPostcode: boolean; hasPlace: boolean } {
+  let hasPostcode = false;
+  let hasPlace = false;
+  for (let i = 0; i < 4; i++) {
+    POSTCODE.lastIndex = end;
+    const pc = POSTCODE.exec(text);
+    if (pc && postcodeKind(pc[1]!) !== null) {
+      return { end: end + pc[0].length, hasPostcode: true, hasPlace };
+    }
+    LOCALITY.lastIndex = end;
+    const loc = LOCALITY.exec(text);
+    if (!loc) break;
+    const words = loc[1]!;
+    const afterLoc = end + loc[0].length;
+    POSTCODE.lastIndex = afterLoc;
+    const pcAfter = POSTCODE.exec(text);
+    const lc = words.toLowerCase().replace(/\s+/g, ' ');
+    const known = PLACES.has(lc) || PLACES.has(lc.split(' ').slice(0, 2).join(' ')) || PLACES.has(lc.split(' ')[0]!);
+    if (pcAfter && postcodeKind(pcAfter[1]!) !== null) {
+      return { end: afterLoc + pcAfter[0].length, hasPostcode: true, hasPlace: true };
+    }
+    if (!known) break;
+    // keep only the known place words (a following name must not be swallowed)
+    const parts = words.split(/[ \t]+/);
+    let keep = parts.length;
+    while (keep > 1 && !PLACES.has(parts.slice(0, keep).join(' ').toLowerCase())) keep--;
+    const keptText = parts.slice(0, keep).join(' ');
+    const keptEnd = end + loc[0].indexOf(keptText) + keptText.length;
+    end = keptEnd;
+    hasPlace = true;
+  }
+  return { end, hasPostcode, hasPlace };
+}
+
+function findAddresses(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  CORE.lastIndex = 0;
+  for (let m = CORE.exec(text); m; m = CORE.exec(text)) {
+    const start = m.index;
+    const before = text.slice(Math.max(0, start - 24), start);
+    const numMatch = /^(?:\d)/.test(m[0]) ? /^\d{1,4}/.exec(m[0]) : null;
+    if (numMatch) {
+      const n = Number(numMatch[0]);
+      if (NOT_HOUSE_NUMBER_BEFORE.test(before)) continue;
+      if (n >= 1900 && n <= 2099 && /\b(?:in|since|during|from|until|by)\s*$/i.test(before)) continue;
+      if (n === 0) continue;
+    }
+    const ext = extend(text, start + m[0].length);
+    const venue = VENUE_IN_MATCH.test(m[0]);
+    const reasons = ['address:grammar'];
+    if (ext.hasPostcode) reasons.push('address:postcode');
+    if (venue) reasons.push('address:venue');
+    out.push({ start, end: ext.end, score: ext.hasPostcode ? 0.9 : ext.hasPlace ? 0.8 : 0.7, reasons });
+    CORE.lastIndex = Math.max(CORE.lastIndex, ext.end);
+  }
+  return out;
+}
+
+export const addressRecognizer: Recognizer = {
+  name: 'uk-address',
+  entity: 'ADDRESS',
+  description: 'UK address grammar: house number or name + street + street type (+ locality + postcode) as one span',
+  find: (text) => findAddresses(text),
+  context: { phrases: ['address', 'lives at', 'living at', 'resides', 'resident of', 'home', 'of'], windowBefore: 20, windowAfter: 0, boost: 0.05 },
+};

@@ -1,0 +1,13 @@
+import type { Recognizer } from '../types.js';
+import { personRecognizer } from './person.js';
+import { addressRecognizer } from './address.js';
+import { phoneRecognizer } from './phone.js';
+import { STRUCTURED_RECOGNIZERS } from './structured.js';
+
+export { personRecognizer } from './person.js';
+export { addressRecognizer } from './address.js';
+export { phoneRecognizer } from './phone.js';
+export * from './structured.js';
+
+/** Every recogniser, in no particular order (overlaps are resolved after all have run). */
+export const ALL_RECOGNIZERS: readonly Recognizer[] = [personRecognizer, addressRecognizer, phoneRecognizer, ...STRUCTURED_RECOGNIZERS];

@@ -1,0 +1,234 @@
+/**
+ * PERSON by gazetteer + cues (no model weights can be downloaded here).
+ * Capitalised runs are split into tokens; titles and police ranks are consumed as cues; the
+ * remaining tokens are scored against forename/surname gazetteers of many origins; streets,
+ * places, organisations and sentence-initial common words are rejected. See detectors/README.md
+ * for what a model-based recogniser would add: it plugs in as another `find`.
+ */
+import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
+import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
+import { COMMON_CAPITALISED, ORG_WORDS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VENUE_WORDS } from '../gazetteer/lexicon.js';
+
+type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
+
+interface Tok {
+  text: string; // name text (possessive and trailing dot removed)
+  key: string; // lower-case lookup key
+  start: number;
+  end: number;
+  breakAfter: boolean; // sentence end or possessive: the name cannot continue
+}
+
+const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ul', 'ter', 'den', 'der', 'dos', 'das']);
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sgt', 'insp', 'supt', 'st', 'prof', 'rev', 'revd', 'det', 'ch', 'cllr', 'pc', 'dc', 'ds', 'di', 'pcso', 'jr', 'snr', 'jnr', 'sr']);
+const HARD_STREET = new Set(['road', 'rd', 'street', 'st', 'avenue', 'ave', 'close', 'drive', 'way', 'crescent', 'court', 'place', 'terrace', 'gardens', 'mews', 'square', 'parade', 'grove', 'walk', 'rise', 'boulevard', 'lane', 'cottages', 'villas', 'esplanade', 'embankment', 'promenade', 'quay', 'wharf', 'yard', 'passage', 'approach', 'crossing', 'bypass', 'highway']);
+const RANKS = RANK_PHRASES.map((p) => p.replace(/\./g, '').split(/\s+/)).sort((a, b) => b.length - a.length);
+const LOCATION_PREP = /\b(?:in|at|near|along|around|on|off|outside|opposite|behind|into|towards|via|through|across|from|to|of)\s+$/i;
+const ROLE_CUE_BEFORE = /(?:victim|victims|perpetrator|perpetrators|offender|suspect|witness|complainant|defendant|accused|resident|neighbour|tenant|named|name|names|called|known as|identified as|by|against|and|&)\s*[:,-]?\s*$/i;
+const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*,\s*(?:dob|d\.o\.b|born)\b)/i;
+
+const RUN = /(?<![A-Za-z0-9'’-])[A-Z][A-Za-z'’-]*\.?(?:[ \t]+(?:[A-Z][A-Za-z'’-]*\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das)(?=[ \t]+[A-Z])|(?:al|el)-[A-Z][a-z'’]+))*/g;
+const TOKEN = /[^ \t]+/g;
+const SURNAME_FIRST = /(?<![A-Za-z'’-])([A-Z][A-Z'’-]{1,}),[ \t]+([A-Z][a-z'’-]+|[A-Z]{2,})(?:[ \t]+([A-Z][a-z'’-]+|[A-Z]{2,}))?(?![A-Za-z'’-])/g;
+
+const lookupKey = (s: string): string => s.toLowerCase().replace(/’/g, "'");
+
+function inGaz(set: ReadonlySet<string>, key: string): boolean {
+  if (set.has(key)) return true;
+  if (key.includes('-')) return key.split('-').some((p) => p.length > 1 && set.has(p));
+  return false;
+}
+
+export function classify(tok: Tok): Cls {
+  const t = tok.text;
+  const k = tok.key;
+  if (/^[A-Z]$/.test(t)) return t === 'A' || t === 'I' ? 'C' : 'I';
+  const allCaps = t.length > 1 && t === t.toUpperCase();
+  const f = inGaz(FORENAMES, k);
+  const s = inGaz(SURNAMES, k) || SURNAME_SHAPE.test(t) || (allCaps && SURNAME_SHAPE.test(t[0] + t.slice(1).toLowerCase()));
+  const common = COMMON_CAPITALISED.has(k) || TITLES.has(k);
+  if (common && !f && !s) return 'C';
+  if (allCaps && t.length <= 3 && !f && !s) return 'C'; // acronyms: ASB, HGV, FOI
+  if (ORG_WORDS.has(k) && !f && !s) return 'C';
+  if (STREET_TYPE_SET.has(k) && !f && !s) return 'C';
+  if (VENUE_WORDS.has(k) && !f && !s) return 'C';
+  if (!f && !s) return /^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*$|^[A-Z]{2,}$/.test(t) ? 'U' : 'C';
+  if (common || WEAK_NAME_WORDS.has(k)) return 'W';
+  if (f && s) return 'B';
+  return f ? 'F' : 'S';
+}
+
+function tokenise(run: string, offset: number): Tok[] {
+  const out: Tok[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) {
+    let text = m[0];
+    let breakAfter = false;
+    if (/['’]s$/.test(text) && text.length > 3) {
+      text = text.slice(0, -2);
+      breakAfter = true;
+    } else if (/s['’]$/.test(text)) {
+      text = text.slice(0, -1);
+      breakAfter = true;
+    }
+    if (text.endsWith('.')) {
+      const bare = text.slice(0, -1);
+      if (!(bare.length === 1 || ABBREVIATIONS.has(bare.toLowerCase()))) breakAfter = true;
+      text = bare;
+    }
+    text = text.replace(/['’-]+$/, '');
+    if (!text) continue;
+    out.push({ text, key: lookupKey(text), start: offset + m.index, end: offset + m.index + text.length, breakAfter });
+  }
+  return out;
+}
+
+/** Length in tokens of a rank phrase starting at i, or 0. */
+function rankAt(toks: Tok[], i: number): number {
+  for (const r of RANKS) {
+    if (i + r.length > toks.length) continue;
+    let ok = true;
+    for (let j = 0; j < r.length; j++) {
+      if (toks[i + j]!.key.replace(/\./g, '') !== r[j]) { ok = false; break; }
+      if (j < r.length - 1 && toks[i + j]!.breakAfter) { ok = false; break; }
+    }
+    if (ok) return r.length;
+  }
+  return 0;
+}
+
+const RANK_BEFORE = new RegExp(
+  `(?:^|[^A-Za-z])(?:${RANK_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})\\.?\\s*,?\\s*(?:\\d{2,6}\\s+)?$`,
+  'i',
+);
+
+function isPlace(toks: Tok[]): boolean {
+  const joined = toks.map((t) => t.key).join(' ');
+  if (PLACES.has(joined)) return true;
+  if (toks.length >= 2 && PLACES.has(`${toks[0]!.key} ${toks[1]!.key}`)) return true;
+  return false;
+}
+
+interface NameEval {
+  score: number;
+  reasons: string[];
+}
+
+function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, text: string, env: RecognizerEnv): NameEval | null {
+  const n = name.length;
+  if (n === 0 || n > 4) return null;
+  if (isPlace(name)) return null;
+  const first = cls[0]!;
+  const last = cls[n - 1]!;
+  const before = text.slice(Math.max(0, name[0]!.start - 40), name[0]!.start);
+  const after = text.slice(name[n - 1]!.end, name[n - 1]!.end + 40);
+  if (/\b(?:St|Saint)\.?\s*$/.test(before)) return null;
+  if (hasTitle || hasRank) return { score: 0.85, reasons: [hasRank ? 'person:rank' : 'person:title'] };
+  if (n === 1) {
+    if ((first === 'S' || first === 'B') && env.teamBlock && /^\s*(?:,|\(|-|–)?\s*$/.test(after.slice(0, 2))) return null;
+    return null;
+  }
+  const strongFirst = first === 'F' || first === 'B';
+  const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
+  const cue = ROLE_CUE_BEFORE.test(before) || CUE_AFTER.test(after);
+  const prep = LOCATION_PREP.test(before);
+  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast)) return null;
+  if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
+  if (prep && !cue) return null;
+  if (strongFirst && (last === 'U' || last === 'W' || last === 'F' || last === 'I')) return { score: cue ? 0.8 : 0.7, reasons: ['person:forename'] };
+  if (strongLast && (first === 'U' || first === 'W' || first === 'I' || first === 'S')) {
+    if (first === 'I' && !/\./.test(text.slice(name[0]!.end, name[0]!.end + 1)) && !cue) return { score: 0.6, reasons: ['person:initial'] };
+    return { score: cue ? 0.8 : 0.65, reasons: ['person:surname'] };
+  }
+  if (cue && first !== 'C' && last !== 'C') return { score: 0.6, reasons: ['person:cue'] };
+  if (env.teamBlock && (first === 'W' || first === 'U') && (last === 'W' || last === 'U')) return { score: 0.5, reasons: ['person:team-block'] };
+  return null;
+}
+
+function findPersons(text: string, env: RecognizerEnv): Candidate[] {
+  const out: Candidate[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    const toks = tokenise(m[0], m.index).filter((t) => !PARTICLES.has(t.key) || true);
+    const cls = toks.map(classify);
+    let i = 0;
+    while (i < toks.length) {
+      // consume cues: leading common words, titles, ranks
+      let hasTitle = false;
+      let hasRank = false;
+      let titleStart = -1;
+      for (;;) {
+        if (i >= toks.length) break;
+        const r = rankAt(toks, i);
+        if (r > 0 && i + r < toks.length && !toks[i + r - 1]!.breakAfter) { hasRank = true; hasTitle = false; i += r; continue; }
+        if (TITLES.has(toks[i]!.key) && i + 1 < toks.length && !toks[i]!.breakAfter) { hasTitle = true; titleStart = toks[i]!.start; i += 1; continue; }
+        if (cls[i] === 'C') { hasTitle = false; hasRank = false; i += 1; continue; }
+        break;
+      }
+      if (i >= toks.length) break;
+      // collect name tokens until a breaking token
+      let j = i;
+      while (j < toks.length && j - i < 4 && cls[j] !== 'C' && !TITLES.has(toks[j]!.key) && rankAt(toks, j) === 0) {
+        j += 1;
+        if (toks[j - 1]!.breakAfter) break;
+      }
+      let name = toks.slice(i, j);
+      let nameCls = cls.slice(i, j);
+      const next = toks[j];
+      const nextBreaks = !toks[j - 1]!.breakAfter && next !== undefined;
+      // a name followed by a street type, venue or organisation word is that street/venue/org
+      let rejected = false;
+      if (nextBreaks && next) {
+        const k = next.key.replace(/\./g, '');
+        if (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k)) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k);
+      }
+      // the name's own last token can be a street/venue word ("Ringlet Road" never reaches here; "Tom Hall" does)
+      const lastKey = name[name.length - 1]!.key;
+      if (!rejected && HARD_STREET.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
+      if (!rejected && name.length > 1 && (ORG_WORDS.has(lastKey) || VENUE_WORDS.has(lastKey)) && !inGaz(SURNAMES, lastKey)) rejected = true;
+      // drop a leading unknown word when the rest is a full name ("Ongoing Darren Kowalski" is caught by C; this is for unlisted words)
+      if (!rejected && !hasTitle && !hasRank && name.length >= 3 && (nameCls[0] === 'U' || nameCls[0] === 'W') && (nameCls[1] === 'F' || nameCls[1] === 'B')) {
+        name = name.slice(1);
+        nameCls = nameCls.slice(1);
+      }
+      if (!rejected) {
+        const ev = evaluate(name, nameCls, hasTitle, hasRank, text, env);
+        if (ev) {
+          const start = hasTitle && titleStart >= 0 ? titleStart : name[0]!.start;
+          const before = text.slice(Math.max(0, name[0]!.start - 60), hasTitle && titleStart >= 0 ? titleStart : name[0]!.start);
+          const rankBefore = hasRank || RANK_BEFORE.test(before);
+          const reasons = [...ev.reasons];
+          if (rankBefore) reasons.push('allow:rank');
+          if (env.teamBlock) reasons.push('allow:team-block');
+          out.push({ start, end: name[name.length - 1]!.end, score: ev.score, reasons, publicRole: rankBefore || env.teamBlock });
+        }
+      }
+      i = Math.max(j, i + 1);
+    }
+  }
+  // "OKAFOR, Adaeze" (surname first, as in registers and FOI tables)
+  SURNAME_FIRST.lastIndex = 0;
+  for (let m = SURNAME_FIRST.exec(text); m; m = SURNAME_FIRST.exec(text)) {
+    const sur = lookupKey(m[1]!);
+    const fore = lookupKey(m[2]!);
+    if (!(inGaz(SURNAMES, sur) || SURNAME_SHAPE.test(m[1]![0] + m[1]!.slice(1).toLowerCase())) || !inGaz(FORENAMES, fore)) continue;
+    if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur)) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (out.some((c) => c.start < end && start < c.end)) {
+      // widen an overlapping single-name hit into the full "SURNAME, Forename"
+      for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }
+      continue;
+    }
+    out.push({ start, end, score: 0.8, reasons: ['person:surname-first'], publicRole: env.teamBlock });
+  }
+  return out;
+}
+
+export const personRecognizer: Recognizer = {
+  name: 'uk-person-gazetteer',
+  entity: 'PERSON',
+  description: 'Person names: UK forename/surname gazetteers of many origins + title, rank, initial, role and capitalisation cues',
+  find: (text, env) => findPersons(text, env),
+  minScore: 0.5,
+};

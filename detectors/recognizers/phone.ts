@@ -1,0 +1,67 @@
+/**
+ * GB phone numbers. A cheap regex finds digit runs shaped like UK numbers; libphonenumber-js
+ * (metadata 'max', country GB) validates them. Ofcom's drama ranges (07700 900xxx, 01632 960xxx…)
+ * are detected too, although libphonenumber rejects some of them: our fixtures and tests use them.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { Candidate, Recognizer } from '../types.js';
+
+const CANDIDATE = /(?<![\d+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.]?\(?\d\)?){7,11}(?!\d)/g;
+
+const DRAMA_RANGES = [
+  /^07700900\d{3}$/, /^01632960\d{3}$/, /^02079460\d{3}$/, /^011[3-8]4960\d{3}$/, /^01[2-6]14960\d{3}$/, /^01914980\d{3}$/,
+  /^02896496\d{3}$/, /^02920180\d{3}$/, /^08081570\d{3}$/, /^09098790\d{3}$/, /^03069990\d{3}$/,
+];
+
+/** National format digits ("07700900123") of a candidate, or null. */
+export function nationalDigits(raw: string): string | null {
+  let d = raw.replace(/\(0\)/g, '').replace(/\D/g, '');
+  if (d.startsWith('0044')) d = '0' + d.slice(4);
+  else if (d.startsWith('44') && /^\s*(\+|00)/.test(raw)) d = '0' + d.slice(2);
+  if (!d.startsWith('0')) return null;
+  return d;
+}
+
+export function isDramaNumber(national: string): boolean {
+  return DRAMA_RANGES.some((r) => r.test(national));
+}
+
+export function isValidGbPhone(national: string): boolean {
+  if (national.length < 10 || national.length > 11) return false;
+  if (isDramaNumber(national)) return true;
+  const p = parsePhoneNumberFromString(national, 'GB');
+  return !!p && p.isValid();
+}
+
+/** Non-personal number types: 03 public-body, 080 freephone, 084/087 business, 09 premium. */
+export function isOrganisationNumber(national: string): boolean {
+  return /^(03|080|084|087|09)/.test(national);
+}
+
+function findPhones(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    let raw = m[0];
+    // trim a trailing group that made it too long ("07700 900123 2 times")
+    for (let attempt = 0; attempt < 3 && raw.length > 0; attempt++) {
+      const nat = nationalDigits(raw);
+      if (nat && isValidGbPhone(nat)) {
+        out.push({ start: m.index, end: m.index + raw.length, score: isDramaNumber(nat) ? 0.85 : 0.8, reasons: [isDramaNumber(nat) ? 'phone:ofcom-drama' : 'phone:libphonenumber'] });
+        break;
+      }
+      const cut = raw.search(/[\s\-.]\(?\d+\)?$/);
+      if (cut <= 0) break;
+      raw = raw.slice(0, cut);
+    }
+  }
+  return out;
+}
+
+export const phoneRecognizer: Recognizer = {
+  name: 'uk-phone',
+  entity: 'PHONE',
+  description: 'GB phone numbers via libphonenumber-js (max metadata, GB) plus Ofcom drama ranges; 101/999/111/105 never match',
+  find: (text) => findPhones(text),
+  context: { phrases: ['tel', 'telephone', 'phone', 'mobile', 'mob', 'call', 'contact', 'ring', 'text'], windowBefore: 30, windowAfter: 5, boost: 0.1 },
+};

@@ -1,0 +1,180 @@
+/**
+ * Regex + validator + hotword recognisers for the structured UK identifiers.
+ * Scores: a pattern's base score; `validate` may drop or rescore; context adds `boost`.
+ * `minScore` (default 0.4) then decides: a base score under it means "needs a context phrase".
+ */
+import type { Recognizer } from '../types.js';
+import {
+  isValidNino, isValidNhsNumber, nhsCheckDigitOk, isValidDrivingLicence, isPassportShape, vrmFormat, isRoadNumber,
+  isValidCard, postcodeKind, isPlausibleDob, daysInMonth,
+} from '../validators.js';
+import { sortCodeAccountOk } from '../bank.js';
+
+export const niNumberRecognizer: Recognizer = {
+  name: 'uk-ni-number',
+  entity: 'NI_NUMBER',
+  description: 'National Insurance number: HMRC prefix rules, suffix A-D, with or without spaces/dashes',
+  patterns: [
+    { name: 'nino', regex: /\b[A-Z]{2}(?:[ -]?\d{2}){3}[ -]?[A-D]\b/g, score: 0.7 },
+    { name: 'nino-any-case', regex: /\b[A-Za-z]{2}(?:[ -]?\d{2}){3}[ -]?[A-Da-d]\b/g, score: 0.3 },
+  ],
+  validate: (v) => isValidNino(v),
+  context: { phrases: ['national insurance', 'ni number', 'ni no', 'nino', 'n.i.', 'insurance number', 'nat ins'], windowBefore: 60, windowAfter: 20, boost: 0.3 },
+};
+
+export const nhsNumberRecognizer: Recognizer = {
+  name: 'uk-nhs-number',
+  entity: 'NHS_NUMBER',
+  description: 'NHS / CHI / H&C number: mod-11 check digit plus the issued ranges; unspaced or test-range numbers need a cue',
+  patterns: [
+    { name: 'nhs-spaced', regex: /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])/g, score: 0.6 },
+    { name: 'nhs-compact', regex: /(?<![\d-])\d{10}(?![\d-])/g, score: 0.3 },
+  ],
+  // Checksum always; outside the issued ranges (test range, documentation examples) only with an NHS cue.
+  validate: (v) => {
+    if (!nhsCheckDigitOk(v)) return false;
+    return isValidNhsNumber(v, false) ? true : 0.3;
+  },
+  context: { phrases: ['nhs', 'nhs number', 'nhs no', 'national health service', 'chi number', 'chi no', 'health and care number', 'h&c number', 'patient number', 'health number'], windowBefore: 60, windowAfter: 20, boost: 0.35 },
+};
+
+export const drivingLicenceRecognizer: Recognizer = {
+  name: 'uk-driving-licence',
+  entity: 'DRIVING_LICENCE',
+  description: 'DVLA driving licence number (16 chars), surname block and a plausible encoded date of birth',
+  patterns: [{ name: 'dvla', regex: /\b[A-Z9]{5} ?\d{6} ?[A-Z9]{2}\d[A-Z0-9]{2}(?: ?\d{2})?\b/g, score: 0.65 }],
+  validate: (v) => isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
+  context: { phrases: ['driving licence', 'driving license', 'driver licence', 'licence number', 'licence no', 'dvla', 'driver number', 'driving licence number'], windowBefore: 60, windowAfter: 20, boost: 0.3 },
+};
+
+export const passportRecognizer: Recognizer = {
+  name: 'uk-passport',
+  entity: 'PASSPORT',
+  description: 'UK passport number (9 digits, or 2 letters + 7 digits, or 1 alnum + 8 digits), only with a passport cue',
+  patterns: [{ name: 'passport', regex: /\b(?:[A-Z]{2}\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 }],
+  validate: (v) => isPassportShape(v),
+  context: { phrases: ['passport', 'passport number', 'passport no', 'hmpo', 'hm passport office', 'travel document'], windowBefore: 60, windowAfter: 20, boost: 0.5, required: true },
+};
+
+const VRM_CONTEXT = [
+  'vehicle', 'vehicles', 'registration', 'reg', 'reg no', 'registration number', 'registration mark', 'number plate', 'number plates',
+  'plate', 'plates', 'vrm', 'vrn', 'car', 'van', 'motorbike', 'motorcycle', 'moped', 'scooter', 'lorry', 'hgv', 'taxi', 'pick-up',
+  'hatchback', 'saloon', 'estate car', 'driving', 'driven', 'drove', 'dvla', 'v5c', 'mot', 'anpr', 'ford', 'vauxhall', 'bmw',
+  'audi', 'volkswagen', 'vw', 'toyota', 'nissan', 'mercedes', 'honda', 'peugeot', 'renault', 'kia', 'hyundai', 'fiat', 'seat', 'skoda',
+];
+
+export const vehicleRegRecognizer: Recognizer = {
+  name: 'uk-vehicle-reg',
+  entity: 'VEHICLE_REG',
+  description: 'Vehicle registration marks: current (AB12 CDE), prefix, suffix, Northern Ireland and dateless; never road numbers',
+  patterns: [
+    { name: 'vrm-current', regex: /\b[A-Z]{2}\d{2} ?[A-Z]{3}\b/g, score: 0.6 },
+    { name: 'vrm-prefix', regex: /\b[A-Z]\d{1,3} ?[A-Z]{3}\b/g, score: 0.3 },
+    { name: 'vrm-suffix', regex: /\b[A-Z]{3} ?\d{1,3}[A-Z]\b/g, score: 0.3 },
+    { name: 'vrm-ni', regex: /\b[A-Z]{0,2}[IZ] ?\d{1,4}\b/g, score: 0.25 },
+    { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} \d{1,4})\b/g, score: 0.15 },
+  ],
+  validate: (v) => {
+    if (isRoadNumber(v)) return false;
+    const f = vrmFormat(v);
+    if (!f) return false;
+    if (f === 'northern-ireland' && v.replace(/\s/g, '').length < 4) return false;
+    return true;
+  },
+  context: { phrases: VRM_CONTEXT, windowBefore: 80, windowAfter: 40, boost: 0.35 },
+};
+
+export const paymentCardRecognizer: Recognizer = {
+  name: 'payment-card',
+  entity: 'PAYMENT_CARD',
+  description: 'Payment card number: 13-19 digits, Luhn and a known IIN range',
+  patterns: [{ name: 'pan', regex: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g, score: 0.75 }],
+  validate: (v) => isValidCard(v),
+  context: { phrases: ['card', 'card number', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'maestro', 'pan'], windowBefore: 60, windowAfter: 20, boost: 0.2 },
+};
+
+const BANK_CONTEXT = ['sort code', 'sort-code', 'account number', 'account no', 'acc no', 'a/c', 'bank account', 'bank details', 'account', 'bank', 'building society', 'iban'];
+
+export const sortCodeRecognizer: Recognizer = {
+  name: 'uk-sort-code',
+  entity: 'BANK_ACCOUNT',
+  description: 'UK sort code (NN-NN-NN), only with a banking cue',
+  patterns: [{ name: 'sort-code', regex: /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g, score: 0.3 }],
+  validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'sort-code'),
+  context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 40, boost: 0.5, required: true },
+};
+
+export const accountNumberRecognizer: Recognizer = {
+  name: 'uk-account-number',
+  entity: 'BANK_ACCOUNT',
+  description: 'UK bank account number (6-10 digits, usually 8) with a banking cue; Vocalink modulus check against a nearby sort code',
+  patterns: [{ name: 'account', regex: /(?<![\d-])\d{8}(?![\d-])/g, score: 0.3 }],
+  validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'account'),
+  context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 30, boost: 0.5, required: true },
+};
+
+export const postcodeRecognizer: Recognizer = {
+  name: 'uk-postcode',
+  entity: 'POSTCODE',
+  description: 'UK postcode: BS 7666 letter rules plus GIR 0AA, BFPO and overseas territories',
+  patterns: [
+    { name: 'postcode', regex: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g, score: 0.6 },
+    { name: 'postcode-special', regex: /\b(?:GIR ?0AA|BFPO ?\d{1,4}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|SIQQ|PCRN|TKCA) ?1ZZ)\b/g, score: 0.6 },
+  ],
+  validate: (v) => postcodeKind(v) !== null,
+  context: { phrases: ['postcode', 'post code', 'address', 'lives', 'resides'], windowBefore: 40, windowAfter: 10, boost: 0.2 },
+};
+
+export const emailRecognizer: Recognizer = {
+  name: 'email',
+  entity: 'EMAIL',
+  description: 'E-mail address; force and public-body domains are public-role (decided after detection)',
+  patterns: [{ name: 'email', regex: /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b/g, score: 0.9 }],
+};
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const MONTH_ALT = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+
+/** Parses the date shapes the DOB patterns match; returns [y, m, d] or null. */
+export function parseDate(v: string): [number, number, number] | null {
+  let m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$/.exec(v);
+  if (m) {
+    let y = Number(m[3]);
+    if (m[3]!.length === 2) y += y > (new Date().getUTCFullYear() % 100) ? 1900 : 2000;
+    return [y, Number(m[2]), Number(m[1])];
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
+  m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([A-Za-z]+),? (\d{4})$/.exec(v);
+  if (m && MONTHS[m[2]!.toLowerCase()]) return [Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1])];
+  m = /^([A-Za-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(v);
+  if (m && MONTHS[m[1]!.toLowerCase()]) return [Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2])];
+  return null;
+}
+
+export const dateOfBirthRecognizer: Recognizer = {
+  name: 'date-of-birth',
+  entity: 'DATE_OF_BIRTH',
+  description: 'A plausible past date with a birth cue nearby (DOB, born, date of birth, aged N)',
+  patterns: [
+    { name: 'dob-numeric', regex: /(?<![\d/.-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g, score: 0.3 },
+    { name: 'dob-iso', regex: /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/g, score: 0.3 },
+    { name: 'dob-text', regex: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTH_ALT}),? \\d{4}\\b`, 'g'), score: 0.3 },
+    { name: 'dob-text-us', regex: new RegExp(`\\b(?:${MONTH_ALT}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'g'), score: 0.3 },
+  ],
+  validate: (v) => {
+    const d = parseDate(v.replace(/\s+/g, ' '));
+    if (!d) return false;
+    const [y, mo, day] = d;
+    return mo >= 1 && mo <= 12 && day >= 1 && day <= daysInMonth(mo, y) && isPlausibleDob(y, mo, day);
+  },
+  context: { phrases: ['date of birth', 'dob', 'd.o.b', 'born', 'born on', 'birth date', 'birthdate', 'birthday', 'aged', 'age'], windowBefore: 40, windowAfter: 15, boost: 0.5, required: true },
+};
+
+export const STRUCTURED_RECOGNIZERS: Recognizer[] = [
+  niNumberRecognizer, nhsNumberRecognizer, drivingLicenceRecognizer, passportRecognizer, vehicleRegRecognizer,
+  paymentCardRecognizer, sortCodeRecognizer, accountNumberRecognizer, postcodeRecognizer, emailRecognizer, dateOfBirthRecognizer,
+];

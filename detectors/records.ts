@@ -1,0 +1,238 @@
+/**
+ * Public-role classification, grouping into records and the contract severity model.
+ * critical: a case record or any government/financial identifier; high: a private person tied to a
+ * home address, DOB or personal contact; medium: a lone private name or lone personal contact;
+ * low: public-role data (and lone postcodes / plates).
+ */
+import type { BlockKind, DetectedRecord, Entity, Finding, PageSection, Severity, SubjectRole } from '../core/types.js';
+import type { RawDetection } from './types.js';
+import type { AllowList } from './allowlist.js';
+import { RANK_PHRASES } from './gazetteer/lexicon.js';
+import { subjectKey } from './subject.js';
+import { nationalDigits, isOrganisationNumber } from './recognizers/phone.js';
+
+export const GOV_FINANCIAL: ReadonlySet<Entity> = new Set(['NI_NUMBER', 'NHS_NUMBER', 'PASSPORT', 'DRIVING_LICENCE', 'PAYMENT_CARD', 'BANK_ACCOUNT']);
+
+const RANK_AFTER = new RegExp(
+  `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:${RANK_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
+  'i',
+);
+const PUBLIC_EMAIL_DOMAIN = /(?:^|\.)(?:police\.uk|pnn\.police\.uk|gov\.uk|nhs\.uk|nhs\.net|parliament\.uk|sch\.uk|ac\.uk|mod\.uk|judiciary\.uk|cps\.gov\.uk)$/i;
+const ROLE_MAILBOX = /^(?:info|enquiries|enquiry|contact|admin|office|hello|help|support|noreply|no-reply|reception|press|media|foi|dpo|complaints|feedback|team|snt|asb|safer|neighbourhood|[a-z]+\.(?:snt|npa|team|asb))(?:[._-][a-z0-9]+)*$/i;
+
+export interface ClassifyContext {
+  kind?: BlockKind;
+  section?: PageSection;
+  allowList?: AllowList;
+  /** subjectKeys of people named with a rank or on a team block elsewhere on the same page. */
+  pagePublicPersons?: ReadonlySet<string>;
+  now?: Date;
+}
+
+const isTeam = (c: ClassifyContext): boolean => c.section === 'team' || c.kind === 'team-member';
+const isVenueBlock = (c: ClassifyContext): boolean => c.section === 'contact' || c.section === 'events' || c.kind === 'contact' || c.kind === 'event';
+
+/** Decides publicRole for one detection; appends "allow:…" reasons. */
+export function classifyPublicRole(d: RawDetection, value: string, text: string, c: ClassifyContext): boolean {
+  if (GOV_FINANCIAL.has(d.entity) || d.entity === 'DATE_OF_BIRTH' || d.entity === 'VEHICLE_REG') return false;
+  const allowed = c.allowList?.match(d.entity, value, c.now);
+  if (allowed) {
+    d.reasons.push(`allow:${allowed.source}:${allowed.reason}`.slice(0, 120));
+    return true;
+  }
+  switch (d.entity) {
+    case 'PERSON': {
+      if (d.publicRole) return true;
+      if (isTeam(c)) { d.reasons.push('allow:team-block'); return true; }
+      if (RANK_AFTER.test(text.slice(d.end, d.end + 50))) { d.reasons.push('allow:rank'); return true; }
+      if (c.pagePublicPersons?.has(subjectKey(value))) { d.reasons.push('allow:named-with-rank-on-page'); return true; }
+      return false;
+    }
+    case 'ADDRESS':
+    case 'POSTCODE':
+      if (d.reasons.includes('address:venue')) { d.reasons.push('allow:venue'); return true; }
+      if (isVenueBlock(c)) { d.reasons.push('allow:contact-or-event-block'); return true; }
+      if (/\b(?:police station|station|police)\b[^.]{0,40}$/i.test(text.slice(Math.max(0, d.start - 50), d.start))) { d.reasons.push('allow:station'); return true; }
+      return false;
+    case 'PHONE': {
+      const nat = nationalDigits(value);
+      if (nat && isOrganisationNumber(nat)) { d.reasons.push('allow:organisation-number'); return true; }
+      if (isVenueBlock(c) || isTeam(c)) { d.reasons.push('allow:contact-block'); return true; }
+      return false;
+    }
+    case 'EMAIL': {
+      const at = value.lastIndexOf('@');
+      const domain = value.slice(at + 1);
+      if (PUBLIC_EMAIL_DOMAIN.test(domain)) { d.reasons.push('allow:public-body-domain'); return true; }
+      if (ROLE_MAILBOX.test(value.slice(0, at))) { d.reasons.push('allow:role-mailbox'); return true; }
+      if (isVenueBlock(c) || isTeam(c)) { d.reasons.push('allow:contact-block'); return true; }
+      return false;
+    }
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// roles and natures
+
+const ROLE_WORDS: Array<[RegExp, SubjectRole]> = [
+  [/\bvictims?\b/i, 'victim'],
+  [/\b(?:perpetrators?|perps?)\b/i, 'perpetrator'],
+  [/\b(?:offenders?|defendants?|convicted)\b/i, 'offender'],
+  [/\b(?:suspects?|accused|alleged offenders?|arrested)\b/i, 'suspect'],
+  [/\bwitness(?:es)?\b/i, 'witness'],
+  [/\b(?:complainants?|reported by|complained)\b/i, 'complainant'],
+];
+
+const NATURES: Array<[RegExp, string]> = [
+  [/\banti[\s-]?social\s+behaviou?r\b|\bASB\b/i, 'anti-social behaviour'],
+  [/\bnoise\b/i, 'noise nuisance'],
+  [/\bverbal(?:ly)?\s+abus/i, 'verbal abuse'],
+  [/\bharass/i, 'harassment'],
+  [/\bcriminal\s+damage\b|\bvandal/i, 'criminal damage'],
+  [/\bassault/i, 'assault'],
+  [/\bthreat|\bintimidat/i, 'threats and intimidation'],
+  [/\bdrugs?\b|\bcannabis\b|\bdealing\b/i, 'drugs'],
+  [/\bburglar/i, 'burglary'],
+  [/\btheft\b|\bstole|\bshoplift/i, 'theft'],
+  [/\brobbery\b|\brobbed\b/i, 'robbery'],
+  [/\bdomestic\s+(?:abuse|violence|incident)/i, 'domestic abuse'],
+  [/\bstalk/i, 'stalking'],
+  [/\bfraud\b|\bscam/i, 'fraud'],
+  [/\barson\b/i, 'arson'],
+  [/\bgraffiti\b/i, 'criminal damage'],
+  [/\bhate\s+crime\b|\bracial(?:ly)?\s+(?:abus|aggravated)/i, 'hate crime'],
+  [/\bneighbou?r\s+dispute\b/i, 'neighbour dispute'],
+  [/\bnuisance\b/i, 'nuisance'],
+  [/\bviolen(?:ce|t)\b/i, 'violence'],
+  [/\bsexual\b|\brape\b|\bindecent\b/i, 'sexual offence'],
+  [/\bknife\b|\bweapon|\bfirearm/i, 'weapons'],
+  [/\bpublic\s+order\b/i, 'public order'],
+  [/\bstreet\s+drinking\b|\bdrunk/i, 'alcohol-related'],
+  [/\bfly[\s-]?tipping\b/i, 'fly-tipping'],
+  [/\bcharged\s+with\b|\bconvicted\b|\bsentenced\b|\bpleaded\s+guilty\b|\bremanded\b|\bjailed\b|\bcourt\b/i, 'criminal proceedings'],
+  [/\bcommunity\s+protection\s+(?:notice|warning)\b|\bCPN\b|\bCPW\b|\bcriminal\s+behaviou?r\s+order\b|\bASBO\b|\binjunction\b/i, 'ASB enforcement'],
+];
+
+export function naturesIn(text: string): string[] {
+  const out = new Set<string>();
+  for (const [re, label] of NATURES) if (re.test(text)) out.add(label);
+  return [...out];
+}
+
+function roleFor(text: string, personStart: number, personEnd: number, natures: string[]): SubjectRole | null {
+  const before = text.slice(Math.max(0, personStart - 60), personStart);
+  let best: { role: SubjectRole; at: number } | null = null;
+  for (const [re, role] of ROLE_WORDS) {
+    const g = new RegExp(re.source, 'gi');
+    for (let m = g.exec(before); m; m = g.exec(before)) if (!best || m.index > best.at) best = { role, at: m.index };
+  }
+  const after = text.slice(personEnd, personEnd + 30);
+  for (const [re, role] of ROLE_WORDS) if (new RegExp(`^\\s*[,(-]?\\s*(?:the\\s+)?${re.source}`, 'i').test(after)) return role;
+  if (best) return best.role;
+  if (natures.length) {
+    if (/\bby\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s*,?\s*){0,2}$/i.test(before)) return 'perpetrator';
+    if (/\b(?:of|against|towards|targeting|on|to)\s+(?:(?:a|an|the)\s+)?(?:[a-z]+\s*,?\s*){0,1}$/i.test(before)) return 'victim';
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// grouping and severity
+
+export interface ClassifiedDetection extends RawDetection {
+  value: string;
+  publicRole: boolean;
+}
+
+/** Block kinds that are one unit of meaning: all their findings belong together. */
+const UNIT_KINDS: ReadonlySet<BlockKind> = new Set(['priority', 'table-row', 'cell-row', 'list-item', 'team-member', 'event', 'json', 'contact', 'attribute', 'metadata']);
+const UNIT_MAX = 1500;
+const CLUSTER_GAP = 220;
+const WINDOW_PAD = 160;
+
+interface Group { dets: ClassifiedDetection[]; from: number; to: number }
+
+function groupDetections(text: string, dets: ClassifiedDetection[], kind?: BlockKind): Group[] {
+  if (dets.length === 0) return [];
+  if ((kind && UNIT_KINDS.has(kind)) || text.length <= UNIT_MAX) return [{ dets, from: 0, to: text.length }];
+  const sorted = [...dets].sort((a, b) => a.start - b.start);
+  const groups: Group[] = [];
+  let cur: ClassifiedDetection[] = [];
+  for (const d of sorted) {
+    const prev = cur[cur.length - 1];
+    if (prev && (d.start - prev.end > CLUSTER_GAP || /\n\s*\n/.test(text.slice(prev.end, d.start)))) {
+      groups.push({ dets: cur, from: 0, to: 0 });
+      cur = [];
+    }
+    cur.push(d);
+  }
+  if (cur.length) groups.push({ dets: cur, from: 0, to: 0 });
+  for (const g of groups) {
+    const s = g.dets[0]!.start;
+    const e = Math.max(...g.dets.map((d) => d.end));
+    // extend to the paragraph/sentence window around the cluster
+    let from = Math.max(0, s - WINDOW_PAD);
+    let to = Math.min(text.length, e + WINDOW_PAD);
+    const para0 = text.lastIndexOf('\n\n', s);
+    if (para0 > from) from = para0;
+    const para1 = text.indexOf('\n\n', e);
+    if (para1 !== -1 && para1 < to) to = para1;
+    g.from = from;
+    g.to = to;
+  }
+  return groups;
+}
+
+export interface SeverityOutput {
+  findings: Finding[];
+  records: DetectedRecord[];
+}
+
+export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: { kind?: BlockKind; recordIdFor: (n: number) => string; extraContext?: string }): SeverityOutput {
+  const findings: Finding[] = [];
+  const records: DetectedRecord[] = [];
+  let n = 0;
+  for (const g of groupDetections(text, dets, opts.kind)) {
+    const windowText = text.slice(g.from, g.to) + (opts.extraContext ? `\n${opts.extraContext}` : '');
+    const priv = g.dets.filter((d) => !d.publicRole);
+    const persons = priv.filter((d) => d.entity === 'PERSON');
+    const homeOrDob = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH');
+    const tiedData = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH' || d.entity === 'PHONE' || d.entity === 'EMAIL');
+    const natures = naturesIn(windowText);
+    const roles = new Set<SubjectRole>();
+    for (const p of persons) {
+      const r = roleFor(text, p.start, p.end, natures);
+      if (r) roles.add(r);
+    }
+    if (roles.size === 0 && opts.extraContext) for (const [re, role] of ROLE_WORDS) if (re.test(opts.extraContext)) roles.add(role);
+    const isCase = persons.length > 0 && homeOrDob && (roles.size > 0 || natures.length > 0);
+    const tied = persons.length > 0 && tiedData;
+    const recordId = priv.length >= 2 || isCase ? opts.recordIdFor(++n) : null;
+    for (const d of g.dets) {
+      let severity: Severity;
+      if (d.publicRole) severity = 'low';
+      else if (GOV_FINANCIAL.has(d.entity) || isCase) severity = 'critical';
+      else if (tied) severity = 'high';
+      else if (d.entity === 'POSTCODE' || d.entity === 'VEHICLE_REG') severity = 'low';
+      else severity = 'medium';
+      findings.push({
+        entity: d.entity, start: d.start, end: d.end, value: d.value, score: d.score, detector: d.detector,
+        publicRole: d.publicRole, reasons: d.reasons, severity, recordId: d.publicRole ? null : recordId,
+      });
+    }
+    if (recordId) {
+      if (isCase && roles.size === 0) roles.add('other');
+      records.push({
+        recordId,
+        isCaseRecord: isCase,
+        subjectKeys: [...new Set(persons.map((p) => subjectKey(p.value)))],
+        roles: [...roles],
+        natures,
+      });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start);
+  return { findings, records };
+}

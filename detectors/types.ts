@@ -1,0 +1,62 @@
+import type { Entity } from '../core/types.js';
+
+/** One regex of a recogniser. `group` picks a capture group as the value (default: whole match). */
+export interface PatternSpec {
+  name: string;
+  regex: RegExp;
+  score: number;
+  group?: number;
+}
+
+/**
+ * Hotword context, Google-DLP style: phrases (multi-word allowed, whitespace-flexible,
+ * case-insensitive, whole-word) searched in a character window around the match.
+ */
+export interface ContextSpec {
+  phrases: string[];
+  windowBefore: number;
+  windowAfter: number;
+  /** Added to the score when a phrase is found (capped at 1). */
+  boost: number;
+  /** When true, a match without any context phrase is dropped (passport, bank account…). */
+  required?: boolean;
+}
+
+/** A span proposed by a recogniser, in offsets of the (normalised) text it was given. */
+export interface Candidate {
+  start: number;
+  end: number;
+  score: number;
+  reasons: string[];
+  /** Set by recognisers that can tell public-role data themselves (rank before a name, force e-mail…). */
+  publicRole?: boolean;
+}
+
+/** What a procedural recogniser (gazetteer, grammar, or later a model) gets besides the text. */
+export interface RecognizerEnv {
+  /** True when the block is a team/about-us block: names there are public-role. */
+  teamBlock: boolean;
+}
+
+/**
+ * A declarative recogniser, Presidio style with stronger validation. Either `patterns`
+ * (regex → validate → context) or `find` (procedural: gazetteers, grammars, or a model-based
+ * recogniser such as a NER sidecar) or both. Everything else (context, thresholds) is data.
+ */
+export interface Recognizer {
+  name: string;
+  entity: Entity;
+  description: string;
+  patterns?: PatternSpec[];
+  find?(text: string, env: RecognizerEnv): Candidate[];
+  /** false/0 drops the match; a number replaces the score; true keeps it. */
+  validate?(value: string, text: string, start: number): boolean | number;
+  context?: ContextSpec;
+  /** Matches scoring below this after context are dropped. Default 0.4. */
+  minScore?: number;
+}
+
+export interface RawDetection extends Candidate {
+  entity: Entity;
+  detector: string;
+}

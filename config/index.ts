@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
-import { configSchema, type LeakwatchConfig, type LeakwatchConfigInput } from './schema.js';
+import { configSchema, type AllowListEntry, type LeakwatchConfig, type LeakwatchConfigInput } from './schema.js';
 
 export { configSchema };
 export type { LeakwatchConfig, LeakwatchConfigInput, TargetConfig, AlertsConfig, AllowListEntry } from './schema.js';
@@ -191,6 +191,17 @@ function deepMerge(base: PlainObject, over: PlainObject): PlainObject {
 export function defaultConfig(overrides: DeepPartial<LeakwatchConfigInput> = {}, env: Env = process.env): LeakwatchConfig {
   const base: PlainObject = { targets: [DEFAULT_TARGET] };
   return parseConfig(deepMerge(base, overrides as PlainObject), 'built-in defaults', env);
+}
+
+/** The allow-list entries in the shape detectors/AllowList takes (`new AllowList(allowEntriesFromConfig(config))`). */
+export function allowEntriesFromConfig(config: LeakwatchConfig): { entity: AllowListEntry['entity']; value: string; reason: string; source: 'config'; expiresAt: string }[] {
+  return config.allowList.map((e) => ({
+    entity: e.entity,
+    value: e.value,
+    reason: e.owner ? `${e.reason} (owner: ${e.owner})` : e.reason,
+    source: 'config' as const,
+    expiresAt: e.expires,
+  }));
 }
 
 /** Secrets must not be printed by `config check`; this returns a copy safe to show. */

@@ -103,29 +103,15 @@ const crawlSchema = z.strictObject({
   chromiumPath: z.string().min(1).optional(),
 });
 
-const allowEntrySchema = z
-  .strictObject({
-    entity: z.enum(ENTITIES).optional(),
-    /** The exact value to allow (compared after normalisation). */
-    value: z.string().min(1).optional(),
-    /** Or a regular expression over the value. */
-    pattern: z.string().min(1).optional(),
-    /** Limit the entry to URLs starting with this prefix. */
-    urlPrefix: httpUrl.optional(),
-    reason: z.string().min(3, 'must say why the value is allowed'),
-    owner: z.string().min(1).optional(),
-    expires: isoDate,
-  })
-  .superRefine((entry, ctx) => {
-    if (!entry.value && !entry.pattern) ctx.addIssue({ code: 'custom', message: 'needs a value or a pattern' });
-    if (entry.pattern) {
-      try {
-        new RegExp(entry.pattern);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', path: ['pattern'], message: `is not a regular expression (${(err as Error).message})` });
-      }
-    }
-  });
+/** A configured public-role value (a published office number, a venue): reported as low, until it expires. */
+const allowEntrySchema = z.strictObject({
+  entity: z.enum(ENTITIES),
+  /** The exact value to allow (compared after the detectors' normalisation). */
+  value: z.string().min(1),
+  reason: z.string().min(3, 'must say why the value is allowed'),
+  owner: z.string().min(1).optional(),
+  expires: isoDate,
+});
 
 export const configSchema = z
   .strictObject({
@@ -146,6 +132,8 @@ export const configSchema = z
         host: z.string().min(1).default('127.0.0.1'),
         /** The URL reviewers open; put into alerts as the dashboard link. */
         publicUrl: httpUrl.optional(),
+        /** Secure (__Host-) session cookies; defaults to true when publicUrl is https. */
+        secureCookies: z.boolean().optional(),
       })
       .prefault({}),
     crawl: crawlSchema.prefault({}),

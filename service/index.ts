@@ -7,7 +7,7 @@ import { HealthTracker, type HealthReport } from './health.js';
 import { ServiceMetrics } from './metrics.js';
 import { buildHttpServer } from './http.js';
 import { scheduleTargets, type ScheduleHandle } from './scheduler.js';
-import { pingHeartbeat } from './heartbeat.js';
+import { pingHeartbeat } from '../alerts/heartbeat.js';
 import { crawlOptionsFor, openServiceDeps, outboxDepthOf } from './wiring.js';
 import type {
   CycleMode, CycleOutcome, MonitorAlertSink, OutboxDispatcher, RunSweepFn, ServiceStore,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Logger } from '../core/logger.js';
-import type { LeakwatchConfig } from '../config/index.js';
+import { allowEntriesFromConfig, type LeakwatchConfig } from '../config/index.js';
 import type {
   MonitorAlertSink, OutboxDepth, OutboxDispatcher, RunSweepFn, ServiceStore,
 } from './types.js';
@@ -100,25 +100,21 @@ export async function openServiceDeps(config: LeakwatchConfig, opts: ServiceOpti
   const makeAllowList = async (): Promise<unknown> => {
     if (opts.runSweep) return undefined;
     const { AllowList } = await import('../detectors/index.js');
-    return new AllowList(config.allowList);
+    return new AllowList(allowEntriesFromConfig(config));
   };
 
   const plugins: ServicePlugin[] = [];
-  if (ownStore && !opts.plugins) {
-    const dashboard = await loadDashboardPlugin(logger);
-    if (dashboard) plugins.push(dashboard);
+  if (ownStore && !opts.plugins && realStore) {
+    // The review dashboard (issue 7) shares the port; it asks for a session on every page but /healthz and /metrics.
+    const { registerDashboard } = await import('../dashboard/index.js');
+    const dashboardStore = realStore;
+    plugins.push((app, service) => registerDashboard(app, {
+      store: dashboardStore,
+      logger: opts.logger,
+      config: { dashboard: config.dashboard, targets: config.targets },
+      triggerSweep: (target) => service.triggerSweep(target, 'ondemand'),
+      options: { chromiumPath: config.crawl.chromiumPath },
+    }));
   }
   return { store, dispatcher, monitorAlerts, runSweep, makeAllowList, plugins };
-}
-
-/** The dashboard (issue 7) plugs in when present: dashboard/index.ts exporting `dashboardPlugin`. */
-async function loadDashboardPlugin(logger: Logger): Promise<ServicePlugin | undefined> {
-  const spec = '../dashboard/index.js'; // a variable, so the build does not require the module to exist
-  try {
-    const mod = (await import(spec)) as { dashboardPlugin?: ServicePlugin };
-    return mod.dashboardPlugin;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') logger.warn({ reason: (err as Error).message }, 'dashboard failed to load; serving /healthz and /metrics only');
-    return undefined;
-  }
 }

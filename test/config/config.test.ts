@@ -82,7 +82,7 @@ test('every bad key is named by its path, with what is wrong', () => {
     '  teams: {url: not-a-url}',
     'dashboard: {port: 70000}',
     'allowList:',
-    '  - {value: "01632 960000", expires: soon}',
+    '  - {entity: PHONE, value: "01632 960000", expires: soon}',
   ].join('\n'));
   const err = configError(() => loadConfig(file, {}));
   const expected: [string, RegExp][] = [

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildModel, DEFAULT_SEED, FORCE_PREFIX, type Model } from './model.js';
 import { parseScenario, makePlan, listScenarios as list, scenarioTruth as truth, hoodPath, type ScenarioTruth, type BaseScenario as Base } from './scenarios.js';
-import { buildSite, calendarPage, BASE_LM, type Site } from './site.js';
+import { buildSite, calendarPage, searchPage, BASE_LM, type Site } from './site.js';
 
 export type BaseScenario = Base;
 export type { ScenarioTruth, HiddenItem, OffScopeLink, RedirectRule } from './scenarios.js';
@@ -201,6 +201,12 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<RunningRe
     const calHood = plan.calendarHoods.find((h) => path === hoodPath(h, 'events/calendar/'));
     if (calHood) {
       const body = Buffer.from(calendarPage(calHood, url.searchParams));
+      count(200);
+      return conditional(req, res, 'text/html; charset=utf-8', body, etagOf(body), BASE_LM);
+    }
+    // ---- neighbourhood search (a form target; disallowed in robots.txt, like the real search)
+    if (path === '/pu/your-area/find-a-neighbourhood/') {
+      const body = Buffer.from(searchPage(model, url.searchParams.get('q') ?? ''));
       count(200);
       return conditional(req, res, 'text/html; charset=utf-8', body, etagOf(body), BASE_LM);
     }

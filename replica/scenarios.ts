@@ -133,7 +133,7 @@ export function makePlan(m: Model, parsed: ParsedScenario): Plan {
       { url: over, kind: 'display-none', location: 'div.case-notes[style=display:none]', text: `Case notes: ${at(P[4])} reported repeated harassment by ${P[5].name} of ${P[5].address.full}.`, people: [P[4].name, P[5].name] },
       { url: over, kind: 'noscript', location: 'noscript', text: `Enable JavaScript to view the case map for ${at(P[6])}.`, people: [P[6].name] },
       { url: over, kind: 'meta', location: 'meta[name=keywords]', text: `ASB, ${at(P[7])}, harassment`, people: [P[7].name] },
-      { url: over, kind: 'json', location: 'script#__INITIAL_STATE__', text: `{"openCase":{"complainant":"${P[5].name}","address":"${P[5].address.full}","phone":"07700 900582"}}`, people: [P[5].name] },
+      { url: over, kind: 'json', location: 'script#__INITIAL_STATE__', text: `{"openCase":{"complainant":"${P[4].name}","address":"${P[4].address.full}","phone":"07700 900582","suspect":"${P[5].name}"}}`, people: [P[4].name, P[5].name] },
     );
   }
   if (a.has('js-links')) for (const i of [3, 12, 19, 30]) plan.jsOnly.push({ hood: m.hoods[i], path: hoodPath(m.hoods[i], 'crime-prevention/') });
@@ -198,6 +198,8 @@ export interface ScenarioTruth {
   /** JSON endpoints used by client-rendered priorities pages. */
   apiPaths: string[];
   hiddenItems: HiddenItem[];
+  /** Distinct synthetic people across hiddenItems (not counted in dataSubjects, which covers case records only). */
+  hiddenSubjects: number;
   /** Path prefixes of crawler traps (calendar); every URL under them is a trap and none is in `pages`. */
   trapPaths: string[];
   jsOnlyPages: string[];
@@ -266,6 +268,7 @@ export function truthFor(m: Model, plan: Plan): ScenarioTruth {
     otherPages: OTHER_PAGES.slice(),
     apiPaths: m.hoods.filter((h) => h.client).map(apiPath),
     hiddenItems: plan.hidden,
+    hiddenSubjects: new Set(plan.hidden.flatMap((h) => h.people)).size,
     trapPaths: plan.calendarHoods.map((h) => hoodPath(h, 'events/calendar/')),
     jsOnlyPages: plan.jsOnly.map((j) => j.path),
     sitemapOnlyPages: plan.sitemapOnly.map((s) => s.path),

@@ -390,3 +390,15 @@ ${view === 'grid' ? `<table class="calendar"><tbody>${rows.join('\n')}</tbody></
 <p><a href="${hoodPath(h, 'events/')}">Back to events</a></p>`;
   return layout({ title: `Events calendar – ${h.name}`, crumbs: crumbsFor(h, ['Events', hoodPath(h, 'events/')], ['Calendar', base]), main });
 }
+
+export function searchPage(m: Model, q: string): string {
+  const needle = q.trim().toLowerCase();
+  const up = q.trim().toUpperCase();
+  const hits = needle
+    ? m.hoods.filter((h) => h.name.toLowerCase().includes(needle) || h.towns.some((t) => t.town.toLowerCase().includes(needle) || t.outward.some((o) => up === o || up.startsWith(o + ' '))))
+    : [];
+  const main = `<h1>Find a neighbourhood</h1>
+<form action="/pu/your-area/find-a-neighbourhood/" method="get"><label for="q">Postcode or place</label><input id="q" name="q" type="search" value="${esc(q)}"><button type="submit">Search</button></form>
+${needle ? `<h2>${hits.length} result${hits.length === 1 ? '' : 's'} for "${esc(q)}"</h2><ul>${hits.map((h) => `<li><a href="${hoodPath(h)}">${esc(h.name)}</a> – ${FORCE_NAME}</li>`).join('')}</ul>` : ''}`;
+  return layout({ title: 'Find a neighbourhood', crumbs: [['Home', '/'], ['Your area', '/pu/your-area/'], ['Find a neighbourhood', '/pu/your-area/find-a-neighbourhood/']], main });
+}

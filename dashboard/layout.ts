@@ -22,6 +22,7 @@ header.top .who form { margin:0; }
 header.top .who button { background:transparent; color:#fff; border:1px solid #8aa4c8; border-radius:4px; padding:4px 10px; cursor:pointer; }
 .banner { background:#fff8c5; border-bottom:1px solid #d4a72c; padding:6px 24px; font-size:.85rem; }
 main { max-width: 1240px; margin: 0 auto; padding: 20px 24px 48px; }
+.card > h2:first-child { margin-top: 0; }
 h1 { font-size:1.5rem; margin: 4px 0 14px; } h2 { font-size:1.15rem; margin: 24px 0 10px; } h3 { font-size:1rem; margin: 16px 0 8px; }
 .card { background:var(--card); border:1px solid var(--line); border-radius:6px; padding:16px; margin-bottom:16px; }
 .grid { display:grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin-bottom:16px; }

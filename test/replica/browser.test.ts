@@ -24,10 +24,9 @@ test('client-rendered priorities appear in the DOM only after load (fetch of dat
     page.on('response', (r) => {
       if (r.url().includes('/api/')) apiSeen.push(new URL(r.url()).pathname);
     });
-    await page.goto(rep.origin + rec.url, { waitUntil: 'load' });
-    const early = await page.locator('#priorities').innerText();
-    assert.ok(!early.includes(rec.people[0].name), 'not in the DOM at load');
-    await page.waitForSelector('#priorities-app[data-state="loaded"]', { timeout: 5000 });
+    const resp = await page.goto(rep.origin + rec.url, { waitUntil: 'load' });
+    assert.ok(!(await resp!.text()).includes(rec.people[0].name), 'not in the served HTML');
+    await page.waitForSelector('#priorities-app[data-state="loaded"]', { timeout: 15000 });
     const dom = await page.locator('#priorities').innerText();
     for (const p of rec.people) assert.ok(dom.includes(p.name), p.name);
     assert.ok((await page.locator('#priorities .priority').count()) >= 2);
@@ -38,7 +37,7 @@ test('client-rendered priorities appear in the DOM only after load (fetch of dat
     const js = t.jsOnlyPages[0];
     const overview = js.replace('crime-prevention/', '');
     await page.goto(rep.origin + overview, { waitUntil: 'load' });
-    await page.waitForSelector(`a[href="${js}"]`, { timeout: 3000 });
+    await page.waitForSelector(`a[href="${js}"]`, { timeout: 15000 });
   } finally {
     await page.close();
   }

@@ -91,9 +91,15 @@ const DISTRICTS: [string, string, [string, string[]][]][] = [
 
 /** Real street names from the Herts priorities examples, pinned to their neighbourhoods. */
 const PINNED_STREETS: Record<string, [string, number][]> = {
-  'hemel-hempstead-north': [['Ringlet Road', 0], ['Admiral Avenue', 0], ['Peacock Court', 0]],
+  'hemel-hempstead-town': [['Ringlet Road', 0], ['Admiral Avenue', 0], ['Peacock Court', 0]],
   'berkhamsted-and-tring': [['Pheasant Close', 0], ['Dorset Close', 0], ['Station Road', 1]],
-  'hitchin-urban': [['Guildhall Lane', 0], ['Walsworth Road', 0], ['Bancroft', 0]],
+  'hitchin-urban': [['Guildhall Lane', 0], ['Walsworth Road', 0], ['Bancroft', 0], ['Station Road', 0]],
+};
+/** Clean priorities in the style of real Herts ones (hemeltoday.co.uk 2023; neighbourhoodalert.co.uk). */
+const PINNED_PRIORITIES: Record<string, [string, string | null]> = {
+  'hemel-hempstead-town': ['Tackle anti-social behaviour in the Swallowfields estate, including Ringlet Road, Admiral Avenue and Peacock Court.', 'Weekly high-visibility patrols and a dispersal order over the summer holidays. Youth outreach sessions run with the council.'],
+  'berkhamsted-and-tring': ['Reduce incidents of anti-social behaviour in Pheasant Close and Dorset Close in Berkhamsted, and Station Road in Tring.', 'Two Community Protection Warnings issued. Extra patrols on Friday and Saturday evenings.'],
+  'hitchin-urban': ['Tackle HGV and waste-carrier offences on Station Road.', 'Joint operation with the DVSA and North Herts Council: 21 vehicles stopped and 5 drivers reported for offences.'],
 };
 
 
@@ -217,7 +223,12 @@ function buildHood(idx: number, def: (typeof DISTRICTS)[number], rng: Rng, pf: P
     () => [`Tackle nuisance motorbikes and off-road vehicles on ${places[1]}.`, `Section 59 warnings issued; ${rng.int(1, 4)} bikes seized with the Rural Operational Support Team.`],
   ];
   const priorities: Priority[] = [];
-  for (const t of rng.shuffle(PRIORITY_TEMPLATES).slice(0, rng.int(2, 4))) {
+  const pinned = PINNED_PRIORITIES[slug];
+  if (pinned) {
+    const d = issueDate();
+    priorities.push({ issue: `<p>${esc(pinned[0])}</p>`, 'issue-date': d, action: pinned[1] ? `<p>${esc(pinned[1])}</p>` : null, 'action-date': pinned[1] ? addDays(d, 45) : null });
+  }
+  for (const t of rng.shuffle(PRIORITY_TEMPLATES).slice(0, rng.int(2, 4) - (pinned ? 1 : 0))) {
     const [issue, action] = t();
     const d = issueDate();
     const hasAction = action !== null && rng.chance(0.75);
@@ -384,10 +395,16 @@ function buildCases(model: Omit<Model, 'cases' | 'extras'>, rng: Rng, pf: Person
       if (mustHavePerp && n < 2) n = 2;
       const street = rng.pick(hood.streets);
       const vHouse = rng.int(1, 140);
+      const taken = new Set<string>([`${vHouse} ${street.name}`]);
       const mkPerson = (near: boolean): Person => {
         const nm = pf.name();
-        const st = near ? street : rng.pick(hood.streets);
-        const num = near ? Math.max(1, vHouse + rng.pick([-2, 2, 1, -1, 4])) : rng.int(1, 160);
+        let st = near ? street : rng.pick(hood.streets);
+        let num = near ? Math.max(1, vHouse + rng.pick([-2, 2, 1, -1, 4])) : rng.int(1, 160);
+        while (taken.has(`${num} ${st.name}`)) {
+          num = rng.int(1, 160);
+          st = rng.pick(hood.streets);
+        }
+        taken.add(`${num} ${st.name}`);
         return { title: rng.pick(TITLES[nm.gender]), name: nm.full, gender: nm.gender, address: makeAddress(num, st) };
       };
       const victim: Person = (() => {
@@ -398,11 +415,12 @@ function buildCases(model: Omit<Model, 'cases' | 'extras'>, rng: Rng, pf: Person
       let witness: Person | undefined;
       if (n >= 2) {
         perp = i === repeatAt && firstPerp ? firstPerp : mkPerson(rng.chance(0.6));
+        taken.add(`${perp.address.number} ${perp.address.street.name}`);
         if (i === 1 && repeatAt !== undefined) firstPerp = perp;
       }
       if (n === 3) witness = mkPerson(rng.chance(0.5));
       const nature = rng.pick(NATURES);
-      const ref = `SN/${rng.int(10, 14)}/${String(rng.int(1000, 99999)).padStart(5, '0')}`;
+      const ref = `SN/${rng.int(24, 26)}/${String(rng.int(1000, 99999)).padStart(5, '0')}`;
       const singleIsPerp = n === 1 && rng.chance(0.4);
       const rec = renderCase(rng, { victim, perp, witness, nature, ref, singleIsPerp });
       const issueDate = dateIso(new Date(Date.UTC(2026, rng.int(6, 8), rng.int(1, 28))));
@@ -448,7 +466,8 @@ function renderCase(
       issue = `<p>${rng.pick(forms)()}</p>`;
     }
   } else {
-    const form = rng.int(0, 5);
+    let form = rng.int(0, 5);
+    if (form === 1 && !nature.personal) form = 0; // "ongoing <nature> of <person>" only reads right for person-directed behaviour
     const pAddr = (role: Role): string => add(p!, role, sameStreet(v, p!) && form !== 2 && form !== 3 ? p!.address.short : p!.address.full);
     const wPart = (fmt: (name: string, addr: string) => string): string => (w ? fmt(w.name, add(w, 'witness', w.address.full)) : '');
     switch (form) {

@@ -97,8 +97,8 @@ export const STREET_STEMS = [
   'Oak', 'Beech', 'Hawthorn', 'Willow', 'Cedar', 'Rowan', 'Hornbeam', 'Juniper', 'Laurel', 'Maple', 'Elm', 'Ash',
   'Church', 'Mill', 'Park', 'Queens', 'Kings', 'Victoria', 'Albert', 'Windmill', 'Orchard', 'Meadow', 'Brook',
   'Bancroft', 'Walsworth', 'Bedford', 'Grange', 'Nightingale', 'Fairfield', 'Chiltern', 'Lea', 'Colne', 'Ver', 'Gade',
-  'Bulbourne', 'Mimram', 'Beane', 'Rib', 'Ash Grove', 'Highfield', 'Longmeadow', 'Pondcroft', 'Shephall', 'Chells',
-  'Symonds Green', 'Leys', 'Bishops', 'Abbey', 'Priory', 'Cotterells', 'Marlowes', 'Waterhouse', 'Fishpool',
+  'Bulbourne', 'Mimram', 'Beane', 'Rib', 'Highfield', 'Longmeadow', 'Pondcroft', 'Shephall', 'Chells',
+  'Symonds', 'Leys', 'Bishops', 'Abbey', 'Priory', 'Cotterells', 'Marlowes', 'Waterhouse', 'Fishpool',
   'Verulam', 'Holywell', 'Cassio', 'Whippendell', 'Harebreaks', 'Garston', 'Oxhey', 'Carpenders', 'Bushey Mill',
   'Theobalds', 'Turners Hill', 'Flamstead End', 'Rye', 'Amwell', 'Fanshawe', 'Hoe', 'Chauncy', 'Ermine', 'Icknield',
   'Melbourn', 'Kneesworth', 'Pixmore', 'Norton', 'Wilbury', 'Jackmans', 'Tudor', 'Stuart', 'Hanover', 'Coronation',
@@ -108,15 +108,16 @@ export const STREET_TYPES = ['Road', 'Road', 'Road', 'Close', 'Close', 'Avenue',
 /** Postcode inward-code letters never include C I K M O V. */
 export const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 
-export const NATURES: { short: string; long: string }[] = [
+/** personal: the nature can be 'of' a person ("ongoing harassment of Mrs X"). */
+export const NATURES: { short: string; long: string; personal?: boolean }[] = [
   { short: 'noise nuisance', long: 'repeated noise nuisance late at night' },
-  { short: 'harassment', long: 'harassment and repeated unwanted contact' },
+  { personal: true, short: 'harassment', long: 'harassment and repeated unwanted contact' },
   { short: 'criminal damage', long: 'criminal damage to a vehicle and front door' },
   { short: 'drug dealing', long: 'suspected drug dealing from the address' },
-  { short: 'verbal abuse', long: 'verbal abuse in the street and communal areas' },
-  { short: 'intimidation', long: 'intimidation of neighbours and their children' },
-  { short: 'racially aggravated abuse', long: 'racially aggravated verbal abuse' },
-  { short: 'threatening behaviour', long: 'threatening behaviour with a dog' },
+  { personal: true, short: 'verbal abuse', long: 'verbal abuse in the street and communal areas' },
+  { personal: true, short: 'intimidation', long: 'intimidation of neighbours and their children' },
+  { personal: true, short: 'racially aggravated abuse', long: 'racially aggravated verbal abuse' },
+  { personal: true, short: 'threatening behaviour', long: 'threatening behaviour with a dog' },
   { short: 'vehicle nuisance', long: 'nuisance vehicles and off-road bikes' },
   { short: 'neighbour dispute', long: 'long-running neighbour dispute over a boundary fence' },
   { short: 'fly-tipping', long: 'fly-tipping in the rear service road' },

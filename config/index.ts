@@ -77,7 +77,7 @@ export const ENV_OVERRIDES: { env: string; path: string[]; parse?: (v: string) =
   { env: 'LEAKWATCH_DASHBOARD_HOST', path: ['dashboard', 'host'] },
   { env: 'LEAKWATCH_PUBLIC_URL', path: ['dashboard', 'publicUrl'] },
   { env: 'LEAKWATCH_CHROMIUM', path: ['crawl', 'chromiumPath'] },
-  { env: 'LEAKWATCH_FINGERPRINT_SECRET', path: ['security', 'fingerprintSecret'] },
+  { env: 'LEAKWATCH_HMAC_SECRET', path: ['security', 'fingerprintSecret'] },
   { env: 'LEAKWATCH_ENCRYPTION_KEY', path: ['security', 'encryptionKey'] },
 ];
 

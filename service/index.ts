@@ -126,6 +126,15 @@ export async function startService(config: LeakwatchConfig, opts: ServiceOptions
     } catch (err) {
       log.error({ reason: describeError(err) }, 'could not record the monitor alert');
     }
+    if (outcome.status === 'ok' && outcome.mode === 'full' && store.purgeEvidence) {
+      // Retention runs with the nightly full sweep rather than on a timer of its own.
+      try {
+        const purged = store.purgeEvidence(config.storage.retentionDays);
+        if (purged.occurrences) log.info({ ...purged, retentionDays: config.storage.retentionDays }, 'evidence past retention purged');
+      } catch (err) {
+        log.warn({ reason: describeError(err) }, 'evidence purge failed; it is retried after the next full sweep');
+      }
+    }
     kickDispatcher();
     if (config.alerts.heartbeat) {
       // One check for the whole service: healthy only when no target is failing.

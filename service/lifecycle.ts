@@ -31,6 +31,9 @@ export async function runServiceUntilSignal(
     process.off('SIGINT', onSignal);
   }
   // Anything still holding the event loop (a stuck socket) must not keep a stopped monitor around.
-  setTimeout(() => process.exit(0), 5_000).unref();
+  setTimeout(() => {
+    opts.logger.warn('a handle kept the process alive after a clean shutdown; exiting anyway');
+    process.exit(0);
+  }, 5_000).unref();
   return 0;
 }

@@ -39,6 +39,8 @@ export interface ServiceStore {
   recordCycle?(target: string, ok: boolean, opts: { failThreshold?: number; detail?: string; now?: Date }): number;
   /** Raises monitor.stalled when no cycle succeeded for maxAgeMs. */
   checkStalled?(target: string, maxAgeMs: number, now?: Date): boolean;
+  /** Deletes evidence of incidents resolved more than retentionDays ago. */
+  purgeEvidence?(retentionDays: number): { incidents: number; occurrences: number };
   monitorState?(target: string): { lastCycleAt: string | null; lastSuccessfulCycleAt: string | null; consecutiveFailures: number } | undefined;
 }
 

@@ -66,7 +66,11 @@ export async function openServiceDeps(config: LeakwatchConfig, opts: ServiceOpti
     store = opts.store;
   } else {
     const { LeakwatchStore } = await import('../storage/index.js');
-    realStore = LeakwatchStore.open(resolve(config.storage.path), { logger: opts.logger });
+    realStore = LeakwatchStore.open(resolve(config.storage.path), {
+      logger: opts.logger,
+      hmacSecret: config.security.fingerprintSecret,
+      encryptionKey: config.security.encryptionKey,
+    });
     store = realStore as unknown as ServiceStore;
   }
 

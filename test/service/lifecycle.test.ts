@@ -84,3 +84,55 @@ test('SIGTERM mid-sweep: in-flight page finishes, run checkpointed, DB closed cl
     store.close();
   }
 });
+
+test('real pipeline: SIGTERM mid-crawl exits 0 with the run interrupted and checkpointed; the restart completes the same run', async () => {
+  const { startReplica } = await import('../../replica/index.js');
+  const replica = await startReplica({ port: 0, scenario: 'herts-2014' });
+  const dbPath = join(dir, 'real.db');
+  const served = async () => ((await (await fetch(`${replica.origin}/__admin/requests`)).json()) as { count: number }).count;
+  try {
+    const first = serve(dbPath, '--trigger', '--real', replica.startUrl);
+    try {
+      await waitFor('the crawl to be under way', async () => (await served()) >= 8, 120_000);
+      first.proc.kill('SIGTERM');
+      const { code } = await first.exited;
+      assert.equal(code, 0, first.stderr());
+    } finally {
+      first.proc.kill('SIGKILL');
+    }
+    assert.equal(has(first, 'cycle-interrupted') !== undefined, true, `cycle events: ${JSON.stringify(first.events)}`);
+    assert.equal(existsSync(`${dbPath}-wal`), false, 'the database was closed cleanly');
+    let store = LeakwatchStore.open(dbPath);
+    const run = store.listRuns('herts')[0];
+    assert.equal(run.status, 'interrupted');
+    const pendingAtStop = store.frontierPending(run.id).length;
+    store.close();
+
+    const second = serve(dbPath, '--real', replica.startUrl);
+    try {
+      const url = (await waitFor('the restarted service', () => has(second, 'listening')) as { url: string }).url;
+      await waitFor('the resumed run to complete', async () => {
+        const body = await (await fetch(`${url}/healthz`)).json();
+        return body.targets[0].lastCompletedCycle ?? undefined;
+      }, 300_000);
+      second.proc.kill('SIGTERM');
+      assert.equal((await second.exited).code, 0, second.stderr());
+    } finally {
+      second.proc.kill('SIGKILL');
+    }
+    store = LeakwatchStore.open(dbPath);
+    try {
+      const runs = store.listRuns('herts');
+      assert.equal(runs.length, 1, 'the restart continued the interrupted run instead of starting a new one');
+      assert.equal(runs[0].id, run.id);
+      assert.equal(runs[0].status, 'completed');
+      assert.equal(store.frontierPending(run.id).length, 0);
+      assert.ok(pendingAtStop >= 0);
+      assert.ok(store.listIncidents({ target: 'herts' }).length > 0, 'the resumed sweep stored its findings');
+    } finally {
+      store.close();
+    }
+  } finally {
+    await replica.close();
+  }
+});

@@ -136,3 +136,34 @@ test('real pipeline: SIGTERM mid-crawl exits 0 with the run interrupted and chec
     await replica.close();
   }
 });
+
+test('`leakwatch serve --config`: the CLI starts the service with the dashboard on one port and exits 0 on SIGINT', async () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const cfg = join(dir, 'serve.yaml');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(cfg, [
+    'targets: [{name: herts, startUrls: ["http://127.0.0.1:9/pu/your-area/hertfordshire-constabulary/"]}]',
+    'schedule: {full: "0 0 1 1 *", hot: "0 0 1 1 *"}',
+    `storage: {path: ${JSON.stringify(join(dir, 'cli.db'))}}`,
+    `alerts: {outboxDir: ${JSON.stringify(join(dir, 'cli-outbox'))}}`,
+    'dashboard: {port: 0}',
+  ].join('\n'));
+  const proc = spawn(process.execPath, [join(root, 'bin', 'leakwatch.js'), '--log-level', 'warn', 'serve', '--config', cfg], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  proc.stderr!.on('data', (d) => { err += d; });
+  const exited = new Promise<number | null>((r) => proc.on('exit', (code) => r(code)));
+  try {
+    const url = await waitFor('the serving line', () => /at (http:\/\/127\.0\.0\.1:\d+)/.exec(err)?.[1], 60_000);
+    const health = await fetch(`${url}/healthz`);
+    assert.equal(health.status, 200);
+    assert.equal((await health.json()).targets[0].status, 'pending');
+    assert.equal((await fetch(`${url}/metrics`)).status, 200);
+    const dashboard = await fetch(`${url}/incidents`, { redirect: 'manual' });
+    assert.ok([302, 303, 401].includes(dashboard.status), `the dashboard is mounted and asks for a session (got ${dashboard.status})`);
+    proc.kill('SIGINT');
+    assert.equal(await exited, 0, err);
+  } finally {
+    proc.kill('SIGKILL');
+  }
+  assert.equal(existsSync(join(dir, 'cli.db-wal')), false);
+});

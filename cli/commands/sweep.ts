@@ -1,7 +1,8 @@
 import { resolve, dirname, join } from 'node:path';
 import type { Logger } from '../../core/logger.js';
 import { ConfigError } from '../../core/errors.js';
-import { defaultConfig, loadConfig, type LeakwatchConfig } from '../../config/index.js';
+import { allowEntriesFromConfig, defaultConfig, loadConfig, type LeakwatchConfig } from '../../config/index.js';
+import { crawlOptionsFor } from '../../service/wiring.js';
 import { LeakwatchStore } from '../../storage/index.js';
 import { buildChannels, AlertDispatcher } from '../../alerts/index.js';
 import { AllowList } from '../../detectors/index.js';
@@ -27,7 +28,10 @@ export interface SweepFlags {
 export interface SweepOutcome { result: SweepResult; exitCode: number; alertNotes: string[] }
 
 export function resolveTarget(urls: string[], flags: Pick<SweepFlags, 'target'>, config: LeakwatchConfig) {
-  if (urls.length) return { name: flags.target ?? new URL(urls[0]).host, startUrls: urls.map(httpUrl) };
+  if (urls.length) {
+    const startUrls = urls.map(httpUrl);
+    return { name: flags.target ?? new URL(startUrls[0]).host, startUrls };
+  }
   const targets = flags.target ? config.targets.filter((t) => t.name === flags.target) : config.targets;
   if (!targets.length) throw new ConfigError(flags.target ? `no target named "${flags.target}" in the config` : 'no start URL given and no target configured', 'pass a start URL, or --config with a targets list');
   if (targets.length > 1) throw new ConfigError(`the config has ${targets.length} targets`, `pick one with --target (${targets.map((t) => t.name).join(', ')})`);
@@ -42,7 +46,7 @@ export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logge
   const store = LeakwatchStore.open(dbPath, { logger });
   const progress = !flags.json && process.stderr.isTTY ? createProgressReporter(logger, true) : undefined;
   try {
-    const allowList = new AllowList(cfg.allowList ?? []);
+    const allowList = new AllowList(allowEntriesFromConfig(cfg));
     const result = await runSweep({
       target: target.name,
       startUrls: target.startUrls,
@@ -53,13 +57,18 @@ export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logge
       reveal: flags.reveal,
       dashboardUrl: cfg.dashboard.publicUrl,
       crawl: {
-        ...(cfg.crawl ?? {}),
+        ...crawlOptionsFor(cfg),
         ...(flags.maxPages ? { maxPages: flags.maxPages } : {}),
         ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
         ...(flags.rate ? { ratePerSecond: flags.rate } : {}),
         ...(flags.chromium ? { chromiumPath: flags.chromium } : {}),
       },
-      onEvent: progress ? (event, added) => progress.onEvent(event, added) : undefined,
+      onEvent: progress
+        ? (event, added) => {
+            progress.onEvent(event);
+            for (const f of added) progress.addFindings(f.severity, 1);
+          }
+        : undefined,
     });
     progress?.stop();
     const alertNotes: string[] = [];

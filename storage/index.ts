@@ -13,6 +13,7 @@ import {
 import type { CrawlStateStore, FrontierEntry, PageState } from '../crawler/types.js';
 import type { AlertKind, AlertPayload } from '../alerts/types.js';
 import { buildAlertPayload, fromMaskedColumn, maskForAlert, monitorIncidentId, type MaskedValue } from '../alerts/payload.js';
+import { subjectKey } from '../detectors/subject.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { Fingerprinter, Sealer, defaultSecretsDir, loadSecrets } from './secrets.js';
 import type {
@@ -220,10 +221,8 @@ export class LeakwatchStore implements CrawlStateStore {
     const row = this.get<{ id: number }>(
       "SELECT id FROM runs WHERE target = ? AND status IN ('running','interrupted') AND mode != 'scan' ORDER BY id DESC LIMIT 1", target,
     );
-    if (!row) return undefined;
-    this.run("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?", row.id);
-    this.runCache.delete(row.id);
-    return { id: row.id };
+    // No side effect: asking is not resuming. The resumed run is closed by finishRun() as usual.
+    return row ? { id: row.id } : undefined;
   }
 
   getRun(runId: number): RunRow | undefined {
@@ -420,7 +419,7 @@ export class LeakwatchStore implements CrawlStateStore {
       ? this.sealer.seal(json(parts), P.value)
       : this.sealer.seal(parts[0].value, P.value);
     const mainEntity: Entity = g.kind === 'record' ? 'PERSON' : fs[0].entity;
-    const subjectHashes = g.record ? [...new Set(g.record.subjectKeys.map((k) => this.fp.subject(k)))] : mainEntity === 'PERSON' ? [this.fp.subject(normaliseForSubject(parts[0].value))] : [];
+    const subjectHashes = g.record ? [...new Set(g.record.subjectKeys.map((k) => this.fp.subject(k)))] : mainEntity === 'PERSON' ? [this.fp.subject(subjectKey(parts[0].value))] : [];
     const roles: SubjectRole[] = g.record?.roles ?? [];
     const natures = g.record?.natures ?? [];
     const pageable = isPageable(severity);
@@ -452,12 +451,7 @@ export class LeakwatchStore implements CrawlStateStore {
       // Regression: it was gone (or closed by a reviewer) and is back. GitGuardian's rule: reopen and alert.
       opened = true;
       if (isPageable(newSeverity)) kind = 'incident.reopened';
-      this.run(
-        `UPDATE incidents SET status = 'new', resolved_at = NULL, resolution = NULL, reopen_count = reopen_count + 1, opened_run_id = ?,
-           digest_pending = ?, status_actor = 'leakwatch', status_reason = 'seen again after resolution' WHERE id = ?`,
-        run.id, newSeverity === 'medium' && !run.baseline ? 1 : 0, id,
-      );
-      this.auditRaw('leakwatch', 'incident.reopened', id, `run ${run.id}`, now);
+      this.reopen(id, run, newSeverity, now);
     } else if (OPEN_STATUSES.includes(status) && isPageable(newSeverity) && !existing.alerted_at) {
       // Escalated into pageable territory (e.g. a baseline name now next to an address): it has never paged.
       kind = 'incident.new';
@@ -472,6 +466,15 @@ export class LeakwatchStore implements CrawlStateStore {
     if (kind) this.enqueueIncidentAlert(kind, id, run.id, url, dashboardUrl, now);
     const isNew = !SUPPRESSED.includes(status) && (opened || Number(existing.opened_run_id) === run.id);
     return { incidentId: id, isNew, opened };
+  }
+
+  private reopen(id: string, run: RunRow, severity: Severity, now: string): void {
+    this.run(
+      `UPDATE incidents SET status = 'new', resolved_at = NULL, resolution = NULL, removed_at = NULL, reopen_count = reopen_count + 1, opened_run_id = ?,
+         digest_pending = ?, status_actor = 'leakwatch', status_reason = 'seen again after resolution', updated_at = ? WHERE id = ?`,
+      run.id, severity === 'medium' && !run.baseline ? 1 : 0, now, id,
+    );
+    this.auditRaw('leakwatch', 'incident.reopened', id, `run ${run.id}`, now);
   }
 
   private upsertOccurrence(runId: number, incidentId: string, resource: ExtractedResource, location: string, block: ExtractedResource['blocks'][number] | undefined, seenAt: string): number {
@@ -501,12 +504,26 @@ export class LeakwatchStore implements CrawlStateStore {
   markUnchanged(runId: number, url: string, opts: { reveal?: boolean } = {}): StoredFinding[] {
     return this.tx(() => {
       const now = new Date().toISOString();
-      const occs = this.all<{ id: number; incident_id: string; detect_run_id: number; status: IncidentStatus; opened_run_id: number; location: string }>(
-        `SELECT o.id, o.incident_id, o.detect_run_id, o.location, i.status, i.opened_run_id FROM occurrences o JOIN incidents i ON i.id = o.incident_id
-         WHERE o.url = ? AND o.removed_at IS NULL`, url,
+      const run = this.requireRun(runId);
+      const occs = this.all<{ id: number; incident_id: string; detect_run_id: number; status: IncidentStatus; opened_run_id: number; location: string; severity: Severity; last_run_id: number; alerted_at: string | null; dashboard_url: string | null }>(
+        `SELECT o.id, o.incident_id, o.detect_run_id, o.location, i.status, i.opened_run_id, i.severity, i.last_run_id, i.alerted_at, i.dashboard_url
+         FROM occurrences o JOIN incidents i ON i.id = o.incident_id WHERE o.url = ? AND o.removed_at IS NULL`, url,
       );
       const out: StoredFinding[] = [];
+      const reopened = new Set<string>();
       for (const o of occs) {
+        if (reopened.has(o.incident_id)) { o.status = 'new'; o.opened_run_id = runId; }
+        if (o.status === 'resolved' && o.last_run_id !== runId) {
+          reopened.add(o.incident_id);
+          // Resolved by a reviewer, yet the unchanged page still shows it: a regression like any other.
+          this.reopen(o.incident_id, run, o.severity, now);
+          o.status = 'new';
+          o.opened_run_id = runId;
+          if (isPageable(o.severity)) {
+            this.run('UPDATE incidents SET alerted_at = ? WHERE id = ?', now, o.incident_id);
+            this.enqueueIncidentAlert('incident.reopened', o.incident_id, runId, url, o.dashboard_url ?? undefined, now);
+          }
+        }
         this.run('UPDATE occurrences SET last_seen = ?, last_run_id = ? WHERE id = ?', now, runId, o.id);
         this.run('UPDATE incidents SET last_seen = MAX(last_seen, ?), last_run_id = ?, updated_at = ? WHERE id = ?', now, runId, now, o.incident_id);
         const isNew = !SUPPRESSED.includes(o.status) && o.opened_run_id === runId;
@@ -973,11 +990,6 @@ export class LeakwatchStore implements CrawlStateStore {
     const r = this.get<Row>('SELECT * FROM monitor_state WHERE target = ?', target);
     return r ? { lastCycleAt: (r.last_cycle_at as string) ?? null, lastSuccessfulCycleAt: (r.last_successful_cycle_at as string) ?? null, consecutiveFailures: Number(r.consecutive_failures) } : undefined;
   }
-}
-
-/** A lone PERSON finding counts as one data subject, keyed like the detectors' subject keys (lower-case name). */
-function normaliseForSubject(name: string): string {
-  return name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 // Re-exported for callers that build payloads outside the store (tests, CLI previews).

@@ -289,3 +289,28 @@ test('crawl state: page validators and a resumable frontier', () => {
     assert.equal(store.getRun(run.id)!.status, 'completed');
   } finally { store.close(); cleanup(); }
 });
+
+test('an unchanged page still showing a manually resolved incident reopens it once', () => {
+  const { dir, cleanup } = tempDir();
+  const store = openStore(dir);
+  try {
+    // The same NI number in two blocks of one page: two occurrences, one incident.
+    const twice = page(PRIORITIES, [
+      singleBlock(`NI ${PLANTED.ni}`, [finding('NI_NUMBER', PLANTED.ni, 'critical')], 'li:nth-child(1)'),
+      singleBlock(`again ${PLANTED.ni}`, [finding('NI_NUMBER', PLANTED.ni, 'critical')], 'li:nth-child(2)'),
+    ]);
+    sweep(store, [twice]);
+    const [inc] = store.listIncidents();
+    assert.equal(store.getIncident(inc.id)!.occurrenceList.length, 2);
+    store.setIncidentStatus(inc.id, 'resolved', 'duty.officer', 'believed removed');
+    const run = store.startRun({ target: TARGET, mode: 'hot', startUrls: [TARGET] });
+    store.recordResource(run.id, { url: PRIORITIES, kind: 'page', status: 304, contentHash: twice.res.contentHash, fetchedAt: new Date().toISOString() });
+    const carried = store.markUnchanged(run.id, PRIORITIES);
+    assert.equal(carried.length, 2);
+    assert.ok(carried.every((f) => f.isNew));
+    const after = store.getIncident(inc.id)!;
+    assert.equal(after.status, 'new');
+    assert.equal(after.reopenCount, 1);
+    assert.equal(store.pendingAlerts().filter((a) => a.kind === 'incident.reopened').length, 1);
+  } finally { store.close(); cleanup(); }
+});

@@ -159,11 +159,12 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
 
   const csrfFor = (req: FastifyRequest, reply: FastifyReply): string => reply.generateCsrf({ userInfo: req.lwSession?.id ?? 'anonymous' });
 
-  const render = (req: FastifyRequest, reply: FastifyReply, nav: NavKey, title: string, body: SafeHtml | ((csrf: string) => SafeHtml), code = 200) => {
+  type Flash = { kind: 'ok' | 'error'; text: string };
+  const render = (req: FastifyRequest, reply: FastifyReply, nav: NavKey, title: string, body: SafeHtml | ((csrf: string) => SafeHtml), code = 200, flash?: Flash) => {
     const token = csrfFor(req, reply);
     const flashKey = str((req.query as Record<string, unknown> | undefined)?.msg);
     const markup = page(
-      { title, session: req.lwSession, csrf: token, nonce: reply.cspNonce, nav, flash: FLASH[flashKey] ?? null },
+      { title, session: req.lwSession, csrf: token, nonce: reply.cspNonce, nav, flash: flash ?? FLASH[flashKey] ?? null },
       typeof body === 'function' ? body(token) : body,
     );
     return reply.code(code).type('text/html; charset=utf-8').send(markup.value);
@@ -280,13 +281,13 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
       }));
     });
 
-    const incidentPage = (req: FastifyRequest, reply: FastifyReply, id: string, revealed?: { values: string[]; display: string; evidence: Map<number, RevealedEvidence> }, code = 200) => {
+    const incidentPage = (req: FastifyRequest, reply: FastifyReply, id: string, revealed?: { values: string[]; display: string; evidence: Map<number, RevealedEvidence> }, code = 200, flash?: Flash) => {
       const incident = store.getIncident(id);
       if (!incident) return render(req, reply, 'incidents', 'Not found', html`<h1>No such incident</h1><p><a href="/incidents">All incidents</a></p>`, 404);
       return render(req, reply, 'incidents', `Incident ${incident.maskedValue}`, (csrfToken) => incidentView({
         incident, timeline: incidentTimeline(incident), canReview: allows(req, 'reviewer'), csrf: csrfToken,
         allowEntries: users.listAllowEntries({ incidentId: id, today: now().toISOString().slice(0, 10) }), revealed, today: now().toISOString().slice(0, 10),
-      }), code);
+      }), code, flash);
     };
 
     child.get('/incidents/:id', async (req, reply) => incidentPage(req, reply, (req.params as { id: string }).id));
@@ -297,7 +298,13 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
       const incident = store.getIncident(id);
       if (!incident) return incidentPage(req, reply, id);
       const actor = req.lwSession!.username;
-      const display = store.revealValue(id, actor); // audit-logged by the store
+      let display: string;
+      try {
+        display = store.revealValue(id, actor); // audit-logged by the store
+      } catch (err) {
+        if (!(err instanceof StorageError)) throw err;
+        return incidentPage(req, reply, id, undefined, 410, { kind: 'error', text: err.message.split('\n')[0] });
+      }
       const values = incident.kind === 'record' ? display.split('\n').map((l) => l.replace(/^[A-Z_]+: /, '')) : [display];
       const evidence = new Map<number, RevealedEvidence>();
       for (const o of incident.occurrenceList) {

@@ -79,6 +79,35 @@ describe('dashboard access control', () => {
     }
   });
 
+  test('a reveal after the retention purge says so instead of failing', async () => {
+    const run = store.startRun({ target: 'purge-test', mode: 'full', startUrls: ['http://127.0.0.1:9/'] });
+    const text = 'Call 07700 900456 about the meeting.';
+    const value = '07700 900456';
+    const { findings } = store.recordDetections({
+      runId: run.id, target: 'purge-test',
+      resource: { url: 'http://127.0.0.1:9/events', kind: 'page', status: 200, contentType: 'text/html', contentHash: 'x', fetchedAt: new Date().toISOString(), blocks: [{ text, kind: 'event', location: 'p' }] },
+      results: [{ blockIndex: 0, records: [], findings: [{ entity: 'PHONE', start: 5, end: 5 + value.length, value, score: 0.9, detector: 'fixture', publicRole: false, reasons: [], severity: 'high', recordId: null }] }],
+    });
+    store.finishRun(run.id, { pages: 1, documents: 0, errors: 0, status: 'completed' });
+    const id = findings[0].incidentId;
+    store.setIncidentStatus(id, 'resolved', 'rita', 'taken down');
+    assert.equal(store.purgeEvidence(1, new Date(Date.now() + 3 * 86_400_000)).incidents, 1);
+
+    const server = await startDashboardServer({ store, config: { dashboard: { port: 0 } } });
+    try {
+      const jar = new Jar();
+      await httpLogin(server.url, jar, 'rita', password);
+      const token = csrfFrom(await (await get(`${server.url}/incidents/${id}`, jar)).text());
+      const res = await postForm(`${server.url}/incidents/${id}/reveal`, jar, { _csrf: token });
+      assert.equal(res.status, 410);
+      const body = await res.text();
+      assert.match(body, /purged under the retention policy/);
+      assert.ok(!body.includes(value));
+    } finally {
+      await server.close();
+    }
+  });
+
   test('the login form cannot redirect off-site, and needs its CSRF token', async () => {
     const server = await startDashboardServer({ store, config: { dashboard: { port: 0 } } });
     try {

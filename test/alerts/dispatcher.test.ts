@@ -153,6 +153,7 @@ test('process killed inside a send: the lease expires and the alert is sent once
 });
 
 class ScriptedChannel implements AlertChannel {
+  close?: () => Promise<void>;
   calls: AlertPayload[] = [];
   constructor(readonly name: string, private readonly outcomes: Array<'ok' | 'retry' | 'fatal'>) {}
   accepts(): boolean { return true; }
@@ -224,4 +225,23 @@ test('the outbox-file channel writes atomically to a stable name (a resend overw
     assert.equal(readdirSync(join(dir, 'o')).length, 1);
     assert.ok(existsSync(join(dir, 'o', ch.fileNameFor([alert]))));
   } finally { cleanup(); }
+});
+
+test('start() keeps draining in the background; stop() waits for the pass in flight and closes channels', async () => {
+  const { dir, cleanup } = tempDir('lw-alerts-');
+  const store = openStore(dir);
+  try {
+    const ch = new ScriptedChannel('email', []);
+    let closed = false;
+    ch.close = async () => { closed = true; };
+    const d = new AlertDispatcher(store, [ch], silentLogger);
+    d.start(20);
+    store.raiseMonitorAlert('http://site.example/', 'unreachable');
+    while (store.outboxStats().sent < 1) await new Promise((r) => setTimeout(r, 10));
+    sweep(store, [leakPage()]);
+    while (store.outboxStats().sent < 4) await new Promise((r) => setTimeout(r, 10));
+    await d.stop();
+    assert.equal(ch.calls.length, 4);
+    assert.ok(closed);
+  } finally { store.close(); cleanup(); }
 });

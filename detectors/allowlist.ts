@@ -15,6 +15,24 @@ export interface AllowEntry {
   expiresAt?: string | null;
 }
 
+/** What the constructor accepts: an AllowEntry, or a configured entry (source defaults to 'config', `expires` = expiresAt, no entity = any entity). */
+export interface AllowEntryInput {
+  entity?: Entity;
+  value: string;
+  reason: string;
+  source?: AllowEntry['source'];
+  expiresAt?: string | null;
+  expires?: string | null;
+  owner?: string;
+}
+
+const ANY_ENTITY: Entity[] = ['PERSON', 'ADDRESS', 'POSTCODE', 'PHONE', 'EMAIL', 'DATE_OF_BIRTH', 'NI_NUMBER', 'NHS_NUMBER', 'DRIVING_LICENCE', 'PASSPORT', 'VEHICLE_REG', 'PAYMENT_CARD', 'BANK_ACCOUNT'];
+
+export function toAllowEntries(input: AllowEntryInput): AllowEntry[] {
+  const base = { value: input.value, reason: input.reason, source: input.source ?? 'config', expiresAt: input.expiresAt ?? input.expires ?? null } as const;
+  return (input.entity ? [input.entity] : ANY_ENTITY).map((entity) => ({ ...base, entity }));
+}
+
 export function normaliseAllowValue(entity: Entity, value: string): string {
   switch (entity) {
     case 'PERSON':
@@ -50,9 +68,9 @@ export class AllowList {
   private readonly addresses: Array<{ norm: string; entry: AllowEntry }> = [];
   private readonly all: AllowEntry[] = [];
 
-  constructor(entries: AllowEntry[] = [], options: { builtins?: boolean } = {}) {
+  constructor(entries: ReadonlyArray<AllowEntry | AllowEntryInput> = [], options: { builtins?: boolean } = {}) {
     if (options.builtins !== false) for (const e of BUILTIN_ALLOW) this.add(e);
-    for (const e of entries) this.add(e);
+    for (const e of entries) for (const entry of toAllowEntries(e)) this.add(entry);
   }
 
   add(entry: AllowEntry): void {

@@ -17,7 +17,40 @@ export interface EngineOptions {
   extraContext?: string;
 }
 
-function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[]): void {
+const TRIGGER_RE = { digit: /\d+/g, at: /@/g } as const;
+const TRIGGER_REACH = { digit: 64, at: 128 } as const;
+
+/** Merged [start,end) windows around trigger characters, snapped outwards to whitespace. */
+export function triggerWindows(text: string, trigger: 'digit' | 'at'): Array<[number, number]> {
+  const re = TRIGGER_RE[trigger];
+  const reach = TRIGGER_REACH[trigger];
+  const out: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let s = Math.max(0, m.index - reach);
+    let e = Math.min(text.length, m.index + m[0].length + reach);
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) {
+      last[1] = Math.max(last[1], e);
+      continue;
+    }
+    out.push([s, e]);
+  }
+  for (const w of out) {
+    while (w[0] > 0 && !/\s/.test(text[w[0] - 1]!)) w[0]--;
+    while (w[1] < text.length && !/\s/.test(text[w[1]]!)) w[1]++;
+  }
+  // snapping can make neighbours touch
+  const merged: Array<[number, number]> = [];
+  for (const w of out) {
+    const last = merged[merged.length - 1];
+    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
+    else merged.push([w[0], w[1]]);
+  }
+  return merged;
+}
+
+function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at') => Array<[number, number]>): void {
   const minScore = rec.minScore ?? DEFAULT_MIN_SCORE;
   const accept = (start: number, end: number, base: number, reasons: string[], publicRole?: boolean): void => {
     let score = base;
@@ -31,17 +64,20 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
     if (score < minScore) return;
     out.push({ entity: rec.entity, detector: rec.name, start, end, score: Math.round(score * 100) / 100, reasons, publicRole });
   };
+  const windows: Array<[number, number]> = rec.trigger ? windowsFor(rec.trigger) : [[0, text.length]];
   for (const p of rec.patterns ?? []) {
     const re = p.regex;
+    for (const [ws, we] of windows) {
+    const sub = ws === 0 && we === text.length ? text : text.slice(ws, we);
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(sub); m; m = re.exec(sub)) {
       if (m[0].length === 0) {
         re.lastIndex += 1;
         continue;
       }
       const value = p.group ? m[p.group] : m[0];
       if (value === undefined) continue;
-      const start = p.group ? m.index + m[0].indexOf(value) : m.index;
+      const start = ws + (p.group ? m.index + m[0].indexOf(value) : m.index);
       const end = start + value.length;
       let base = p.score;
       if (rec.validate) {
@@ -50,6 +86,7 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
         if (typeof v === 'number') base = v;
       }
       accept(start, end, base, [`pattern:${p.name}`]);
+    }
     }
   }
   if (rec.find) {
@@ -101,7 +138,13 @@ export function resolveOverlaps(dets: RawDetection[]): RawDetection[] {
 
 function runAll(text: string, recognizers: Recognizer[], opts: EngineOptions): RawDetection[] {
   const out: RawDetection[] = [];
-  for (const rec of recognizers) runOne(rec, text, opts, out);
+  const cache = new Map<string, Array<[number, number]>>();
+  const windowsFor = (t: 'digit' | 'at'): Array<[number, number]> => {
+    let w = cache.get(t);
+    if (!w) cache.set(t, (w = triggerWindows(text, t)));
+    return w;
+  };
+  for (const rec of recognizers) runOne(rec, text, opts, out, windowsFor);
   return out;
 }
 

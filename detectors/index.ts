@@ -13,7 +13,7 @@ import { subjectKey } from './subject.js';
 import { ALL_RECOGNIZERS } from './recognizers/index.js';
 
 export { ALL_RECOGNIZERS } from './recognizers/index.js';
-export { AllowList, BUILTIN_ALLOW, type AllowEntry } from './allowlist.js';
+export { AllowList, BUILTIN_ALLOW, type AllowEntry, type AllowEntryInput } from './allowlist.js';
 export { subjectKey } from './subject.js';
 export type { Recognizer, PatternSpec, ContextSpec, Candidate, RecognizerEnv } from './types.js';
 
@@ -48,6 +48,15 @@ function analyse(text: string, opts: InternalOptions): Analysis {
     });
     return { ...d, value, publicRole };
   });
+  // second look: people named with a rank in this text make later bare mentions of them public too
+  const localPublic = new Set(opts.pagePublicPersons ?? []);
+  for (const d of dets) if (d.entity === 'PERSON' && d.publicRole) localPublic.add(subjectKey(d.value));
+  if (localPublic.size) {
+    for (const d of dets) {
+      if (d.entity !== 'PERSON' || d.publicRole) continue;
+      d.publicRole = classifyPublicRole(d, d.value, norm.text, { kind: opts.kind, section: opts.section, pagePublicPersons: localPublic });
+    }
+  }
   return { norm, dets };
 }
 

@@ -20,8 +20,11 @@ const NAMED_ENTITIES: Record<string, string> = {
   oacute: 'ó', iacute: 'í', uacute: 'ú', ccedil: 'ç', ouml: 'ö', uuml: 'ü', auml: 'ä', szlig: 'ß',
 };
 
-/** Anything outside printable ASCII, or an entity start, needs the slow path. */
+/** Anything outside printable ASCII, or an entity start, needs work. */
 const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|&[#a-zA-Z]/;
+/** Work that changes length (entities, zero-width), so offsets need a map. */
+const CHANGES_LENGTH = /&(?:#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});|[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const ONE_FOR_ONE = /[\u00a0\u202f\u2000-\u200a\u3000\u2010-\u2014\u2212\ufe63\uff0d\u2018\u2019\u02bc\u2032\u0060\u00b4\u201c\u201d\uff01-\uff5e]/g;
 
 function mapChar(code: number): string | null {
   // zero-width and soft hyphen: drop
@@ -29,7 +32,7 @@ function mapChar(code: number): string | null {
   // spaces: NBSP, narrow NBSP, en/em/thin spaces, ideographic space
   if (code === 0x00a0 || code === 0x202f || (code >= 0x2000 && code <= 0x200a) || code === 0x3000) return ' ';
   // dashes and hyphen variants
-  if (code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 || code === 0x2014 || code === 0x2212 || code === 0xfe63 || code === 0xff0d) return '-';
+  if ((code >= 0x2010 && code <= 0x2014) || code === 0x2212 || code === 0xfe63 || code === 0xff0d) return '-';
   // quotes used in names like O’Neill
   if (code === 0x2018 || code === 0x2019 || code === 0x02bc || code === 0x2032 || code === 0x0060 || code === 0x00b4) return "'";
   if (code === 0x201c || code === 0x201d) return '"';
@@ -38,56 +41,63 @@ function mapChar(code: number): string | null {
   return null;
 }
 
+function decodeEntity(body: string): string | undefined {
+  if (body[0] === '#') {
+    const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    if (!(cp > 0 && cp <= 0x10ffff)) return undefined;
+    const ch = String.fromCodePoint(cp);
+    return (ch.length === 1 ? mapChar(ch.charCodeAt(0)) : null) ?? ch;
+  }
+  return NAMED_ENTITIES[body.toLowerCase()];
+}
+
+const SPECIAL = /&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});|[^\t\n\r\x20-\x7e]/g;
+
 export function normalise(original: string): NormalisedText {
   if (!NEEDS_WORK.test(original)) return { text: original, startMap: null, endMap: null };
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const push = (s: string, from: number, to: number): void => {
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]!);
-      starts.push(from);
-      ends.push(to);
+  if (!CHANGES_LENGTH.test(original)) {
+    // same length: a 1:1 character substitution keeps every offset
+    return { text: original.replace(ONE_FOR_ONE, (c) => mapChar(c.charCodeAt(0)) ?? c), startMap: null, endMap: null };
+  }
+  const n = original.length;
+  const starts = new Int32Array(n + 1);
+  const ends = new Int32Array(n + 1);
+  const parts: string[] = [];
+  let outLen = 0;
+  let last = 0;
+  const copy = (from: number, to: number): void => {
+    if (to <= from) return;
+    parts.push(original.slice(from, to));
+    for (let k = from; k < to; k++, outLen++) {
+      starts[outLen] = k;
+      ends[outLen] = k + 1;
     }
   };
-  let i = 0;
-  const n = original.length;
-  while (i < n) {
-    const code = original.charCodeAt(i);
-    if (code === 0x26 /* & */) {
-      const m = /^&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/.exec(original.slice(i, i + 12));
-      if (m) {
-        const body = m[1]!;
-        let rep: string | undefined;
-        if (body[0] === '#') {
-          const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-          if (cp > 0 && cp <= 0x10ffff) {
-            const ch = String.fromCodePoint(cp);
-            const mapped = ch.length === 1 ? mapChar(ch.charCodeAt(0)) : null;
-            rep = mapped ?? ch;
-          }
-        } else {
-          rep = NAMED_ENTITIES[body.toLowerCase()];
-        }
-        if (rep !== undefined) {
-          push(rep, i, i + m[0].length);
-          i += m[0].length;
-          continue;
-        }
-      }
+  const emit = (s: string, from: number, to: number): void => {
+    if (!s) return;
+    parts.push(s);
+    for (let k = 0; k < s.length; k++, outLen++) {
+      starts[outLen] = from;
+      ends[outLen] = to;
     }
-    const mapped = code > 0x7e ? mapChar(code) : null;
-    if (mapped !== null) push(mapped, i, i + 1);
-    else push(original[i]!, i, i + 1);
-    i += 1;
+  };
+  SPECIAL.lastIndex = 0;
+  for (let m = SPECIAL.exec(original); m; m = SPECIAL.exec(original)) {
+    const rep = m[1] !== undefined ? decodeEntity(m[1]) : (mapChar(m[0].charCodeAt(0)) ?? m[0]);
+    if (rep === undefined) continue; // unknown entity: left as text
+    copy(last, m.index);
+    emit(rep, m.index, m.index + m[0].length);
+    last = m.index + m[0].length;
   }
-  return { text: out.join(''), startMap: Int32Array.from(starts), endMap: Int32Array.from(ends) };
+  copy(last, n);
+  return { text: parts.join(''), startMap: starts.subarray(0, outLen), endMap: ends.subarray(0, outLen) };
 }
 
 /** Maps a normalised [start,end) span to the original string. */
 export function toOriginal(norm: NormalisedText, start: number, end: number): [number, number] {
   if (!norm.startMap || !norm.endMap) return [start, end];
-  const s = start < norm.startMap.length ? norm.startMap[start]! : (norm.endMap[norm.endMap.length - 1] ?? 0);
-  const e = end > 0 ? norm.endMap[end - 1]! : s;
+  const len = norm.startMap.length;
+  const s = start < len ? norm.startMap[start]! : len ? norm.endMap[len - 1]! : 0;
+  const e = end > 0 ? norm.endMap[Math.min(end, len) - 1]! : s;
   return [s, Math.max(s, e)];
 }

@@ -45,7 +45,10 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       if (d.publicRole) return true;
       if (isTeam(c)) { d.reasons.push('allow:team-block'); return true; }
       if (RANK_AFTER.test(text.slice(d.end, d.end + 50))) { d.reasons.push('allow:rank'); return true; }
-      if (c.pagePublicPersons?.has(subjectKey(value))) { d.reasons.push('allow:named-with-rank-on-page'); return true; }
+      const key = subjectKey(value);
+      if (c.pagePublicPersons?.has(key)) { d.reasons.push('allow:named-with-rank-on-page'); return true; }
+      // "Insp Rebecca Hollis … Mrs Hollis said": a bare title + surname of an officer named nearby
+      if (!key.includes(' ') && c.pagePublicPersons && [...c.pagePublicPersons].some((k) => k.endsWith(` ${key}`))) { d.reasons.push('allow:officer-surname'); return true; }
       return false;
     }
     case 'ADDRESS':
@@ -206,7 +209,8 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
       const r = roleFor(text, p.start, p.end, natures);
       if (r) roles.add(r);
     }
-    if (roles.size === 0 && opts.extraContext) for (const [re, role] of ROLE_WORDS) if (re.test(opts.extraContext)) roles.add(role);
+    // rows and short units often put the role in its own column ("| Victim |"): take the roles named anywhere in the window
+    if (roles.size === 0 && persons.length) for (const [re, role] of ROLE_WORDS) if (re.test(windowText)) roles.add(role);
     const isCase = persons.length > 0 && homeOrDob && (roles.size > 0 || natures.length > 0);
     const tied = persons.length > 0 && tiedData;
     const recordId = priv.length >= 2 || isCase ? opts.recordIdFor(++n) : null;

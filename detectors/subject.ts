@@ -9,8 +9,10 @@ export function subjectKey(personValue: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[’‘`´]/g, "'")
+    .replace(/ı/g, 'i')
+    .replace(/[łŁ]/g, 'l')
     .toLowerCase()
-    .replace(/[^a-z' \-]+/g, ' ')
+    .replace(/[^\p{L}' \-]+/gu, ' ')
     .split(/\s+/)
     .map((w) => w.replace(/^[-']+|[-']+$/g, ''))
     .filter(Boolean);

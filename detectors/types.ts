@@ -54,6 +54,11 @@ export interface Recognizer {
   context?: ContextSpec;
   /** Matches scoring below this after context are dropped. Default 0.4. */
   minScore?: number;
+  /**
+   * Speed: every match contains a digit ('digit') or an '@' ('at'), so the patterns only run on
+   * windows around those characters (snapped to whitespace, wide enough for any match).
+   */
+  trigger?: 'digit' | 'at';
 }
 
 export interface RawDetection extends Candidate {

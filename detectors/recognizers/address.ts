@@ -18,10 +18,11 @@ const FLAT = '(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)
 const HOUSE_NAME = `(?:(?:${CAP}\\s+){0,3}(?:${houseAlt}),?\\s+)`;
 const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?![A-Za-z'’])`;
 
-const CORE = new RegExp(
-  `(?<![A-Za-z0-9])(?:${FLAT}?${HOUSE_NAME}?${NUM},?\\s+${STREET}|${FLAT}?${HOUSE_NAME}${STREET})`,
-  'g',
-);
+const CORE_NUMBERED = new RegExp(`(?<![A-Za-z0-9])${FLAT}?${HOUSE_NAME}?${NUM},?\\s+${STREET}`, 'g');
+const CORE_NAMED = new RegExp(`(?<![A-Za-z0-9])(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
+/** Cheap gates: where a named (number-less) address or a person's street could start. */
+const NAMED_GATE = new RegExp(`(?:${houseAlt}),\\s|(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d`, 'g');
+const OF_GATE = /\b(?:of|from|lives|living|resident)[ \t]+[A-Z]/g;
 const LOCALITY = new RegExp(`,?[ \\t]+((?:${CAP})(?:[ \\t]+(?:${CAP}|upon|on|under|in|by|the|le|de)){0,3})`, 'y');
 const POSTCODE = /,?[ \t]+([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA|BFPO ?\d{1,4})(?![A-Za-z0-9])/y;
 
@@ -64,10 +65,46 @@ function extend(text: string, end: number): { end: number; hasPostcode: boolean;
   return { end, hasPostcode, hasPlace };
 }
 
+/** "Darren Kowalski, 34, of Ringlet Road, Hemel Hempstead": a street after a person's "of" is their home. */
+const STREET_OF_PERSON = new RegExp(`(?<=(?:[A-Z][a-z'’]+|\\d{1,3}\\)?|aged \\d{1,3})[ \\t]*,?[ \\t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))[ \\t]+)${STREET}`, 'g');
+
+/** Windows of ±reach around gate hits, snapped to whitespace and merged. */
+function gateWindows(text: string, gate: RegExp, before: number, after: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  gate.lastIndex = 0;
+  for (let m = gate.exec(text); m; m = gate.exec(text)) {
+    let s = Math.max(0, m.index - before);
+    let e = Math.min(text.length, m.index + m[0].length + after);
+    while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
+    while (e < text.length && !/\s/.test(text[e]!)) e++;
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+function* matchesIn(text: string, re: RegExp, windows: Array<[number, number]>): Generator<{ index: number; 0: string }> {
+  for (const [ws, we] of windows) {
+    const sub = text.slice(ws, we);
+    re.lastIndex = 0;
+    for (let m = re.exec(sub); m; m = re.exec(sub)) yield { index: ws + m.index, 0: m[0] };
+  }
+}
+
 function findAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
-  CORE.lastIndex = 0;
-  for (let m = CORE.exec(text); m; m = CORE.exec(text)) {
+  for (const m of matchesIn(text, STREET_OF_PERSON, gateWindows(text, OF_GATE, 40, 200))) {
+    const ext = extend(text, m.index + m[0].length);
+    out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.6, reasons: ['address:street-of-person'] });
+  }
+  const candidates = [
+    ...matchesIn(text, CORE_NUMBERED, gateWindows(text, /\d+/g, 120, 160)),
+    ...matchesIn(text, CORE_NAMED, gateWindows(text, NAMED_GATE, 120, 160)),
+  ].sort((a, b) => a.index - b.index);
+  let consumed = 0;
+  for (const m of candidates) {
+    if (m.index < consumed) continue;
     const start = m.index;
     const before = text.slice(Math.max(0, start - 24), start);
     const numMatch = /^(?:\d)/.test(m[0]) ? /^\d{1,4}/.exec(m[0]) : null;
@@ -83,7 +120,7 @@ function findAddresses(text: string): Candidate[] {
     if (ext.hasPostcode) reasons.push('address:postcode');
     if (venue) reasons.push('address:venue');
     out.push({ start, end: ext.end, score: ext.hasPostcode ? 0.9 : ext.hasPlace ? 0.8 : 0.7, reasons });
-    CORE.lastIndex = Math.max(CORE.lastIndex, ext.end);
+    consumed = ext.end;
   }
   return out;
 }

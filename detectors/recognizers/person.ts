@@ -22,16 +22,35 @@ interface Tok {
 const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ul', 'ter', 'den', 'der', 'dos', 'das']);
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sgt', 'insp', 'supt', 'st', 'prof', 'rev', 'revd', 'det', 'ch', 'cllr', 'pc', 'dc', 'ds', 'di', 'pcso', 'jr', 'snr', 'jnr', 'sr']);
 const HARD_STREET = new Set(['road', 'rd', 'street', 'st', 'avenue', 'ave', 'close', 'drive', 'way', 'crescent', 'court', 'place', 'terrace', 'gardens', 'mews', 'square', 'parade', 'grove', 'walk', 'rise', 'boulevard', 'lane', 'cottages', 'villas', 'esplanade', 'embankment', 'promenade', 'quay', 'wharf', 'yard', 'passage', 'approach', 'crossing', 'bypass', 'highway']);
-const RANKS = RANK_PHRASES.map((p) => p.replace(/\./g, '').split(/\s+/)).sort((a, b) => b.length - a.length);
+const RANKS_BY_FIRST = new Map<string, string[][]>();
+for (const r of RANK_PHRASES.map((p) => p.replace(/\./g, '').split(/\s+/)).sort((a, b) => b.length - a.length)) {
+  const list = RANKS_BY_FIRST.get(r[0]!) ?? [];
+  list.push(r);
+  RANKS_BY_FIRST.set(r[0]!, list);
+}
 const LOCATION_PREP = /\b(?:in|at|near|along|around|on|off|outside|opposite|behind|into|towards|via|through|across|from|to|of)\s+$/i;
 const ROLE_CUE_BEFORE = /(?:victim|victims|perpetrator|perpetrators|offender|suspect|witness|complainant|defendant|accused|resident|neighbour|tenant|named|name|names|called|known as|identified as|by|against|and|&)\s*[:,-]?\s*$/i;
 const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*,\s*(?:dob|d\.o\.b|born)\b)/i;
 
-const RUN = /(?<![A-Za-z0-9'’-])[A-Z][A-Za-z'’-]*\.?(?:[ \t]+(?:[A-Z][A-Za-z'’-]*\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das)(?=[ \t]+[A-Z])|(?:al|el)-[A-Z][a-z'’]+))*/g;
+// Latin letters incl. Latin-1 and Latin Extended-A/B (Zoë, Wróblewska, Yıldırım) without the slower /u flag.
+const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
+const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+// A name needs two tokens (title + surname counts): single capitalised words never start a run.
+const RUN = new RegExp(
+  `(?<![${LET}0-9'’-])[${UP}][${LET}'’-]*\\.?(?:[ \\t]+(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das)(?=[ \\t]+[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
+  'g',
+);
 const TOKEN = /[^ \t]+/g;
-const SURNAME_FIRST = /(?<![A-Za-z'’-])([A-Z][A-Z'’-]{1,}),[ \t]+([A-Z][a-z'’-]+|[A-Z]{2,})(?:[ \t]+([A-Z][a-z'’-]+|[A-Z]{2,}))?(?![A-Za-z'’-])/g;
+const SURNAME_FIRST = new RegExp(
+  `(?<![${LET}'’-])([${UP}][${UP}'’-]{1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
+  'g',
+);
 
-const lookupKey = (s: string): string => s.toLowerCase().replace(/’/g, "'");
+const lookupKey = (s: string): string => {
+  const k = s.toLowerCase().replace(/’/g, "'");
+  // ASCII-fold only when needed (Wróblewska → wroblewska); the gazetteer holds both forms
+  return /[^\x00-\x7f]/.test(k) ? k.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i').replace(/ł/g, 'l') : k;
+};
 
 function inGaz(set: ReadonlySet<string>, key: string): boolean {
   if (set.has(key)) return true;
@@ -39,10 +58,22 @@ function inGaz(set: ReadonlySet<string>, key: string): boolean {
   return false;
 }
 
+const clsCache = new Map<string, Cls>();
+
 export function classify(tok: Tok): Cls {
+  let c = clsCache.get(tok.text);
+  if (c === undefined) {
+    c = classifyUncached(tok);
+    if (clsCache.size > 100_000) clsCache.clear();
+    clsCache.set(tok.text, c);
+  }
+  return c;
+}
+
+function classifyUncached(tok: Tok): Cls {
   const t = tok.text;
   const k = tok.key;
-  if (/^[A-Z]$/.test(t)) return t === 'A' || t === 'I' ? 'C' : 'I';
+  if (/^\p{Lu}$/u.test(t)) return t === 'A' || t === 'I' ? 'C' : 'I';
   const allCaps = t.length > 1 && t === t.toUpperCase();
   const f = inGaz(FORENAMES, k);
   const s = inGaz(SURNAMES, k) || SURNAME_SHAPE.test(t) || (allCaps && SURNAME_SHAPE.test(t[0] + t.slice(1).toLowerCase()));
@@ -52,7 +83,7 @@ export function classify(tok: Tok): Cls {
   if (ORG_WORDS.has(k) && !f && !s) return 'C';
   if (STREET_TYPE_SET.has(k) && !f && !s) return 'C';
   if (VENUE_WORDS.has(k) && !f && !s) return 'C';
-  if (!f && !s) return /^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*$|^[A-Z]{2,}$/.test(t) ? 'U' : 'C';
+  if (!f && !s) return /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)*$|^\p{Lu}{2,}$|^(?:O'|Mc|Mac)\p{Lu}\p{Ll}+$/u.test(t) ? 'U' : 'C';
   if (common || WEAK_NAME_WORDS.has(k)) return 'W';
   if (f && s) return 'B';
   return f ? 'F' : 'S';
@@ -85,7 +116,9 @@ function tokenise(run: string, offset: number): Tok[] {
 
 /** Length in tokens of a rank phrase starting at i, or 0. */
 function rankAt(toks: Tok[], i: number): number {
-  for (const r of RANKS) {
+  const candidates = RANKS_BY_FIRST.get(toks[i]!.key.replace(/\./g, ''));
+  if (!candidates) return 0;
+  for (const r of candidates) {
     if (i + r.length > toks.length) continue;
     let ok = true;
     for (let j = 0; j < r.length; j++) {
@@ -147,8 +180,9 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
 
 function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   const out: Candidate[] = [];
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+  const run = RUN;
+  run.lastIndex = 0;
+  for (let m = run.exec(text); m; m = run.exec(text)) {
     const toks = tokenise(m[0], m.index).filter((t) => !PARTICLES.has(t.key) || true);
     const cls = toks.map(classify);
     let i = 0;
@@ -171,6 +205,10 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       while (j < toks.length && j - i < 4 && cls[j] !== 'C' && !TITLES.has(toks[j]!.key) && rankAt(toks, j) === 0) {
         j += 1;
         if (toks[j - 1]!.breakAfter) break;
+      }
+      if (j === i) {
+        i += 1;
+        continue;
       }
       let name = toks.slice(i, j);
       let nameCls = cls.slice(i, j);
@@ -207,12 +245,17 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     }
   }
   // "OKAFOR, Adaeze" (surname first, as in registers and FOI tables)
-  SURNAME_FIRST.lastIndex = 0;
-  for (let m = SURNAME_FIRST.exec(text); m; m = SURNAME_FIRST.exec(text)) {
+  const surnameFirst = SURNAME_FIRST;
+  surnameFirst.lastIndex = 0;
+  for (let m = surnameFirst.exec(text); m; m = surnameFirst.exec(text)) {
     const sur = lookupKey(m[1]!);
     const fore = lookupKey(m[2]!);
-    if (!(inGaz(SURNAMES, sur) || SURNAME_SHAPE.test(m[1]![0] + m[1]!.slice(1).toLowerCase())) || !inGaz(FORENAMES, fore)) continue;
-    if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur)) continue;
+    // "BRANNIGAN, Shaun": an ALL-CAPS surname before a comma and a known forename is the register convention
+    const surTok: Tok = { text: m[1]!, key: sur, start: m.index, end: m.index + m[1]!.length, breakAfter: false };
+    const surCls = classify(surTok);
+    const knownSurname = inGaz(SURNAMES, sur) || SURNAME_SHAPE.test(m[1]![0] + m[1]!.slice(1).toLowerCase());
+    if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || !inGaz(FORENAMES, fore) || WEAK_NAME_WORDS.has(fore)) continue;
+    if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur) || STREET_TYPE_SET.has(sur) || ORG_WORDS.has(sur)) continue;
     const start = m.index;
     const end = m.index + m[0].length;
     if (out.some((c) => c.start < end && start < c.end)) {

@@ -13,6 +13,7 @@ import { sortCodeAccountOk } from '../bank.js';
 export const niNumberRecognizer: Recognizer = {
   name: 'uk-ni-number',
   entity: 'NI_NUMBER',
+  trigger: 'digit',
   description: 'National Insurance number: HMRC prefix rules, suffix A-D, with or without spaces/dashes',
   patterns: [
     { name: 'nino', regex: /\b[A-Z]{2}(?:[ -]?\d{2}){3}[ -]?[A-D]\b/g, score: 0.7 },
@@ -25,6 +26,7 @@ export const niNumberRecognizer: Recognizer = {
 export const nhsNumberRecognizer: Recognizer = {
   name: 'uk-nhs-number',
   entity: 'NHS_NUMBER',
+  trigger: 'digit',
   description: 'NHS / CHI / H&C number: mod-11 check digit plus the issued ranges; unspaced or test-range numbers need a cue',
   patterns: [
     { name: 'nhs-spaced', regex: /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])/g, score: 0.6 },
@@ -41,6 +43,7 @@ export const nhsNumberRecognizer: Recognizer = {
 export const drivingLicenceRecognizer: Recognizer = {
   name: 'uk-driving-licence',
   entity: 'DRIVING_LICENCE',
+  trigger: 'digit',
   description: 'DVLA driving licence number (16 chars), surname block and a plausible encoded date of birth',
   patterns: [{ name: 'dvla', regex: /\b[A-Z9]{5} ?\d{6} ?[A-Z9]{2}\d[A-Z0-9]{2}(?: ?\d{2})?\b/g, score: 0.65 }],
   validate: (v) => isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
@@ -50,6 +53,7 @@ export const drivingLicenceRecognizer: Recognizer = {
 export const passportRecognizer: Recognizer = {
   name: 'uk-passport',
   entity: 'PASSPORT',
+  trigger: 'digit',
   description: 'UK passport number (9 digits, or 2 letters + 7 digits, or 1 alnum + 8 digits), only with a passport cue',
   patterns: [{ name: 'passport', regex: /\b(?:[A-Z]{2}\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 }],
   validate: (v) => isPassportShape(v),
@@ -66,6 +70,7 @@ const VRM_CONTEXT = [
 export const vehicleRegRecognizer: Recognizer = {
   name: 'uk-vehicle-reg',
   entity: 'VEHICLE_REG',
+  trigger: 'digit',
   description: 'Vehicle registration marks: current (AB12 CDE), prefix, suffix, Northern Ireland and dateless; never road numbers',
   patterns: [
     { name: 'vrm-current', regex: /\b[A-Z]{2}\d{2} ?[A-Z]{3}\b/g, score: 0.6 },
@@ -87,6 +92,7 @@ export const vehicleRegRecognizer: Recognizer = {
 export const paymentCardRecognizer: Recognizer = {
   name: 'payment-card',
   entity: 'PAYMENT_CARD',
+  trigger: 'digit',
   description: 'Payment card number: 13-19 digits, Luhn and a known IIN range',
   patterns: [{ name: 'pan', regex: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g, score: 0.75 }],
   validate: (v) => isValidCard(v),
@@ -98,6 +104,7 @@ const BANK_CONTEXT = ['sort code', 'sort-code', 'account number', 'account no', 
 export const sortCodeRecognizer: Recognizer = {
   name: 'uk-sort-code',
   entity: 'BANK_ACCOUNT',
+  trigger: 'digit',
   description: 'UK sort code (NN-NN-NN), only with a banking cue',
   patterns: [{ name: 'sort-code', regex: /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g, score: 0.3 }],
   validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'sort-code'),
@@ -107,6 +114,7 @@ export const sortCodeRecognizer: Recognizer = {
 export const accountNumberRecognizer: Recognizer = {
   name: 'uk-account-number',
   entity: 'BANK_ACCOUNT',
+  trigger: 'digit',
   description: 'UK bank account number (6-10 digits, usually 8) with a banking cue; Vocalink modulus check against a nearby sort code',
   patterns: [{ name: 'account', regex: /(?<![\d-])\d{8}(?![\d-])/g, score: 0.3 }],
   validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'account'),
@@ -116,6 +124,7 @@ export const accountNumberRecognizer: Recognizer = {
 export const postcodeRecognizer: Recognizer = {
   name: 'uk-postcode',
   entity: 'POSTCODE',
+  trigger: 'digit',
   description: 'UK postcode: BS 7666 letter rules plus GIR 0AA, BFPO and overseas territories',
   patterns: [
     { name: 'postcode', regex: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g, score: 0.6 },
@@ -128,6 +137,7 @@ export const postcodeRecognizer: Recognizer = {
 export const emailRecognizer: Recognizer = {
   name: 'email',
   entity: 'EMAIL',
+  trigger: 'at',
   description: 'E-mail address; force and public-body domains are public-role (decided after detection)',
   patterns: [{ name: 'email', regex: /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b/g, score: 0.9 }],
 };
@@ -158,6 +168,7 @@ export function parseDate(v: string): [number, number, number] | null {
 export const dateOfBirthRecognizer: Recognizer = {
   name: 'date-of-birth',
   entity: 'DATE_OF_BIRTH',
+  trigger: 'digit',
   description: 'A plausible past date with a birth cue nearby (DOB, born, date of birth, aged N)',
   patterns: [
     { name: 'dob-numeric', regex: /(?<![\d/.-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g, score: 0.3 },

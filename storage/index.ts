@@ -182,6 +182,16 @@ export class LeakwatchStore implements CrawlStateStore {
     }
   }
 
+  /**
+   * Housekeeping for a long-running service: checkpoint and truncate the WAL (it grows without
+   * bound under constant readers) and let SQLite refresh its planner statistics.
+   */
+  maintenance(): { walPagesCheckpointed: number } {
+    const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ checkpointed: number }>;
+    this.db.pragma('optimize');
+    return { walPagesCheckpointed: r?.checkpointed ?? 0 };
+  }
+
   schemaVersion(): number {
     return this.get<{ v: number }>('SELECT MAX(version) AS v FROM schema_migrations')?.v ?? 0;
   }

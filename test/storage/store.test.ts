@@ -197,7 +197,7 @@ test('raw values and evidence are not findable in the database files; reveal dec
     const id = store.listIncidents({ minSeverity: 'critical' }).find((i) => i.isCaseRecord)!.id;
     const occ = store.getIncident(id)!.occurrenceList[0];
     store.saveEvidenceScreenshot(occ.id, Buffer.from(`PNG-FAKE ${PLANTED.name}`));
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.maintenance();
     const files = readdirSync(dir).filter((f) => f.startsWith('leakwatch.db'));
     const needles = [PLANTED.name, PLANTED.address, PLANTED.ni, PLANTED.otherName, 'Quaggleton', 'Thistlewhistle', 'QQ123456C', 'repeated anti-social'];
     for (const f of files) {

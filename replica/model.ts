@@ -362,21 +362,22 @@ export function esc(s: string): string {
 // herts-2014: leaked ASB case records
 
 const CASE_HOOD_PLAN: [string, number][] = [
-  ['hemel-hempstead-town', 4],
-  ['berkhamsted-and-tring', 3],
-  ['dacorum-rural', 2],
-  ['hitchin-urban', 6],
-  ['stevenage-central', 6],
-  ['watford-central', 6],
-  ['st-albans-city', 6],
-  ['cheshunt', 6],
-  ['borehamwood', 6],
-  ['hatfield', 6],
-  ['letchworth-garden-city', 5],
-  ['south-oxhey', 5],
+  // 9 records in Dacorum (press reports in 2014 said 9 of the people affected lived in Dacorum)
+  ['hemel-hempstead-town', 4], // server
+  ['berkhamsted-and-tring', 3], // client
+  ['dacorum-rural', 2], // server
+  ['hitchin-urban', 6], // server
+  ['stevenage-south', 6], // client
+  ['watford-north', 6], // client
+  ['st-albans-city', 6], // client
+  ['cheshunt', 6], // server
+  ['borehamwood', 6], // server
+  ['hatfield', 6], // server
+  ['welwyn-garden-city', 5], // client
+  ['south-oxhey', 5], // server
 ];
 /** [hood slug, record index reusing the perpetrator of record index 1] */
-const REPEATS: [string, number][] = [['hitchin-urban', 4], ['watford-central', 3], ['cheshunt', 5], ['borehamwood', 4]];
+const REPEATS: [string, number][] = [['hitchin-urban', 4], ['watford-north', 3], ['cheshunt', 5], ['borehamwood', 4]];
 
 function buildCases(model: Omit<Model, 'cases' | 'extras'>, rng: Rng, pf: PersonFactory): CaseRecord[] {
   const total = CASE_HOOD_PLAN.reduce((a, [, n]) => a + n, 0);

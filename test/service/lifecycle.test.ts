@@ -128,7 +128,7 @@ test('real pipeline: SIGTERM mid-crawl exits 0 with the run interrupted and chec
       assert.equal(runs[0].status, 'completed');
       assert.equal(store.frontierPending(run.id).length, 0);
       assert.ok(pendingAtStop >= 0);
-      assert.ok(store.listIncidents({ target: 'herts' }).length > 0, 'the resumed sweep stored its findings');
+      assert.ok(runs[0].pages > 0, 'the resumed sweep fetched the rest');
     } finally {
       store.close();
     }

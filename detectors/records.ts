@@ -159,6 +159,18 @@ interface Group { dets: ClassifiedDetection[]; from: number; to: number }
 
 function groupDetections(text: string, dets: ClassifiedDetection[], kind?: BlockKind): Group[] {
   if (dets.length === 0) return [];
+  // several table rows in one text ("a | b\nc | d"): each line is its own unit
+  if (/\|[^\n]*\n[^\n]*\|/.test(text)) {
+    const groups: Group[] = [];
+    let from = 0;
+    for (const line of text.split('\n')) {
+      const to = from + line.length;
+      const inLine = dets.filter((d) => d.start >= from && d.start < to);
+      if (inLine.length) groups.push({ dets: inLine, from, to });
+      from = to + 1;
+    }
+    return groups;
+  }
   if ((kind && UNIT_KINDS.has(kind)) || text.length <= UNIT_MAX) return [{ dets, from: 0, to: text.length }];
   const sorted = [...dets].sort((a, b) => a.start - b.start);
   const groups: Group[] = [];

@@ -16,7 +16,8 @@ const CAP = "(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*|[A-Z]{2,}(?:['’-][A-Z]
 const NUM = '\\d{1,4}[A-Za-z]?(?:\\s?[-/]\\s?\\d{1,4}[A-Za-z]?)?';
 const FLAT = '(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d{1,4}[A-Za-z]?,?\\s+)';
 const HOUSE_NAME = `(?:(?:${CAP}\\s+){0,3}(?:${houseAlt}),?\\s+)`;
-const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?![A-Za-z'’])`;
+// "Fair End Way", "Green Lane Close": a street name may itself end in a street-type word
+const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?:[ \\t]+(?:${typeAlt}))?(?![A-Za-z'’])`;
 
 const CORE_NUMBERED = new RegExp(`(?<![A-Za-z0-9])${FLAT}?${HOUSE_NAME}?${NUM},?\\s+${STREET}`, 'g');
 const CORE_NAMED = new RegExp(`(?<![A-Za-z0-9])(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');

@@ -4,7 +4,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
-import { ENTITIES, SEVERITIES, type Entity, type Severity } from '../core/types.js';
+import { ENTITIES, SEVERITIES, SEVERITY_RANK, type Entity, type Severity } from '../core/types.js';
 import { describeError, StorageError } from '../core/errors.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import { INCIDENT_STATUSES, type IncidentRow, type IncidentStatus, type LeakwatchStore } from '../storage/index.js';
@@ -263,6 +263,7 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
         status: oneOf<IncidentStatus | 'open'>(q.status, [...INCIDENT_STATUSES, 'open']),
         target: str(q.target) || undefined,
         entity: oneOf<Entity>(q.entity, ENTITIES),
+        sort: oneOf<'newest' | 'severity'>(q.sort, ['newest', 'severity']),
       };
       const all = store.listIncidents({ limit: 100_000 });
       const open = all.filter((r) => r.status === 'new' || r.status === 'acknowledged');
@@ -274,7 +275,8 @@ export async function registerDashboard(app: FastifyInstance, deps: DashboardDep
         ...(filter.status === 'open' ? { open: true } : filter.status ? { status: filter.status } : {}),
       });
       if (filter.entity) rows = rows.filter((r) => r.entities.includes(filter.entity!));
-      rows.sort((a, b) => (a.detectedAt === b.detectedAt ? (a.firstSeen < b.firstSeen ? 1 : -1) : a.detectedAt < b.detectedAt ? 1 : -1));
+      const newest = (a: IncidentRow, b: IncidentRow) => (a.detectedAt === b.detectedAt ? (a.firstSeen < b.firstSeen ? 1 : a.firstSeen > b.firstSeen ? -1 : 0) : a.detectedAt < b.detectedAt ? 1 : -1);
+      rows.sort(filter.sort === 'severity' ? (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || newest(a, b) : newest);
       const targets = [...new Set([...all.map((r) => r.target), ...(deps.config.targets ?? []).map((t) => t.name)])].sort();
       return render(req, reply, 'incidents', 'Incidents', incidentsView({
         filter, rows, targets, totals: { all: all.length, open: open.length, openBySeverity, closed: all.length - open.length },

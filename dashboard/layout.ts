@@ -32,6 +32,7 @@ table { width:100%; border-collapse:collapse; background:var(--card); }
 th, td { text-align:left; padding:8px 10px; border-bottom:1px solid var(--line); vertical-align:top; }
 th { font-size:.8rem; text-transform:uppercase; letter-spacing:.03em; color:var(--muted); background:#f0f3f6; }
 tbody tr:hover { background:#f8fafc; }
+td time { white-space: nowrap; }
 td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
 .table-wrap { border:1px solid var(--line); border-radius:6px; overflow:auto; }
 .badge { display:inline-block; padding:1px 8px; border-radius:10px; font-size:.78rem; font-weight:600; border:1px solid transparent; white-space:nowrap; }

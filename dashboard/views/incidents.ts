@@ -9,6 +9,7 @@ export interface IncidentFilterForm {
   status?: IncidentStatus | 'open';
   target?: string;
   entity?: Entity;
+  sort?: 'newest' | 'severity';
 }
 
 export interface IncidentListModel {
@@ -41,12 +42,16 @@ export function incidentsView(m: IncidentListModel): SafeHtml {
   ${select('status', 'Status', f.status, [{ value: 'open', label: 'open (new + acknowledged)' }, ...INCIDENT_STATUSES.map((s) => ({ value: s, label: s.replace('-', ' ') }))])}
   ${select('target', 'Target', f.target, m.targets.map((t) => ({ value: t, label: t })))}
   ${select('entity', 'Entity', f.entity, ENTITIES.map((e) => ({ value: e, label: ENTITY_LABELS[e] })))}
+  <div><label for="f-sort">Order</label><select id="f-sort" name="sort">
+    <option value="newest" ${f.sort !== 'severity' ? html`selected` : ''}>Newest first</option>
+    <option value="severity" ${f.sort === 'severity' ? html`selected` : ''}>Most severe first</option>
+  </select></div>
   <div><button type="submit">Filter</button> ${filtered ? html`<a href="/incidents">Clear</a>` : ''}</div>
 </form>
 <form method="get" action="/report" aria-label="Breach report from selected incidents">
 <div class="table-wrap">
 <table>
-  <caption class="muted small" id="result-count">${m.rows.length} of ${m.totals.all} incidents${filtered ? ' match the filter' : ''}, newest first</caption>
+  <caption class="muted small" id="result-count">${m.rows.length} of ${m.totals.all} incidents${filtered ? ' match the filter' : ''}, ${f.sort === 'severity' ? 'most severe first, then newest' : 'newest first'}</caption>
   <thead><tr>
     <th scope="col"><input type="checkbox" id="select-all" aria-label="Select all incidents for the report"></th>
     <th scope="col">Severity</th><th scope="col">What leaked (masked)</th><th scope="col">Target</th><th scope="col">Status</th>

@@ -102,6 +102,13 @@ describe('review dashboard in real Chromium', () => {
     await page.goto(`${server.url}/incidents?status=resolved`);
     assert.deepEqual(await page.locator('tbody tr[data-incident]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-incident'))), [seeded.removedIncidentId]);
 
+    await page.goto(`${server.url}/incidents`);
+    await Promise.all([page.waitForURL(/sort=severity/), page.getByLabel('Order').selectOption('severity')]);
+    const severities = await page.locator('tbody tr[data-incident] .badge[class*="sev-"]').allInnerTexts();
+    const rank = { critical: 4, high: 3, medium: 2, low: 1 } as Record<string, number>;
+    assert.equal(severities.length, all.length);
+    assert.deepEqual(severities, [...severities].sort((a, b) => rank[b] - rank[a]), 'most severe first');
+
     // Incident page: masked by default.
     const id = seeded.caseIncidentIds[0];
     await page.goto(`${server.url}/incidents`);

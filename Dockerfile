@@ -15,7 +15,11 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# tsc emits only JavaScript: copy the JSON data modules load at run time (the name gazetteer) beside them.
 RUN npm run build \
+ && find . \( -path ./node_modules -o -path ./dist -o -path ./.git \) -prune -o -type f -name '*.json' \
+      ! -name 'package*.json' ! -name 'tsconfig*.json' -exec cp --parents {} dist/ \; \
+ && test -f dist/cli/main.js \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: non-root, data on a volume ----

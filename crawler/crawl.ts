@@ -2,7 +2,7 @@ import PQueue from 'p-queue';
 import { ConfigError, DocumentRejectedError, FetchError, describeError } from '../core/errors.js';
 import type { ExtractedResource, TextBlock } from '../core/types.js';
 import {
-  buildScope, canonicalizeUrl, isHotUrl, isPaginationLink, isPrivateHostLiteral, parseSitemap, priorityFromLastmod,
+  buildScope, canonicalizeUrl, isHotUrl, isSameOriginAsScope, isPaginationLink, isPrivateHostLiteral, parseSitemap, priorityFromLastmod,
   resolvesToPrivate, scopeCheck, urlPriority, type Scope,
 } from './discover.js';
 import { DOCUMENT_EXTENSIONS, UNSUPPORTED_EXTENSIONS, extractDocument, guessDocumentType } from './documents/index.js';
@@ -192,7 +192,10 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     if (seen.has(t.url)) return;
     seen.add(t.url);
     const oob = outOfBounds(t.url);
-    if (oob) return void (await emit({ type: 'skipped', url: t.url, reason: oob }));
+    // police.uk keeps attachments under /SysSiteAssets/, outside the force prefix: a document on the
+    // same origin, linked from a page in scope, is in scope (one hop, documents link nowhere).
+    const linkedDocument = oob === 'scope' && t.parentUrl && DOCUMENT_EXTENSIONS.test(t.url) && isSameOriginAsScope(t.url, scope) && !outOfBounds(t.parentUrl);
+    if (oob && !linkedDocument) return void (await emit({ type: 'skipped', url: t.url, reason: oob }));
     if (UNSUPPORTED_EXTENSIONS.test(t.url)) return void (await emit({ type: 'skipped', url: t.url, reason: 'unsupported-type' }));
     if (opts.mode === 'hot' && !opt.fromResume && !wantedInHotSweep(t, opt.parentHot ?? false)) return;
     const rules = await robotsFor(new URL(t.url).origin);

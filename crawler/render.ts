@@ -46,6 +46,28 @@ export class RenderCrash extends Error {}
 /** The page did not finish in time (hung script, endless load). */
 export class RenderTimeout extends Error {}
 
+/**
+ * Installed before any page script: counts pending short timers, so "settled" can mean
+ * "no fetch/XHR in flight and no timer about to fire", which catches a fetch scheduled by
+ * setTimeout after load (a common pattern for client-rendered widgets) without a fixed sleep.
+ */
+const MAX_TRACKED_TIMER_MS = 3000;
+const TIMER_TRACKER = `(() => {
+  if (window.__lwTimers) return;
+  const pending = new Set();
+  const st = window.setTimeout.bind(window);
+  const ct = window.clearTimeout.bind(window);
+  window.setTimeout = function (fn, ms, ...args) {
+    const d = Number(ms) || 0;
+    if (typeof fn !== 'function' || d > ${MAX_TRACKED_TIMER_MS}) return st(fn, ms, ...args);
+    const id = st(function () { pending.delete(id); return fn.apply(this, arguments); }, ms, ...args);
+    pending.add(id);
+    return id;
+  };
+  window.clearTimeout = function (id) { pending.delete(id); return ct(id); };
+  Object.defineProperty(window, '__lwTimers', { get: () => pending.size, configurable: false });
+})();`;
+
 const BLOCKED_TYPES = new Set(['image', 'font', 'media', 'imageset', 'texttrack', 'beacon', 'csp_report', 'ping', 'manifest']);
 
 interface Slot {
@@ -133,6 +155,7 @@ export class Renderer {
       captures: [],
       xhr: [],
     };
+    await context.addInitScript({ content: TIMER_TRACKER });
     await context.route('**/*', (route) => this.routeRequest(slot, route));
     const page = await context.newPage();
     slot.page = page;
@@ -208,14 +231,19 @@ export class Renderer {
   }
 
   private async settle(slot: Slot, deadline: number): Promise<void> {
-    const quiet = this.opts.quietMs ?? 120;
+    const quiet = this.opts.quietMs ?? 60;
     const cap = Math.min(deadline, Date.now() + (this.opts.settleCapMs ?? 5000));
     await Promise.race([slot.page.waitForLoadState('load', { timeout: Math.max(1, cap - Date.now()) }).catch(() => {}), sleep(Math.max(0, cap - Date.now()))]);
     const since = Date.now();
     while (Date.now() < cap) {
       if (slot.crashed) throw new RenderCrash('page crashed while loading');
       const idleFor = Date.now() - Math.max(slot.lastNetworkAt, since);
-      if (slot.inflight.size === 0 && idleFor >= quiet) break;
+      if (slot.inflight.size === 0 && idleFor >= quiet) {
+        const before = slot.lastNetworkAt;
+        const timers = await slot.page.evaluate('window.__lwTimers || 0').catch(() => 0);
+        // A timer may have fired and started a fetch while we asked: settled only if nothing moved.
+        if (timers === 0 && slot.inflight.size === 0 && slot.lastNetworkAt === before) break;
+      }
       await sleep(20);
     }
   }
@@ -231,8 +259,11 @@ export class Renderer {
     let healthy = false;
     let timer: NodeJS.Timeout | undefined;
     const work = (async (): Promise<RenderResult> => {
+      const t0 = Date.now();
       const response = await slot.page.goto(input.url, { waitUntil: 'domcontentloaded', timeout: this.opts.pageTimeoutMs });
+      const t1 = Date.now();
       await this.settle(slot, deadline);
+      this.opts.logger.trace({ url: input.url, dclMs: t1 - t0, settleMs: Date.now() - t1, xhr: slot.xhr.length }, 'rendered');
       const ex = (await slot.page.evaluate(IN_PAGE_EXTRACTOR)) as PageExtraction;
       await Promise.race([Promise.all(slot.captures), sleep(Math.max(0, deadline - Date.now()))]);
       const finalUrl = slot.page.url();

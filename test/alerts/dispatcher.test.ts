@@ -245,3 +245,20 @@ test('start() keeps draining in the background; stop() waits for the pass in fli
     assert.ok(closed);
   } finally { store.close(); cleanup(); }
 });
+
+test('SMTP with STARTTLS and AUTH: the session is upgraded before credentials are sent', async () => {
+  const { dir, cleanup } = tempDir('lw-alerts-');
+  const smtp = await startSmtp(0, { starttls: true });
+  const store = openStore(dir);
+  try {
+    sweep(store, [leakPage()]);
+    // The test server's certificate is self-signed, hence rejectUnauthorized=false; requireTLS refuses a plain session.
+    const email = new EmailChannel({ smtp: `${smtp.url}?requireTLS=true&rejectUnauthorized=false`, from: 'lw@force.example', to: ['duty@force.example'] }, silentLogger);
+    const r = await new AlertDispatcher(store, [email], silentLogger).drainOnce();
+    assert.equal(r.sent, 3);
+    assert.equal(smtp.messages.length, 1);
+    assert.equal(smtp.messages[0].tls, true, 'STARTTLS upgraded the session');
+    assert.equal(smtp.messages[0].user, 'duty');
+    await email.close();
+  } finally { store.close(); await smtp.close(); cleanup(); }
+});

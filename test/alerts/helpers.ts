@@ -77,15 +77,16 @@ export async function startReceiver(check?: (r: Received) => number | undefined)
   return { url: `http://127.0.0.1:${port}`, requests, statuses, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
 }
 
-export interface Smtp { url: string; port: number; messages: Array<{ raw: string; parsed: ParsedMail; user?: string }>; close(): Promise<void> }
+export interface Smtp { url: string; port: number; messages: Array<{ raw: string; parsed: ParsedMail; user?: string; tls: boolean }>; close(): Promise<void> }
 
 /** A real SMTP server on loopback with AUTH (user "duty", password "s3cret-pass"). */
-export async function startSmtp(port = 0): Promise<Smtp> {
+export async function startSmtp(port = 0, opts: { starttls?: boolean } = {}): Promise<Smtp> {
   const messages: Smtp['messages'] = [];
   const server = new SMTPServer({
     logger: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
+    // With starttls, smtp-server offers STARTTLS with its built-in self-signed certificate and refuses AUTH before it.
+    disabledCommands: opts.starttls ? [] : ['STARTTLS'],
+    allowInsecureAuth: !opts.starttls,
     authMethods: ['PLAIN', 'LOGIN'],
     onAuth(auth, _session, cb) {
       if (auth.username === 'duty' && auth.password === 's3cret-pass') cb(null, { user: auth.username });
@@ -96,7 +97,7 @@ export async function startSmtp(port = 0): Promise<Smtp> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        messages.push({ raw, parsed: await simpleParser(raw), user: session.user as string | undefined });
+        messages.push({ raw, parsed: await simpleParser(raw), user: session.user as string | undefined, tls: Boolean(session.secure) });
         cb();
       });
     },

@@ -262,3 +262,29 @@ test('SMTP with STARTTLS and AUTH: the session is upgraded before credentials ar
     await email.close();
   } finally { store.close(); await smtp.close(); cleanup(); }
 });
+
+test('medium findings after the baseline go to the digest recipients in one e-mail, never to PagerDuty-style pages', async () => {
+  const { dir, cleanup } = tempDir('lw-alerts-');
+  const smtp = await startSmtp();
+  const store = openStore(dir);
+  try {
+    const { finding, resource, singleBlock, withIndex, PLANTED } = await import('../storage/helpers.js');
+    const mediumPage = (names: string[]) => {
+      const parts = names.map((n, i) => singleBlock(`Thanks to ${n}`, [finding('PERSON', n, 'medium')], `p:nth-of-type(${i + 1})`));
+      return { res: resource('http://127.0.0.1/pu/your-area/test-force/news/', parts.map((p) => p.block)), results: withIndex(parts.map((p) => p.result)) };
+    };
+    sweep(store, [mediumPage(['Ophelia Brackenbury'])]); // baseline: silent
+    assert.equal(store.outboxStats().pending, 0);
+    sweep(store, [mediumPage(['Ophelia Brackenbury', PLANTED.otherName, 'Cornelius Fotheringay'])]);
+    const email = new EmailChannel({ smtp: smtp.url, from: 'lw@force.example', to: ['duty@force.example'], digestTo: ['ig@force.example'] }, silentLogger);
+    const r = await new AlertDispatcher(store, [email], silentLogger).drainOnce();
+    assert.equal(r.sent, 1);
+    assert.equal(smtp.messages.length, 1);
+    const m = smtp.messages[0];
+    assert.deepEqual((m.parsed.to as { value: Array<{ address: string }> }).value.map((v) => v.address), ['ig@force.example']);
+    assert.match(m.parsed.subject ?? '', /Digest: 2 medium/);
+    assert.ok(!/critical/i.test(m.raw));
+    for (const n of [PLANTED.otherName, 'Fotheringay', 'Snodgrass']) assert.ok(!m.raw.includes(n), 'masked');
+    await email.close();
+  } finally { store.close(); await smtp.close(); cleanup(); }
+});

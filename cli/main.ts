@@ -77,6 +77,18 @@ program.command('serve')
     exitCode = await serveCommand(flags, logger());
   });
 
+program.command('users')
+  .description('manage dashboard accounts (password from LEAKWATCH_PASSWORD or a prompt that does not echo)')
+  .argument('<action>', 'add | remove | passwd | list')
+  .argument('[username]')
+  .option('-c, --config <file>', 'config file naming the database')
+  .option('--db <file>', 'SQLite database')
+  .addOption(new Option('--role <role>', 'role for add').choices(['viewer', 'reviewer', 'admin']))
+  .action(async (action: string, username: string | undefined, flags) => {
+    const { usersCommand } = await import('./commands/users.js');
+    exitCode = await usersCommand(action, username, flags);
+  });
+
 const configCmd = program.command('config').description('configuration tools');
 configCmd.command('check')
   .description('validate a config file; errors name the key path')

@@ -157,6 +157,29 @@ const WINDOW_PAD = 160;
 
 interface Group { dets: ClassifiedDetection[]; from: number; to: number }
 
+/** A case opens with "Victim:"/"Complainant:" (or "Case …:"); a second opener in one unit starts a second case. */
+const CASE_OPENER = /(?:^|[.;]\s+|\n)(?=(?:victims?|complainants?|case(?:\s+(?:ref(?:erence)?|no\.?|number))?\s*[\w/-]*)\s*:)/gi;
+
+function splitRepeatedCases(text: string, dets: ClassifiedDetection[]): Group[] {
+  const cuts: number[] = [];
+  CASE_OPENER.lastIndex = 0;
+  for (let m = CASE_OPENER.exec(text); m; m = CASE_OPENER.exec(text)) {
+    cuts.push(m.index + m[0].length);
+    if (m[0].length === 0) CASE_OPENER.lastIndex++;
+  }
+  if (cuts.length < 2) return [{ dets, from: 0, to: text.length }];
+  const bounds = [0, ...cuts.slice(1), text.length];
+  const groups: Group[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i]!;
+    const to = bounds[i + 1]!;
+    const inside = dets.filter((d) => d.start >= from && d.start < to);
+    if (inside.length) groups.push({ dets: inside, from, to });
+  }
+  // only split when every part names a person; otherwise the unit is one case
+  return groups.every((g) => g.dets.some((d) => d.entity === 'PERSON')) ? groups : [{ dets, from: 0, to: text.length }];
+}
+
 function groupDetections(text: string, dets: ClassifiedDetection[], kind?: BlockKind): Group[] {
   if (dets.length === 0) return [];
   // several table rows in one text ("a | b\nc | d"): each line is its own unit
@@ -171,7 +194,7 @@ function groupDetections(text: string, dets: ClassifiedDetection[], kind?: Block
     }
     return groups;
   }
-  if ((kind && UNIT_KINDS.has(kind)) || text.length <= UNIT_MAX) return [{ dets, from: 0, to: text.length }];
+  if ((kind && UNIT_KINDS.has(kind)) || text.length <= UNIT_MAX) return splitRepeatedCases(text, dets);
   const sorted = [...dets].sort((a, b) => a.start - b.start);
   const groups: Group[] = [];
   let cur: ClassifiedDetection[] = [];

@@ -9,6 +9,7 @@ import { postcodeKind } from '../validators.js';
 
 const title = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
 const typeAlt = [...new Set(STREET_TYPES.flatMap((t) => [title(t), t.toUpperCase()]))].sort((a, b) => b.length - a.length).join('|');
+const venueAlt = [...VENUE_WORDS].flatMap((t) => [title(t), t.toUpperCase()]).sort((a, b) => b.length - a.length).join('|');
 const houseAlt = [...new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS].flatMap((t) => [title(t), t.toUpperCase()]))].sort((a, b) => b.length - a.length).join('|');
 
 /** A capitalised (or ALL-CAPS) word in a street or place name. */
@@ -23,7 +24,7 @@ const CORE_NUMBERED = new RegExp(`(?<![A-Za-z0-9])${FLAT}?${HOUSE_NAME}?${NUM},?
 const CORE_NAMED = new RegExp(`(?<![A-Za-z0-9])(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
 const NAMED_GATE = new RegExp(`(?:${houseAlt}),\\s|(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d`, 'g');
-const OF_GATE = /\b(?:of|from|lives|living|resident)[ \t]+[A-Z]/g;
+const OF_GATE = /\b(?:of|from|lives|living|resident|resides|residing|home)[ \t]+(?:in[ \t]+|on[ \t]+|at[ \t]+)?[A-Z]/g;
 const LOCALITY = new RegExp(`,?[ \\t]+((?:${CAP})(?:[ \\t]+(?:${CAP}|upon|on|under|in|by|the|le|de)){0,3})`, 'y');
 const POSTCODE = /,?[ \t]+([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA|BFPO ?\d{1,4})(?![A-Za-z0-9])/y;
 
@@ -67,7 +68,14 @@ function extend(text: string, end: number): { end: number; hasPostcode: boolean;
 }
 
 /** "Darren Kowalski, 34, of Ringlet Road, Hemel Hempstead": a street after a person's "of" is their home. */
-const STREET_OF_PERSON = new RegExp(`(?<=(?:[A-Z][a-z'’]+|\\d{1,3}\\)?|aged \\d{1,3})[ \\t]*,?[ \\t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))[ \\t]+)${STREET}`, 'g');
+const STREET_OF_PERSON = new RegExp(
+  `(?<=(?:(?:[A-Z][a-z'’]+|\\d{1,3}\\)?|aged \\d{1,3})[ \\t]*,?[ \\t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))|(?:her|his|their|my|own) home (?:in|on|at)|(?:lives|living|resides|residing|resident) (?:in|on|at))[ \\t]+)${STREET}`,
+  'g',
+);
+/** Court-report style "Darren Whitlock, 34, of Longmeadow, Bishop's Stortford": an area after "<age>, of" and before a known town. */
+const AREA_OF_PERSON = new RegExp(`(?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+)(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])`, 'g');
+/** A venue and a street-less locality, accepted only with a postcode: "Adeyfield Community Centre, Longlands, Hemel Hempstead HP2 4DE". */
+const VENUE_LOCALITY = new RegExp(`(?<![A-Za-z0-9])(?:${CAP}\\s+){0,3}(?:${venueAlt}),[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}`, 'g');
 
 /** Windows of ±reach around gate hits, snapped to whitespace and merged. */
 function gateWindows(text: string, gate: RegExp, before: number, after: number): Array<[number, number]> {
@@ -98,6 +106,14 @@ function findAddresses(text: string): Candidate[] {
   for (const m of matchesIn(text, STREET_OF_PERSON, gateWindows(text, OF_GATE, 40, 200))) {
     const ext = extend(text, m.index + m[0].length);
     out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.6, reasons: ['address:street-of-person'] });
+  }
+  for (const m of matchesIn(text, AREA_OF_PERSON, gateWindows(text, OF_GATE, 40, 200))) {
+    const ext = extend(text, m.index + m[0].length);
+    if (ext.hasPlace || ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.6, reasons: ['address:area-of-person'] });
+  }
+  for (const m of matchesIn(text, VENUE_LOCALITY, gateWindows(text, NAMED_GATE, 120, 160))) {
+    const ext = extend(text, m.index + m[0].length);
+    if (ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.7, reasons: ['address:grammar', 'address:venue', 'address:postcode'] });
   }
   const candidates = [
     ...matchesIn(text, CORE_NUMBERED, gateWindows(text, /\d+/g, 120, 160)),

@@ -28,7 +28,7 @@ for (const r of RANK_PHRASES.map((p) => p.replace(/\./g, '').split(/\s+/)).sort(
   list.push(r);
   RANKS_BY_FIRST.set(r[0]!, list);
 }
-const LOCATION_PREP = /\b(?:in|at|near|along|around|on|off|outside|opposite|behind|into|towards|via|through|across|from|to|of)\s+$/i;
+const LOCATION_PREP = /\b(?:in|at|near|along|around|on|off|outside|opposite|behind|into|towards|via|through|across)\s+$/i;
 const ROLE_CUE_BEFORE = /(?:victim|victims|perpetrator|perpetrators|offender|suspect|witness|complainant|defendant|accused|resident|neighbour|tenant|named|name|names|called|known as|identified as|by|against|and|&)\s*[:,-]?\s*$/i;
 const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*,\s*(?:dob|d\.o\.b|born)\b)/i;
 

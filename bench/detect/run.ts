@@ -145,11 +145,7 @@ async function throughputAsync(fn: (t: string) => Promise<unknown> | unknown, te
   return (bytes * runs) / ((performance.now() - t0) / 1000) / 1e6;
 }
 
-async function main(): Promise<void> {
-  const docs = loadCorpus();
-  console.log(`Corpus: ${docs.length} documents, ${docs.reduce((n, d) => n + d.spans.length, 0)} labelled spans (test/fixtures/corpus.jsonl). Lenient = overlap with same entity.`);
-
-  // --- Leakwatch quality
+function evaluateLeakwatch(docs: CorpusDoc[], title: string): Map<Entity, Counts> {
   const lw = new Map<Entity, Counts>();
   let publicHighOrCritical = 0;
   let sevChecked = 0;
@@ -175,21 +171,39 @@ async function main(): Promise<void> {
     if (cases === d.cases) caseDocsRight++;
     else misses.push(`${d.id}: ${cases} case records, expected ${d.cases}`);
   }
-  table('Leakwatch (detect per document, kind/section from the corpus)', lw, ENTITIES);
-  const person = prf(lw.get('PERSON')!);
-  const address = prf(lw.get('ADDRESS')!);
+  table(title, lw, ENTITIES);
+  const person = prf(lw.get('PERSON') ?? { gold: 0, goldHit: 0, pred: 0, predHit: 0, strictTp: 0 });
+  const address = prf(lw.get('ADDRESS') ?? { gold: 0, goldHit: 0, pred: 0, predHit: 0, strictTp: 0 });
   const structured = prf(micro(lw, STRUCTURED));
-  console.log(`\nTargets: micro-F1 ${pct(prf(micro(lw)).f1)} (≥0.95) | PERSON F1 ${pct(person.f1)} (≥0.92) | ADDRESS F1 ${pct(address.f1)} (≥0.92) | structured micro-F1 ${pct(structured.f1)} (each ≥0.98)`);
+  console.log(`Targets: micro-F1 ${pct(prf(micro(lw)).f1)} (>=0.95) | PERSON F1 ${pct(person.f1)} (>=0.92) | ADDRESS F1 ${pct(address.f1)} (>=0.92) | structured micro-F1 ${pct(structured.f1)} (each >=0.98)`);
   console.log(`Severity agreement on labelled spans: ${sevRight}/${sevChecked}; high/critical findings on public-role-only documents: ${publicHighOrCritical} (target 0); documents with the right case-record count: ${caseDocsRight}/${docs.length}`);
   if (process.env.BENCH_VERBOSE) for (const m of misses) console.log(`  - ${m}`);
   else console.log(`(${misses.length} disagreements; BENCH_VERBOSE=1 lists them without values)`);
+  return lw;
+}
+
+async function main(): Promise<void> {
+  const docs = loadCorpus();
+  console.log(`Corpus: ${docs.length} documents, ${docs.reduce((n, d) => n + d.spans.length, 0)} labelled spans (test/fixtures/corpus.jsonl). Lenient = overlap with same entity.`);
+
+  const lw = evaluateLeakwatch(docs, 'Leakwatch on the tuning corpus (corpus.jsonl; kind/section from the corpus)');
+  const heldout = loadCorpus(new URL('../../test/fixtures/heldout.jsonl', import.meta.url));
+  const lwHeld = evaluateLeakwatch(heldout, `Leakwatch on the HELD-OUT corpus (heldout.jsonl, ${heldout.length} documents written after tuning, never tuned on)`);
+  const allDocs = [...docs, ...heldout];
+  const lwAll = new Map<Entity, Counts>();
+  for (const m of [lw, lwHeld]) for (const [e, c] of m) {
+    const t = lwAll.get(e) ?? { gold: 0, goldHit: 0, pred: 0, predHit: 0, strictTp: 0 };
+    t.gold += c.gold; t.goldHit += c.goldHit; t.pred += c.pred; t.predHit += c.predHit; t.strictTp += c.strictTp;
+    lwAll.set(e, t);
+  }
+  const person = prf(lwAll.get('PERSON')!);
 
   // --- peers
   const peers = await loadPeers();
   const peerScores: Array<{ name: string; f1: number; personF1: number; mbps: number }> = [];
   for (const peer of peers) {
     const counts = new Map<Entity, Counts>();
-    for (const d of docs) {
+    for (const d of allDocs) {
       let pred: Span[] = [];
       try {
         pred = await peer.run(d.text);
@@ -198,7 +212,7 @@ async function main(): Promise<void> {
       }
       scoreDoc(d.spans, pred, counts);
     }
-    table(`${peer.name} (labels mapped to ours; finds: ${peer.covers.join(', ')})`, counts, ENTITIES);
+    table(`${peer.name} on both corpora (labels mapped to ours; finds: ${peer.covers.join(', ')})`, counts, ENTITIES);
     peerScores.push({ name: peer.name, f1: prf(micro(counts)).f1, personF1: prf(counts.get('PERSON') ?? { gold: 0, goldHit: 0, pred: 0, predHit: 0, strictTp: 0 }).f1, mbps: 0 });
   }
 
@@ -214,8 +228,9 @@ async function main(): Promise<void> {
     peerScores[i]!.mbps = mbps;
     console.log(`  ${peer.name.padEnd(30)} ${mbps.toFixed(2)} MB/s (64 KB prose sample)`);
   }
-  console.log('\nRatios (Leakwatch / peer):');
-  const lwF1 = prf(micro(lw)).f1;
+  table('Leakwatch on both corpora (for the side-by-side ratios)', lwAll, ENTITIES);
+  console.log('\nRatios (Leakwatch / peer, both corpora):');
+  const lwF1 = prf(micro(lwAll)).f1;
   for (const p of peerScores) {
     console.log(`  vs ${p.name.padEnd(30)} micro-F1 ${lwF1.toFixed(3)}/${p.f1.toFixed(3)} = ${(lwF1 / Math.max(p.f1, 1e-9)).toFixed(2)}x | PERSON F1 ${person.f1.toFixed(3)}/${p.personF1.toFixed(3)} | speed ${(lwBig / Math.max(p.mbps, 1e-9)).toFixed(1)}x`);
   }

@@ -18,7 +18,10 @@ export interface EngineOptions {
 }
 
 const TRIGGER_RE = { digit: /\d+/g, at: /@/g } as const;
-const TRIGGER_REACH = { digit: 64, at: 128 } as const;
+/** How far a match can extend from its nearest digit / '@' (a DVLA surname block is 5 letters; "17 September 2009"). */
+const TRIGGER_REACH = { digit: 24, at: 128 } as const;
+/** Windows closer than this are merged: fewer, larger slices are cheaper than many tiny ones. */
+const MERGE_GAP = 48;
 
 /** Merged [start,end) windows around trigger characters, snapped outwards to whitespace. */
 export function triggerWindows(text: string, trigger: 'digit' | 'at'): Array<[number, number]> {
@@ -30,7 +33,7 @@ export function triggerWindows(text: string, trigger: 'digit' | 'at'): Array<[nu
     let s = Math.max(0, m.index - reach);
     let e = Math.min(text.length, m.index + m[0].length + reach);
     const last = out[out.length - 1];
-    if (last && s <= last[1]) {
+    if (last && s <= last[1] + MERGE_GAP) {
       last[1] = Math.max(last[1], e);
       continue;
     }

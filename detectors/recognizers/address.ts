@@ -23,7 +23,12 @@ const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?:[ \\t]+(?:${typeAlt}))?(?![
 const CORE_NUMBERED = new RegExp(`(?<![A-Za-z0-9])${FLAT}?${HOUSE_NAME}?${NUM},?\\s+${STREET}`, 'g');
 const CORE_NAMED = new RegExp(`(?<![A-Za-z0-9])(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
-const NAMED_GATE = new RegExp(`(?:${houseAlt}),\\s|(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d`, 'g');
+const NAMED_GATE = /([A-Z][A-Za-z]+),\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\s+\d/g;
+const HOUSE_OR_VENUE = new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS]);
+/** NAMED_GATE hits that matter: a flat/unit number, or a comma after a house-name or venue word. */
+const namedGateHit = (m: RegExpExecArray): boolean => m[1] === undefined || HOUSE_OR_VENUE.has(m[1].toLowerCase());
+/** A house number is followed by a capitalised word ("14 Ringlet", "14a, The"); "12 officers" never is. */
+const NUMBER_GATE = /\d{1,4}[A-Za-z]?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?)?,?[ \t]+[A-Z]/g;
 const OF_GATE = /\b(?:of|from|lives|living|resident|resides|residing|home)[ \t]+(?:in[ \t]+|on[ \t]+|at[ \t]+)?[A-Z]/g;
 const LOCALITY = new RegExp(`,?[ \\t]+((?:${CAP})(?:[ \\t]+(?:${CAP}|upon|on|under|in|by|the|le|de)){0,3})`, 'y');
 const POSTCODE = /,?[ \t]+([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA|BFPO ?\d{1,4})(?![A-Za-z0-9])/y;
@@ -78,10 +83,11 @@ const AREA_OF_PERSON = new RegExp(`(?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+)(?:${CAP}[
 const VENUE_LOCALITY = new RegExp(`(?<![A-Za-z0-9])(?:${CAP}\\s+){0,3}(?:${venueAlt}),[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}`, 'g');
 
 /** Windows of ±reach around gate hits, snapped to whitespace and merged. */
-function gateWindows(text: string, gate: RegExp, before: number, after: number): Array<[number, number]> {
+function gateWindows(text: string, gate: RegExp, before: number, after: number, keep?: (m: RegExpExecArray) => boolean): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   gate.lastIndex = 0;
   for (let m = gate.exec(text); m; m = gate.exec(text)) {
+    if (keep && !keep(m)) continue;
     let s = Math.max(0, m.index - before);
     let e = Math.min(text.length, m.index + m[0].length + after);
     while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
@@ -111,13 +117,13 @@ function findAddresses(text: string): Candidate[] {
     const ext = extend(text, m.index + m[0].length);
     if (ext.hasPlace || ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.6, reasons: ['address:area-of-person'] });
   }
-  for (const m of matchesIn(text, VENUE_LOCALITY, gateWindows(text, NAMED_GATE, 120, 160))) {
+  for (const m of matchesIn(text, VENUE_LOCALITY, gateWindows(text, NAMED_GATE, 120, 160, namedGateHit))) {
     const ext = extend(text, m.index + m[0].length);
     if (ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.7, reasons: ['address:grammar', 'address:venue', 'address:postcode'] });
   }
   const candidates = [
-    ...matchesIn(text, CORE_NUMBERED, gateWindows(text, /\d+/g, 120, 160)),
-    ...matchesIn(text, CORE_NAMED, gateWindows(text, NAMED_GATE, 120, 160)),
+    ...matchesIn(text, CORE_NUMBERED, gateWindows(text, NUMBER_GATE, 100, 160)),
+    ...matchesIn(text, CORE_NAMED, gateWindows(text, NAMED_GATE, 120, 160, namedGateHit)),
   ].sort((a, b) => a.index - b.index);
   let consumed = 0;
   for (const m of candidates) {

@@ -89,6 +89,23 @@ function classifyUncached(tok: Tok): Cls {
   return f ? 'F' : 'S';
 }
 
+const quickCache = new Map<string, boolean>();
+/** True unless every word of the run is a common word that is neither a name, a title nor a rank. */
+function mightHoldName(run: string): boolean {
+  for (const raw of run.split(/[ \t]+/)) {
+    let hit = quickCache.get(raw);
+    if (hit === undefined) {
+      const w = raw.replace(/(?:['’]s|['’]|\.)$/, '');
+      const k = lookupKey(w);
+      hit = !(COMMON_CAPITALISED.has(k) || ORG_WORDS.has(k) || STREET_TYPE_SET.has(k) || VENUE_WORDS.has(k)) || inGaz(FORENAMES, k) || inGaz(SURNAMES, k) || TITLES.has(k) || RANKS_BY_FIRST.has(k.replace(/\./g, ''));
+      if (quickCache.size > 100_000) quickCache.clear();
+      quickCache.set(raw, hit);
+    }
+    if (hit) return true;
+  }
+  return false;
+}
+
 function tokenise(run: string, offset: number): Tok[] {
   const out: Tok[] = [];
   TOKEN.lastIndex = 0;
@@ -183,7 +200,9 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   const run = RUN;
   run.lastIndex = 0;
   for (let m = run.exec(text); m; m = run.exec(text)) {
-    const toks = tokenise(m[0], m.index).filter((t) => !PARTICLES.has(t.key) || true);
+    // quick reject: a run of only common words ("Safer Neighbourhood Team") holds no name and no cue
+    if (!mightHoldName(m[0])) continue;
+    const toks = tokenise(m[0], m.index);
     const cls = toks.map(classify);
     let i = 0;
     while (i < toks.length) {

@@ -26,6 +26,8 @@ export interface DrainResult {
   deliveries: Array<{ alertId: string; channel: string; note: string }>;
 }
 
+const MAX_PER_MESSAGE = 100;
+
 /** Exponential backoff with jitter: a random delay in [d/2, d], d = base·2^(attempt-1), capped. */
 export function backoffMs(attempt: number, baseDelayMs: number, maxDelayMs: number): number {
   const d = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
@@ -110,7 +112,9 @@ export class AlertDispatcher {
         const key = isBatching(channel) ? channel.batchKey(r.payload) : `#${r.id}`;
         groups.set(key, [...(groups.get(key) ?? []), r]);
       }
-      for (const group of groups.values()) {
+      // Keep one message readable: at most MAX_PER_MESSAGE alerts each.
+      const messages = [...groups.values()].flatMap((g) => Array.from({ length: Math.ceil(g.length / MAX_PER_MESSAGE) }, (_, i) => g.slice(i * MAX_PER_MESSAGE, (i + 1) * MAX_PER_MESSAGE)));
+      for (const group of messages) {
         for (const r of group) this.store.markDeliverySending(r.id, channel.name);
         try {
           const payloads: AlertPayload[] = group.map((r) => r.payload);

@@ -40,13 +40,13 @@ test('migrations run once, record their version, and survive reopening', () => {
   const { dir, cleanup } = tempDir();
   try {
     const a = openStore(dir);
-    assert.equal(a.schemaVersion(), 1);
+    assert.equal(a.schemaVersion(), 2);
     assert.equal(a.db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(a.db.pragma('secure_delete', { simple: true }), 1);
     a.close();
     const b = openStore(dir);
     const rows = b.db.prepare('SELECT version FROM schema_migrations').all();
-    assert.equal(rows.length, 1);
+    assert.equal(rows.length, 2);
     b.close();
     const secrets = join(dir, SECRETS_FILE_NAME_FOR_TESTS);
     assert.ok(existsSync(secrets), 'secrets generated on first run');

@@ -314,3 +314,17 @@ test('an unchanged page still showing a manually resolved incident reopens it on
     assert.equal(store.pendingAlerts().filter((a) => a.kind === 'incident.reopened').length, 1);
   } finally { store.close(); cleanup(); }
 });
+
+test('secrets from the environment are used (no file written); a malformed key is refused with a hint', async () => {
+  const { loadSecrets } = await import('../../storage/secrets.js');
+  const { dir, cleanup } = tempDir();
+  try {
+    const key = Buffer.alloc(32, 3);
+    const s = loadSecrets({ secretsDir: dir, env: { LEAKWATCH_HMAC_SECRET: 'an-hmac-secret-of-enough-length', LEAKWATCH_ENCRYPTION_KEY: key.toString('hex') } });
+    assert.equal(s.source, 'environment');
+    assert.ok(s.encryptionKey.equals(key));
+    assert.ok(!existsSync(join(dir, SECRETS_FILE_NAME_FOR_TESTS)), 'nothing written when the environment supplies both');
+    assert.throws(() => loadSecrets({ secretsDir: dir, env: { LEAKWATCH_ENCRYPTION_KEY: 'too-short' } }), (e: unknown) => e instanceof StorageError && /openssl rand/.test(e.message));
+    assert.throws(() => loadSecrets({ secretsDir: dir, env: { LEAKWATCH_HMAC_SECRET: 'short' } }), StorageError);
+  } finally { cleanup(); }
+});

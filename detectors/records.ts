@@ -29,6 +29,17 @@ export interface ClassifyContext {
   now?: Date;
 }
 
+const surnameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
+/** Last words of a set of subject keys, cached per set (sets are built once per text or page). */
+function surnamesOf(keys: ReadonlySet<string>): Set<string> {
+  let s = surnameSets.get(keys);
+  if (!s || s.size === 0) {
+    s = new Set([...keys].map((k) => k.slice(k.lastIndexOf(' ') + 1)));
+    surnameSets.set(keys, s);
+  }
+  return s;
+}
+
 const isTeam = (c: ClassifyContext): boolean => c.section === 'team' || c.kind === 'team-member';
 const isVenueBlock = (c: ClassifyContext): boolean => c.section === 'contact' || c.section === 'events' || c.kind === 'contact' || c.kind === 'event';
 
@@ -48,7 +59,7 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       const key = subjectKey(value);
       if (c.pagePublicPersons?.has(key)) { d.reasons.push('allow:named-with-rank-on-page'); return true; }
       // "Insp Rebecca Hollis … Mrs Hollis said": a bare title + surname of an officer named nearby
-      if (!key.includes(' ') && c.pagePublicPersons && [...c.pagePublicPersons].some((k) => k.endsWith(` ${key}`))) { d.reasons.push('allow:officer-surname'); return true; }
+      if (!key.includes(' ') && c.pagePublicPersons && surnamesOf(c.pagePublicPersons).has(key)) { d.reasons.push('allow:officer-surname'); return true; }
       return false;
     }
     case 'ADDRESS':
@@ -124,15 +135,18 @@ export function naturesIn(text: string): string[] {
   return [...out];
 }
 
+const ROLE_WORDS_GLOBAL = ROLE_WORDS.map(([re, role]) => [new RegExp(re.source, 'gi'), role] as const);
+const ROLE_WORDS_AFTER = ROLE_WORDS.map(([re, role]) => [new RegExp(`^\\s*[,(-]?\\s*(?:the\\s+)?${re.source}`, 'i'), role] as const);
+
 function roleFor(text: string, personStart: number, personEnd: number, natures: string[]): SubjectRole | null {
   const before = text.slice(Math.max(0, personStart - 60), personStart);
   let best: { role: SubjectRole; at: number } | null = null;
-  for (const [re, role] of ROLE_WORDS) {
-    const g = new RegExp(re.source, 'gi');
+  for (const [g, role] of ROLE_WORDS_GLOBAL) {
+    g.lastIndex = 0;
     for (let m = g.exec(before); m; m = g.exec(before)) if (!best || m.index > best.at) best = { role, at: m.index };
   }
   const after = text.slice(personEnd, personEnd + 30);
-  for (const [re, role] of ROLE_WORDS) if (new RegExp(`^\\s*[,(-]?\\s*(?:the\\s+)?${re.source}`, 'i').test(after)) return role;
+  for (const [re, role] of ROLE_WORDS_AFTER) if (re.test(after)) return role;
   if (best) return best.role;
   if (natures.length) {
     if (/\bby\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z]+\s*,?\s*){0,2}$/i.test(before)) return 'perpetrator';
@@ -156,6 +170,18 @@ const CLUSTER_GAP = 220;
 const WINDOW_PAD = 160;
 
 interface Group { dets: ClassifiedDetection[]; from: number; to: number }
+
+/** Most non-empty lines are " | "-separated rows (a sheet or table flattened to text). */
+function isTableText(text: string): boolean {
+  let lines = 0;
+  let rows = 0;
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    lines++;
+    if (line.includes(' | ')) rows++;
+  }
+  return rows >= 2 && rows * 2 >= lines;
+}
 
 /** A case opens with "Victim:"/"Complainant:" (or "Case …:"); a second opener in one unit starts a second case. */
 const CASE_OPENER = /(?:^|[.;]\s+|\n)(?=(?:victims?|complainants?|case(?:\s+(?:ref(?:erence)?|no\.?|number))?\s*[\w/-]*)\s*:)/gi;
@@ -183,12 +209,15 @@ function splitRepeatedCases(text: string, dets: ClassifiedDetection[]): Group[] 
 function groupDetections(text: string, dets: ClassifiedDetection[], kind?: BlockKind): Group[] {
   if (dets.length === 0) return [];
   // several table rows in one text ("a | b\nc | d"): each line is its own unit
-  if (/\|[^\n]*\n[^\n]*\|/.test(text)) {
+  if (/\|[^\n]*\n[^\n]*\|/.test(text) && isTableText(text)) {
+    const sorted = [...dets].sort((a, b) => a.start - b.start);
     const groups: Group[] = [];
     let from = 0;
+    let k = 0;
     for (const line of text.split('\n')) {
       const to = from + line.length;
-      const inLine = dets.filter((d) => d.start >= from && d.start < to);
+      const inLine: ClassifiedDetection[] = [];
+      while (k < sorted.length && sorted[k]!.start <= to) inLine.push(sorted[k++]!);
       if (inLine.length) groups.push({ dets: inLine, from, to });
       from = to + 1;
     }

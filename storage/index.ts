@@ -402,7 +402,7 @@ export class LeakwatchStore implements CrawlStateStore {
               runId, occurrenceId, incidentId, resource.url, location, f.entity, masked, this.sealer.seal(f.value, P.finding), f.score, f.severity,
               f.recordId, f.start, f.end, f.detector, json(f.reasons), isNew ? 1 : 0,
             );
-            out.push({ finding: f, location, incidentId, isNew, masked });
+            out.push({ finding: f, location, incidentId, isNew, masked, occurrenceId });
           }
         }
       }
@@ -553,7 +553,7 @@ export class LeakwatchStore implements CrawlStateStore {
               entity: f.entity as Entity, start: Number(f.start_offset), end: Number(f.end_offset), value, score: Number(f.score), detector: String(f.detector),
               publicRole: false, reasons: parse(f.reasons, []), severity: f.severity as Severity, recordId: (f.record_id as string) ?? null,
             },
-            location: String(f.location), incidentId: o.incident_id, isNew, masked,
+            location: String(f.location), incidentId: o.incident_id, isNew, masked, occurrenceId: o.id,
           });
         }
       }

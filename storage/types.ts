@@ -29,6 +29,8 @@ export interface StoredFinding {
   incidentId: string;
   isNew: boolean;
   masked: string;
+  /** For saveEvidenceScreenshot(): the occurrence (incident + URL + location) this finding belongs to. */
+  occurrenceId: number;
 }
 
 export interface IncidentRow {

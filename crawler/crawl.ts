@@ -34,6 +34,8 @@ export interface CrawlTuning {
   recycleContextAfter: number;
   /** In a hot sweep, sitemap pages changed within this many days are re-checked too. */
   hotLastmodDays: number;
+  /** Re-render a page whose HTML and data look unchanged once its last render is this old. */
+  rerenderAfterHours: number;
 }
 
 export const DEFAULT_CRAWL_TUNING: CrawlTuning = {
@@ -49,6 +51,7 @@ export const DEFAULT_CRAWL_TUNING: CrawlTuning = {
   maxBackoffRetries: 4,
   recycleContextAfter: 50,
   hotLastmodDays: 7,
+  rerenderAfterHours: 24,
 };
 
 export const DEFAULT_CRAWL_OPTIONS: Omit<CrawlOptions, 'startUrls' | 'logger'> = {
@@ -89,10 +92,6 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     work.clear();
     limiter.clear();
   };
-  const watchdog = setTimeout(() => halt(`sweep watchdog: ${opts.sweepTimeoutMs} ms passed`), opts.sweepTimeoutMs);
-  const onSignal = () => halt('stopped by signal');
-  opts.signal?.addEventListener('abort', onSignal, { once: true });
-  if (opts.signal?.aborted) onSignal();
 
   const emit = async (ev: CrawlEvent): Promise<void> => {
     if (ev.type === 'skipped') summary.skipped[ev.reason] = (summary.skipped[ev.reason] ?? 0) + 1;
@@ -117,6 +116,10 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
   });
   const seen = new Set<string>();
   const robots = new Map<string, RobotsRules>();
+  const watchdog = setTimeout(() => halt(`sweep watchdog: ${opts.sweepTimeoutMs} ms passed`), opts.sweepTimeoutMs);
+  const onSignal = () => halt('stopped by signal');
+  opts.signal?.addEventListener('abort', onSignal, { once: true });
+  if (opts.signal?.aborted) onSignal();
   // Private addresses are allowed only for the hosts the operator started on (a replica on 127.0.0.1).
   const privateOk = (host: string) => scope.allowPrivate && startHosts.has(host.toLowerCase());
   const allowRequest = (url: string): boolean => {
@@ -133,11 +136,13 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
   });
 
   const outOfBounds = (url: string): SkipReason | undefined => {
-    const s = scopeCheck(url, { ...scope, allowPrivate: true });
-    if (s) return s;
-    const host = new URL(url).hostname;
-    if (isPrivateHostLiteral(host) && !privateOk(host)) return 'private-address';
-    return undefined;
+    try {
+      const host = new URL(url).hostname;
+      if (isPrivateHostLiteral(host) && !privateOk(host)) return 'private-address';
+    } catch {
+      return 'scheme';
+    }
+    return scopeCheck(url, { ...scope, allowPrivate: true });
   };
   const checkRedirect = async (url: string): Promise<SkipReason | undefined> => {
     const c = canonicalizeUrl(url);
@@ -195,8 +200,10 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     // police.uk keeps attachments under /SysSiteAssets/, outside the force prefix: a document on the
     // same origin, linked from a page in scope, is in scope (one hop, documents link nowhere).
     const linkedDocument = oob === 'scope' && t.parentUrl && DOCUMENT_EXTENSIONS.test(t.url) && isSameOriginAsScope(t.url, scope) && !outOfBounds(t.parentUrl);
+    const linkedFile = (oob === 'scope' && t.parentUrl && isSameOriginAsScope(t.url, scope)) || !oob;
+    // Say "unsupported-type" for a same-site file we cannot read (.doc, .zip): someone should look at it by hand.
+    if (linkedFile && UNSUPPORTED_EXTENSIONS.test(t.url)) return void (await emit({ type: 'skipped', url: t.url, reason: 'unsupported-type' }));
     if (oob && !linkedDocument) return void (await emit({ type: 'skipped', url: t.url, reason: oob }));
-    if (UNSUPPORTED_EXTENSIONS.test(t.url)) return void (await emit({ type: 'skipped', url: t.url, reason: 'unsupported-type' }));
     if (opts.mode === 'hot' && !opt.fromResume && !wantedInHotSweep(t, opt.parentHot ?? false)) return;
     const rules = await robotsFor(new URL(t.url).origin);
     if (!rules.isAllowed(t.url)) return void (await emit({ type: 'skipped', url: t.url, reason: 'robots' }));
@@ -321,7 +328,9 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     // An HTML page.
     const html = decodeText(res.body);
     const fp = decodeFingerprint(prev?.contentHash);
-    if (fp && fp.htmlHash === bodyHash && (await depsUnchanged(fp.deps))) {
+    const needsRender = needsRenderFor(html);
+    const renderedLongAgo = !fp?.renderedAt || Date.now() - fp.renderedAt > opts.rerenderAfterHours * 3_600_000;
+    if (fp && fp.htmlHash === bodyHash && !(needsRender && renderedLongAgo) && (await depsUnchanged(fp.deps))) {
       const links = [...extractStaticHtml(html, finalUrl).links, ...fp.jsLinks.map((href) => ({ href, text: '' }))];
       await emit({
         type: 'resource', unchanged: true, parentUrl: t.parentUrl,
@@ -338,12 +347,13 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     let links: { href: string; text: string; rel?: string }[];
     let deps: [string, string][] = [];
     let jsLinks: string[] = [];
-    const needsRender = opts.renderPolicy === 'always' || hasExecutableScript(html);
+    let renderedAt: number | undefined;
     if (!needsRender) {
       ({ title, blocks, links } = staticHtmlBlocks(html, finalUrl));
     } else {
       try {
         const r = await renderer.render({ url: finalUrl, prefetched: { status: res.status, contentType: res.contentType, body: res.body } });
+        renderedAt = Date.now();
         title = r.title;
         blocks = [...r.blocks, ...r.xhrBlocks];
         links = r.links;
@@ -365,10 +375,12 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     }
     const resource: ExtractedResource = { url: finalUrl, kind: 'page', status: res.status, contentType: res.contentType, contentHash: bodyHash, fetchedAt, title: title || undefined, blocks };
     await emit({ type: 'resource', resource, unchanged: false, parentUrl: t.parentUrl });
-    saveState({ url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: encodeFingerprint({ htmlHash: bodyHash, deps, jsLinks }), ...validators });
+    saveState({ url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: needsRender ? encodeFingerprint({ htmlHash: bodyHash, deps, jsLinks, renderedAt }) : bodyHash, ...validators });
     done(url, 'done');
     await enqueueLinks(links, { ...t, url: finalUrl });
   };
+
+  const needsRenderFor = (html: string): boolean => opts.renderPolicy === 'always' || hasExecutableScript(html);
 
   /** The fetch/XHR bodies a page pulled in last time, re-read over HTTP and compared by hash. */
   const depsUnchanged = async (deps: [string, string][]): Promise<boolean> => {

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * What makes a rendered page "the same as last time": its HTML and the fetch/XHR bodies it
  * pulled in (client-rendered priorities change in the JSON, not the HTML shell). The crawler
  * keeps this in PageState.contentHash as "<sha256 of html>" or, when the page has dependencies,
- * "<sha256 of html>~<base64url JSON {x:[[url, sha256]], l:[links only JavaScript inserted]}>",
+ * "<sha256 of html>~<base64url JSON {x:[[url, sha256]], l:[links only JavaScript inserted], r:renderedAt}>",
  * so a no-change sweep can prove a page unchanged with plain HTTP and still discover its links.
  */
 
@@ -18,13 +18,14 @@ export interface PageFingerprint {
   deps: [string, string][];
   /** Links present only after rendering (inserted by JavaScript). */
   jsLinks: string[];
+  /** When the page was last rendered (epoch ms); validators on dynamic pages can't be trusted forever. */
+  renderedAt?: number;
 }
 
 const MAX_JS_LINKS = 400;
 
 export function encodeFingerprint(fp: PageFingerprint): string {
-  if (!fp.deps.length && !fp.jsLinks.length) return fp.htmlHash;
-  const extra = Buffer.from(JSON.stringify({ x: fp.deps, l: fp.jsLinks.slice(0, MAX_JS_LINKS) })).toString('base64url');
+  const extra = Buffer.from(JSON.stringify({ x: fp.deps, l: fp.jsLinks.slice(0, MAX_JS_LINKS), r: fp.renderedAt })).toString('base64url');
   return `${fp.htmlHash}~${extra}`;
 }
 
@@ -34,8 +35,8 @@ export function decodeFingerprint(stored: string | null | undefined): PageFinger
   if (!/^[0-9a-f]{64}$/.test(htmlHash)) return undefined;
   if (!extra) return { htmlHash, deps: [], jsLinks: [] };
   try {
-    const parsed = JSON.parse(Buffer.from(extra, 'base64url').toString('utf8')) as { x?: [string, string][]; l?: string[] };
-    return { htmlHash, deps: Array.isArray(parsed.x) ? parsed.x : [], jsLinks: Array.isArray(parsed.l) ? parsed.l : [] };
+    const parsed = JSON.parse(Buffer.from(extra, 'base64url').toString('utf8')) as { x?: [string, string][]; l?: string[]; r?: number };
+    return { htmlHash, deps: Array.isArray(parsed.x) ? parsed.x : [], jsLinks: Array.isArray(parsed.l) ? parsed.l : [], renderedAt: typeof parsed.r === 'number' ? parsed.r : undefined };
   } catch {
     return { htmlHash, deps: [], jsLinks: [] };
   }

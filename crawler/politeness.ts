@@ -40,7 +40,13 @@ export function parseRobots(robotsUrl: string, body: string | undefined, userAge
     // robots-parser returns undefined for URLs of another origin; those are not ours to judge here.
     isAllowed: (url) => robots.isAllowed(url, agent) !== false,
     crawlDelayMs: typeof delay === 'number' && delay > 0 ? Math.min(delay, 60) * 1000 : undefined,
-    sitemaps: robots.getSitemaps(),
+    sitemaps: robots.getSitemaps().flatMap((s) => {
+      try {
+        return [new URL(s, robotsUrl).toString()]; // "Sitemap: /sitemap.xml" is common, though the spec wants absolute URLs
+      } catch {
+        return [];
+      }
+    }),
   };
 }
 

@@ -232,8 +232,11 @@ export class Renderer {
 
   private async settle(slot: Slot, deadline: number): Promise<void> {
     const quiet = this.opts.quietMs ?? 60;
-    const cap = Math.min(deadline, Date.now() + (this.opts.settleCapMs ?? 5000));
-    await Promise.race([slot.page.waitForLoadState('load', { timeout: Math.max(1, cap - Date.now()) }).catch(() => {}), sleep(Math.max(0, cap - Date.now()))]);
+    const settleCap = this.opts.settleCapMs ?? 5000;
+    const loadCap = Math.min(deadline, Date.now() + settleCap);
+    await slot.page.waitForLoadState('load', { timeout: Math.max(1, loadCap - Date.now()) }).catch(() => {});
+    // The quiet-window cap starts after `load`, so a slow load cannot eat the time a delayed fetch needs.
+    const cap = Math.min(deadline, Date.now() + settleCap);
     const since = Date.now();
     while (Date.now() < cap) {
       if (slot.crashed) throw new RenderCrash('page crashed while loading');

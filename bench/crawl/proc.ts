@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Process-tree helpers over /proc (Linux): Chromium runs as child processes of this one. */
+
+interface ProcInfo {
+  pid: number;
+  ppid: number;
+  rssBytes: number;
+  cmdline: string;
+}
+
+const PAGE = 4096;
+
+function readProc(pid: number): ProcInfo | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the ")" of the command name: state ppid ... ; rss is field 24 (1-based).
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(rest[1]);
+    const rssPages = Number(rest[21]);
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+    } catch {
+      /* gone */
+    }
+    return { pid, ppid, rssBytes: rssPages * PAGE, cmdline };
+  } catch {
+    return undefined;
+  }
+}
+
+export function processTree(root = process.pid): ProcInfo[] {
+  const all: ProcInfo[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const p = readProc(Number(d));
+    if (p) all.push(p);
+  }
+  const children = new Map<number, ProcInfo[]>();
+  for (const p of all) {
+    const list = children.get(p.ppid) ?? [];
+    list.push(p);
+    children.set(p.ppid, list);
+  }
+  const out: ProcInfo[] = [];
+  const self = all.find((p) => p.pid === root);
+  if (self) out.push(self);
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    for (const c of children.get(pid) ?? []) {
+      out.push(c);
+      stack.push(c.pid);
+    }
+  }
+  return out;
+}
+
+/** RSS of this process plus every descendant (Chromium browser, renderers, GPU/utility processes). */
+export function treeRssBytes(root = process.pid): number {
+  return processTree(root).reduce((s, p) => s + p.rssBytes, 0);
+}
+
+/** Samples tree RSS every `intervalMs` and remembers the peak. */
+export function startRssSampler(intervalMs = 100): { peak(): number; stop(): number } {
+  let peak = treeRssBytes();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRssBytes());
+  }, intervalMs);
+  timer.unref();
+  return {
+    peak: () => peak,
+    stop: () => {
+      clearInterval(timer);
+      peak = Math.max(peak, treeRssBytes());
+      return peak;
+    },
+  };
+}

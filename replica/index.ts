@@ -8,9 +8,20 @@ import type { AddressInfo } from 'node:net';
 import { buildModel, DEFAULT_SEED, FORCE_PREFIX, type Model } from './model.js';
 import { parseScenario, makePlan, listScenarios as list, scenarioTruth as truth, hoodPath, type ScenarioTruth, type BaseScenario as Base } from './scenarios.js';
 import { buildSite, calendarPage, searchPage, BASE_LM, type Site } from './site.js';
+import { serveHostile } from './hostile.js';
 
 export type BaseScenario = Base;
 export type { ScenarioTruth, HiddenItem, OffScopeLink, RedirectRule } from './scenarios.js';
+export type { HostileItem, HostileExpect, RobotsChange } from './hostile.js';
+export { HOSTILE_PREFIX, HOSTILE_DOC_PREFIX, PLANTED_MISLABELLED, PLANTED_BAD_UTF8, hostileDocument } from './hostile.js';
+
+/**
+ * Whole-site faults for unreachable-site tests: 'down' stops listening (connection refused) until the
+ * mode changes, '5xx' answers every non-admin request with `status` (default 500), 'reset' resets every
+ * non-admin connection. 'none' serves normally.
+ */
+export type SiteFault = 'none' | 'down' | '5xx' | 'reset';
+export const SITE_FAULTS: readonly SiteFault[] = ['none', 'down', '5xx', 'reset'];
 
 export interface ReplicaOptions {
   port?: number; // 0 = random
@@ -23,6 +34,9 @@ export interface RunningReplica {
   startUrl: string; // origin + '/pu/your-area/hertfordshire-constabulary/'
   scenario(): string;
   setScenario(name: string): void;
+  /** Whole-site fault (see SiteFault); resolves once the listener is down or back up. */
+  setFault(mode: SiteFault, opts?: { status?: number }): Promise<void>;
+  fault(): SiteFault;
   close(): Promise<void>;
 }
 
@@ -75,12 +89,16 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<RunningRe
       activeName = name;
       activeSite = site;
       throttledSeen.clear();
+      servedSinceSwitch = 0;
       return site;
     });
     activation = p;
     return p;
   };
   const throttledSeen = new Set<string>();
+  let servedSinceSwitch = 0;
+  let fault: SiteFault = 'none';
+  let faultStatus = 500;
   const stats = { total: 0, byStatus: {} as Record<string, number>, byPath: {} as Record<string, number> };
 
   await activate(current.name);
@@ -117,6 +135,7 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<RunningRe
       stats.total++;
       stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
       stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
+      servedSinceSwitch++;
     };
 
     // ---- admin
@@ -149,10 +168,48 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<RunningRe
         }
         return send(req, res, 200, 'application/json', JSON.stringify({ count: stats.total, byStatus: stats.byStatus, byPath: stats.byPath }));
       }
+      if (path === '/__admin/fault') {
+        if (req.method === 'POST') {
+          const chunks: Buffer[] = [];
+          for await (const c of req) chunks.push(c as Buffer);
+          let body: { mode?: unknown; status?: unknown; forMs?: unknown };
+          try {
+            body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+          } catch {
+            return send(req, res, 400, 'application/json', JSON.stringify({ error: 'body must be JSON {"mode": "down"|"5xx"|"reset"|"none"}' }));
+          }
+          const mode = String(body.mode) as SiteFault;
+          if (!SITE_FAULTS.includes(mode)) return send(req, res, 400, 'application/json', JSON.stringify({ error: `unknown fault mode '${String(body.mode)}'; use one of ${SITE_FAULTS.join(', ')}` }));
+          const status = typeof body.status === 'number' && body.status >= 500 && body.status <= 599 ? body.status : 500;
+          const forMs = typeof body.forMs === 'number' && body.forMs > 0 ? body.forMs : undefined;
+          if (mode === 'down') {
+            // Answer first, then stop listening; only forMs (or the in-process API) brings the site back.
+            res.once('finish', () => {
+              void api.setFault('down').then(() => {
+                if (forMs) setTimeout(() => void api.setFault('none'), forMs).unref();
+              });
+            });
+            return send(req, res, 200, 'application/json', JSON.stringify({ mode, forMs: forMs ?? null }));
+          }
+          await api.setFault(mode, { status });
+          if (forMs) setTimeout(() => void api.setFault('none'), forMs).unref();
+          return send(req, res, 200, 'application/json', JSON.stringify({ mode, status: mode === '5xx' ? status : undefined, forMs: forMs ?? null }));
+        }
+        return send(req, res, 200, 'application/json', JSON.stringify({ mode: fault }));
+      }
       if (path === '/__admin/truth') return send(req, res, 200, 'application/json', JSON.stringify(scenarioTruth(current.name, seed)));
       return send(req, res, 404, 'application/json', JSON.stringify({ error: 'unknown admin endpoint' }));
     }
 
+    if (fault === 'reset') {
+      count(0);
+      req.socket.resetAndDestroy();
+      return;
+    }
+    if (fault === '5xx') {
+      count(faultStatus);
+      return send(req, res, faultStatus, 'text/html; charset=utf-8', `<html><body><h1>${faultStatus} Service unavailable</h1></body></html>`);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       count(405);
       return send(req, res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed', { Allow: 'GET, HEAD' });
@@ -174,7 +231,9 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<RunningRe
     }
     // ---- robots, sitemaps
     if (path === '/robots.txt') {
-      const body = Buffer.from(`# police.uk replica\nUser-agent: *\nDisallow: /__admin/\nDisallow: /pu/your-area/find-a-neighbourhood/\nAllow: /\n\nSitemap: ${origin}/sitemap.xml\n`);
+      const rc = plan.hostile.robotsChange;
+      const late = rc && servedSinceSwitch >= rc.afterRequests ? `Disallow: ${rc.disallow}\n` : '';
+      const body = Buffer.from(`# police.uk replica\nUser-agent: *\nDisallow: /__admin/\nDisallow: /pu/your-area/find-a-neighbourhood/\n${late}Allow: /\n\nSitemap: ${origin}/sitemap.xml\n`);
       count(200);
       return conditional(req, res, 'text/plain; charset=utf-8', body, etagOf(body), BASE_LM);
     }
@@ -210,6 +269,9 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<RunningRe
       count(200);
       return conditional(req, res, 'text/html; charset=utf-8', body, etagOf(body), BASE_LM);
     }
+    // ---- hostile add-ons (streamed, dynamic)
+    const hostileStatus = await serveHostile(plan.hostile, path, req, res, (status, type, body, headers) => send(req, res, status, type, body, headers));
+    if (hostileStatus !== undefined) return count(hostileStatus);
     // ---- static resources
     const r = site.resources.get(path);
     if (r) {
@@ -242,6 +304,24 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<RunningRe
     });
   });
   const port = (server.address() as AddressInfo).port;
+  let listening = true;
+  const stopListening = (): Promise<void> =>
+    new Promise<void>((ok) => {
+      if (!listening) return ok();
+      listening = false;
+      server.close(() => ok());
+      server.closeAllConnections();
+    });
+  const startListening = (): Promise<void> =>
+    new Promise<void>((ok, fail) => {
+      if (listening) return ok();
+      server.once('error', fail);
+      server.listen(port, host, () => {
+        server.off('error', fail);
+        listening = true;
+        ok();
+      });
+    });
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const api: RunningReplica = {
@@ -253,11 +333,15 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<RunningRe
       current = parsed;
       void activate(parsed.name).catch(() => undefined);
     },
-    close: () =>
-      new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      }),
+    fault: () => fault,
+    async setFault(mode: SiteFault, o: { status?: number } = {}): Promise<void> {
+      if (!SITE_FAULTS.includes(mode)) throw new Error(`unknown fault mode '${mode}'; use one of ${SITE_FAULTS.join(', ')}`);
+      fault = mode;
+      faultStatus = o.status ?? 500;
+      if (mode === 'down') await stopListening();
+      else await startListening(); // '5xx' and 'reset' are checked per request, keep-alive or not
+    },
+    close: () => stopListening(),
   };
   return api;
 }

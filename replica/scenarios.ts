@@ -1,5 +1,6 @@
 /** Scenario names, composition ('+'), the per-scenario plan and the ground truth derived from it. */
 import { buildModel, FORCE_PREFIX, DOC_PREFIX, type Model, type Person, type Hood, type Role } from './model.js';
+import { HOSTILE_ADDONS, planHostile, type HostilePlan, type HostileItem, type RobotsChange } from './hostile.js';
 
 export type BaseScenario = 'clean' | 'herts-2014';
 export const BASE_SCENARIOS: Record<BaseScenario, string> = {
@@ -16,6 +17,8 @@ export const ADDONS = {
   slow: 'One page takes 3 s to respond.',
   hang: 'A crime-map page whose script loops forever (blocks DOMContentLoaded).',
   'off-scope': 'Links to other origins, mailto:, tel:, javascript:, ftp:, data:, protocol-relative URLs, and redirects to 127.0.0.2, 10.0.0.1 and out of the start prefix.',
+  // Hostile and fault add-ons (replica/hostile.ts); pages live under <force>/hostile/.
+  ...HOSTILE_ADDONS,
 } as const;
 export type Addon = keyof typeof ADDONS;
 const ADDON_ORDER = Object.keys(ADDONS) as Addon[];
@@ -69,6 +72,7 @@ export interface HiddenItem {
   people: string[]; // names of the synthetic people in it
 }
 
+export type { HostileItem, RobotsChange } from './hostile.js';
 export interface OffScopeLink { from: string; href: string; kind: string }
 export interface RedirectRule { from: string; status: 301 | 302; location: string; kind: string }
 
@@ -85,6 +89,7 @@ export interface Plan {
   hang: { hood: Hood; path: string }[];
   offScope: OffScopeLink[];
   redirects: RedirectRule[];
+  hostile: HostilePlan;
 }
 
 export const hoodPath = (h: Hood, sub = ''): string => `${FORCE_PREFIX}${h.slug}/${sub}`;
@@ -99,7 +104,8 @@ const DOBS = ['14/03/1987', '02/11/1962', '27/07/1999', '09/01/1975', '30/06/195
 
 export function makePlan(m: Model, parsed: ParsedScenario): Plan {
   const a = parsed.addons;
-  const plan: Plan = { parsed, leaked: parsed.base === 'herts-2014', hidden: [], jsOnly: [], sitemapOnly: [], calendarHoods: [], throttled: [], slow: [], hang: [], offScope: [], redirects: [] };
+  const plan: Plan = { parsed, leaked: parsed.base === 'herts-2014', hidden: [], jsOnly: [], sitemapOnly: [], calendarHoods: [], throttled: [], slow: [], hang: [], offScope: [], redirects: [], hostile: planHostile(a) };
+  plan.redirects.push(...plan.hostile.redirects);
   const X = m.extras;
   if (a.has('hidden-documents')) {
     const hood = bySlug(m, 'st-albans-city');
@@ -209,6 +215,12 @@ export interface ScenarioTruth {
   hangPaths: string[];
   offScopeLinks: OffScopeLink[];
   redirects: RedirectRule[];
+  /** Hostile/fault add-ons: each bad URL and what a crawler should do with it (empty when off). */
+  hostileItems: HostileItem[];
+  /** Ordinary index pages of the hostile add-ons (they link to the bad URLs). */
+  hostileIndexPages: string[];
+  /** robots-change: the section robots.txt disallows once the site has answered `afterRequests` requests. */
+  robotsChange: RobotsChange | null;
 }
 
 export const OTHER_PAGES = ['/', '/pu/your-area/', '/pu/report-it/', '/pu/contact-us/', '/pu/about-police.uk/cookies/', '/pu/about-police.uk/accessibility/', '/pu/about-police.uk/privacy-notice/', '/pu/feedback/'];
@@ -269,7 +281,7 @@ export function truthFor(m: Model, plan: Plan): ScenarioTruth {
     apiPaths: m.hoods.filter((h) => h.client).map(apiPath),
     hiddenItems: plan.hidden,
     hiddenSubjects: new Set(plan.hidden.flatMap((h) => h.people)).size,
-    trapPaths: plan.calendarHoods.map((h) => hoodPath(h, 'events/calendar/')),
+    trapPaths: [...plan.calendarHoods.map((h) => hoodPath(h, 'events/calendar/')), ...plan.hostile.trapPaths],
     jsOnlyPages: plan.jsOnly.map((j) => j.path),
     sitemapOnlyPages: plan.sitemapOnly.map((s) => s.path),
     throttledPaths: plan.throttled.slice(),
@@ -277,6 +289,9 @@ export function truthFor(m: Model, plan: Plan): ScenarioTruth {
     hangPaths: plan.hang.map((h) => h.path),
     offScopeLinks: plan.offScope,
     redirects: plan.redirects,
+    hostileItems: plan.hostile.items,
+    hostileIndexPages: plan.hostile.indexPages,
+    robotsChange: plan.hostile.robotsChange ?? null,
   };
 }
 

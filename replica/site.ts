@@ -74,7 +74,8 @@ ${districts.map((d) => `<h3>${esc(d)}</h3>\n<ul class="neighbourhood-list">${m.h
         .map((l) => `<li><a href="${esc(l.href)}">${esc(l.kind.replace(/-/g, ' '))}</a></li>`)
         .join('')}</ul></section>`;
     }
-    page(FORCE_PREFIX, layout({ title: FORCE_NAME, crumbs: crumbsFor(), main }), plan.offScope.length > 0, 'force');
+    if (plan.hostile.indexPages.length) main += `\n<p class="archive"><a href="${plan.hostile.indexPages[0]}">Archive and tools</a></p>`;
+    page(FORCE_PREFIX, layout({ title: FORCE_NAME, crumbs: crumbsFor(), main }), plan.offScope.length > 0 || plan.hostile.indexPages.length > 0, 'force');
   }
 
   for (const h of m.hoods) {

@@ -22,10 +22,12 @@ function get(path: string, timeoutMs = 3000): Promise<{ status?: number; bytes: 
       res.on('end', () => resolve({ status: res.statusCode, bytes, location: res.headers.location, type: res.headers['content-type'] }));
       res.on('error', (e: NodeJS.ErrnoException) => resolve({ status: res.statusCode, bytes, error: e.code ?? e.message }));
     });
-    req.setTimeout(timeoutMs, () => {
-      req.destroy();
+    // A deadline for the whole exchange (a trickle never goes idle, so socket timeouts would not fire).
+    const timer = setTimeout(() => {
       resolve({ bytes: 0, error: 'timeout' });
-    });
+      req.destroy();
+    }, timeoutMs);
+    req.on('close', () => clearTimeout(timer));
     req.on('error', (e: NodeJS.ErrnoException) => resolve({ bytes: 0, error: e.code ?? e.message }));
     req.end();
   });

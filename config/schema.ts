@@ -144,6 +144,8 @@ export const configSchema = z
         unreachableAfterCycles: z.number().int().min(1).default(3),
         /** /healthz turns non-200 when a target's last completed cycle is older than this. */
         staleAfterMinutes: z.number().positive().default(30),
+        /** After each successful cycle, crawl and detect a built-in synthetic leak; alert if it is missed. */
+        canary: z.boolean().default(true),
       })
       .prefault({}),
     security: z

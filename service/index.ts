@@ -42,6 +42,8 @@ export interface ServiceOptions {
   /** Skip installing the cron schedules (on-demand only); used by tests and one-off tooling. */
   schedule?: boolean;
   now?: () => Date;
+  /** Replaces the built-in canary (sweep/canary.ts) after each successful cycle. */
+  canary?: () => Promise<{ ok: boolean; detail: string; durationMs: number }>;
 }
 
 export interface RunningService {
@@ -135,11 +137,36 @@ export async function startService(config: LeakwatchConfig, opts: ServiceOptions
         log.warn({ reason: describeError(err) }, 'evidence purge failed; it is retried after the next full sweep');
       }
     }
+    // Tests that inject a fake sweep get no canary unless they inject one too.
+    const canaryEnabled = config.monitor.canary && (opts.canary !== undefined || !opts.runSweep);
+    if (outcome.status === 'ok' && canaryEnabled) await checkCanary(outcome.target, log);
+    try {
+      store.maintenance?.();
+    } catch (err) {
+      log.warn({ reason: describeError(err) }, 'database maintenance (WAL checkpoint) failed; retried after the next cycle');
+    }
     kickDispatcher();
     if (config.alerts.heartbeat) {
       // One check for the whole service: healthy only when no target is failing.
       const allOk = targetNames.every((t) => health.consecutiveFailures(t) === 0);
       await pingHeartbeat(config.alerts.heartbeat.url, allOk, log);
+    }
+  }
+
+  /** A monitor that cannot see a planted leak must say so rather than report all-clear. */
+  async function checkCanary(target: string, log: Logger): Promise<void> {
+    const canary = opts.canary
+      ? await opts.canary()
+      : await (await import('../sweep/canary.js')).runCanary({ logger: log, chromiumPath: config.crawl.chromiumPath });
+    try {
+      if (!canary.ok) {
+        log.error({ detail: canary.detail }, 'canary failed: the monitor could not see a planted leak');
+        store.raiseMonitorAlert?.(target, 'canary-failed', canary.detail);
+      } else if (store.clearMonitorAlert?.(target, 'canary-failed')) {
+        log.info({ durationMs: canary.durationMs }, 'canary passes again');
+      }
+    } catch (err) {
+      log.error({ reason: describeError(err) }, 'could not record the canary result');
     }
   }
 

@@ -41,6 +41,11 @@ export interface ServiceStore {
   checkStalled?(target: string, maxAgeMs: number, now?: Date): boolean;
   /** Deletes evidence of incidents resolved more than retentionDays ago. */
   purgeEvidence?(retentionDays: number): { incidents: number; occurrences: number };
+  /** Raise/clear a monitor alert (e.g. 'canary-failed') through the outbox; true when the state changed. */
+  raiseMonitorAlert?(target: string, kind: 'canary-failed', detail?: string): boolean;
+  clearMonitorAlert?(target: string, kind: 'canary-failed'): boolean;
+  /** WAL checkpoint so the -wal file stays bounded under constant readers. */
+  maintenance?(): unknown;
   monitorState?(target: string): { lastCycleAt: string | null; lastSuccessfulCycleAt: string | null; consecutiveFailures: number } | undefined;
 }
 

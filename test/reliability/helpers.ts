@@ -148,3 +148,26 @@ export function slope(xs: number[], ys: number[]): number {
   }
   return den ? num / den : 0;
 }
+
+/** A real smtp-server on a given loopback port (0 = any), keeping each message's raw text. */
+export async function startSmtpOn(port: number): Promise<{ port: number; messages: string[]; close(): Promise<void> }> {
+  const { SMTPServer } = await import('smtp-server');
+  const messages: string[] = [];
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onData(stream, _s, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => { messages.push(Buffer.concat(chunks).toString('utf8')); cb(); });
+    },
+  });
+  await new Promise<void>((ok, fail) => { server.server.once('error', fail); server.listen(port, '127.0.0.1', () => ok()); });
+  const bound = (server.server.address() as AddressInfo).port;
+  return { port: bound, messages, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+/** Alert ids named in each e-mail's X-Leakwatch-Alert-Ids header. */
+export function alertIdsInMail(raw: string): string[] {
+  const m = /^X-Leakwatch-Alert-Ids:\s*((?:.*)(?:\r?\n[ \t].*)*)/im.exec(raw);
+  return m ? m[1].replace(/\s+/g, ' ').trim().split(' ').filter(Boolean) : [];
+}

@@ -47,25 +47,43 @@ export class RenderCrash extends Error {}
 export class RenderTimeout extends Error {}
 
 /**
- * Installed before any page script: counts pending short timers, so "settled" can mean
- * "no fetch/XHR in flight and no timer about to fire", which catches a fetch scheduled by
- * setTimeout after load (a common pattern for client-rendered widgets) without a fixed sleep.
+ * Installed before any page script. Counts the page's own pending async work: short timers,
+ * fetch() calls until their body is read, and XHRs until loadend; and notes when any of it last
+ * finished. "Settled" then means nothing pending and a short quiet time since the last finish, which
+ * catches a fetch scheduled by setTimeout after load and the DOM update that follows it, without a
+ * fixed sleep and without racing the CDP network events.
  */
 const MAX_TRACKED_TIMER_MS = 3000;
-const TIMER_TRACKER = `(() => {
-  if (window.__lwTimers) return;
-  const pending = new Set();
+const ASYNC_TRACKER = `(() => {
+  if (window.__lwPending) return;
+  let pending = 0;
+  let last = performance.now();
+  const begin = () => { pending++; };
+  const end = () => { pending = Math.max(0, pending - 1); last = performance.now(); };
+  const timers = new Set();
   const st = window.setTimeout.bind(window);
   const ct = window.clearTimeout.bind(window);
   window.setTimeout = function (fn, ms, ...args) {
     const d = Number(ms) || 0;
     if (typeof fn !== 'function' || d > ${MAX_TRACKED_TIMER_MS}) return st(fn, ms, ...args);
-    const id = st(function () { pending.delete(id); return fn.apply(this, arguments); }, ms, ...args);
-    pending.add(id);
+    const id = st(function () { if (timers.delete(id)) end(); return fn.apply(this, arguments); }, ms, ...args);
+    timers.add(id); begin();
     return id;
   };
-  window.clearTimeout = function (id) { pending.delete(id); return ct(id); };
-  Object.defineProperty(window, '__lwTimers', { get: () => pending.size, configurable: false });
+  window.clearTimeout = function (id) { if (timers.delete(id)) end(); return ct(id); };
+  if (window.fetch) {
+    const f = window.fetch.bind(window);
+    window.fetch = function (...a) { begin(); const p = f(...a); p.then(end, end); return p; };
+  }
+  if (window.Response) for (const m of ['json', 'text', 'arrayBuffer', 'blob', 'formData']) {
+    const orig = Response.prototype[m];
+    if (orig) Response.prototype[m] = function (...a) { begin(); const p = orig.apply(this, a); p.then(end, end); return p; };
+  }
+  if (window.XMLHttpRequest) {
+    const send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function (...a) { begin(); this.addEventListener('loadend', end, { once: true }); return send.apply(this, a); };
+  }
+  Object.defineProperty(window, '__lwPending', { value: () => [pending, performance.now() - last], configurable: false });
 })();`;
 
 const BLOCKED_TYPES = new Set(['image', 'font', 'media', 'imageset', 'texttrack', 'beacon', 'csp_report', 'ping', 'manifest']);
@@ -155,7 +173,7 @@ export class Renderer {
       captures: [],
       xhr: [],
     };
-    await context.addInitScript({ content: TIMER_TRACKER });
+    await context.addInitScript({ content: ASYNC_TRACKER });
     await context.route('**/*', (route) => this.routeRequest(slot, route));
     const page = await context.newPage();
     slot.page = page;
@@ -243,9 +261,9 @@ export class Renderer {
       const idleFor = Date.now() - Math.max(slot.lastNetworkAt, since);
       if (slot.inflight.size === 0 && idleFor >= quiet) {
         const before = slot.lastNetworkAt;
-        const timers = await slot.page.evaluate('window.__lwTimers || 0').catch(() => 0);
-        // A timer may have fired and started a fetch while we asked: settled only if nothing moved.
-        if (timers === 0 && slot.inflight.size === 0 && slot.lastNetworkAt === before) break;
+        const probe = (await slot.page.evaluate('window.__lwPending ? window.__lwPending() : [0, 1e9]').catch(() => [0, 1e9])) as [number, number];
+        // Settled only if the page has nothing pending, has been quiet, and no request started meanwhile.
+        if (probe[0] === 0 && probe[1] >= quiet && slot.inflight.size === 0 && slot.lastNetworkAt === before) break;
       }
       await sleep(20);
     }

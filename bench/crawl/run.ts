@@ -1,0 +1,182 @@
+/**
+ * npm run bench:crawl — full sweep of the replica: Leakwatch vs Crawlee 3.x PlaywrightCrawler, side by
+ * side in one run, same Chromium, same concurrency, both extracting text; then a no-change incremental
+ * sweep. Peak RSS is the sum over this process tree (Node + every Chromium process), sampled from /proc.
+ *
+ * Env: BENCH_CONCURRENCY (default 4), BENCH_SCENARIO (default herts-2014), BENCH_SKIP_CRAWLEE=1.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startReplica, scenarioTruth } from '../../replica/index.js';
+import { crawl, DEFAULT_CRAWL_OPTIONS, findChromium, CHROMIUM_ARGS } from '../../crawler/index.js';
+import type { CrawlStateStore, FrontierEntry, PageState, CrawlSummary } from '../../crawler/index.js';
+import { createLogger } from '../../core/logger.js';
+import { startRssSampler } from './proc.js';
+
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 4);
+const scenario = process.env.BENCH_SCENARIO ?? 'herts-2014';
+const chromiumPath = findChromium();
+if (!chromiumPath) {
+  console.error('No Chromium found: apt-get install -y chromium (as root), or set LEAKWATCH_CHROMIUM.');
+  process.exit(2);
+}
+const logger = createLogger({ level: process.env.LEAKWATCH_LOG_LEVEL ?? 'warn', pretty: false });
+
+class MemoryState implements CrawlStateStore {
+  pages = new Map<string, PageState>();
+  frontier = new Map<string, { e: FrontierEntry; done: boolean }>();
+  getPageState = (url: string) => this.pages.get(url);
+  savePageState = (s: PageState) => void this.pages.set(s.url, s);
+  frontierPending = (runId: number) => [...this.frontier.entries()].filter(([k, v]) => k.startsWith(`${runId} `) && !v.done).map(([, v]) => v.e);
+  frontierPush = (runId: number, entries: FrontierEntry[]) => entries.forEach((e) => this.frontier.set(`${runId} ${e.url}`, { e, done: false }));
+  frontierDone = (runId: number, url: string) => {
+    const f = this.frontier.get(`${runId} ${url}`);
+    if (f) f.done = true;
+  };
+}
+
+interface Result {
+  name: string;
+  pages: number;
+  documents: number;
+  seconds: number;
+  pagesPerSecond: number;
+  peakRssMb: number;
+  clientRecordsCaught: number;
+  clientRecordsTotal: number;
+  pagesReached: number;
+  pagesTotal: number;
+  note?: string;
+}
+
+const truth = scenarioTruth(scenario);
+const clientRecords = truth.caseRecords.filter((c) => c.renderedBy === 'client');
+const mb = (b: number) => Math.round(b / 1048576);
+
+function score(textByPath: Map<string, string>): { caught: number; reached: number } {
+  let caught = 0;
+  for (const c of clientRecords) {
+    const t = textByPath.get(c.url) ?? '';
+    if (c.people.every((p) => t.includes(p.name))) caught++;
+  }
+  const reached = truth.pages.filter((p) => textByPath.has(p)).length;
+  return { caught, reached };
+}
+
+async function runLeakwatch(startUrl: string, state: MemoryState, runId: number, name: string): Promise<{ result: Result; summary: CrawlSummary }> {
+  const textByPath = new Map<string, string>();
+  const rss = startRssSampler();
+  const t0 = performance.now();
+  const summary = await crawl(
+    {
+      ...DEFAULT_CRAWL_OPTIONS, startUrls: [startUrl], logger, concurrency, ratePerSecond: 0, maxPages: 5000,
+      userAgent: 'Leakwatch/bench (+mailto:bench@example.invalid)', chromiumPath, state, runId,
+    },
+    (ev) => {
+      if (ev.type !== 'resource') return;
+      const path = new URL(ev.resource.url).pathname;
+      // On an unchanged page the earlier text stands (the sweep reuses earlier findings).
+      const prev = textByPath.get(path) ?? '';
+      textByPath.set(path, ev.unchanged ? prevText.get(path) ?? prev : ev.resource.blocks.map((b) => b.text).join('\n'));
+    },
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const peak = rss.stop();
+  for (const [k, v] of textByPath) prevText.set(k, v);
+  const { caught, reached } = score(textByPath);
+  return {
+    summary,
+    result: {
+      name, pages: summary.pages, documents: summary.documents, seconds, pagesPerSecond: summary.pages / seconds, peakRssMb: mb(peak),
+      clientRecordsCaught: caught, clientRecordsTotal: clientRecords.length, pagesReached: reached, pagesTotal: truth.pages.length,
+      note: `${summary.unchanged} unchanged, ${summary.errors} errors`,
+    },
+  };
+}
+const prevText = new Map<string, string>();
+
+async function runCrawlee(startUrl: string): Promise<Result> {
+  const storage = mkdtempSync(join(tmpdir(), 'crawlee-bench-'));
+  process.env.CRAWLEE_STORAGE_DIR = storage;
+  process.env.CRAWLEE_LOG_LEVEL = 'ERROR';
+  const { PlaywrightCrawler, Configuration, log } = await import('crawlee');
+  const { chromium } = await import('playwright');
+  log.setLevel(log.LEVELS.ERROR);
+  const prefix = new URL(startUrl).pathname;
+  const origin = new URL(startUrl).origin;
+  const textByPath = new Map<string, string>();
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true, storageClientOptions: { localDataDirectory: storage } });
+  const crawler = new PlaywrightCrawler(
+    {
+      minConcurrency: concurrency,
+      maxConcurrency: concurrency,
+      maxRequestsPerCrawl: 5000,
+      maxRequestRetries: 2,
+      requestHandlerTimeoutSecs: 60,
+      navigationTimeoutSecs: 30,
+      useSessionPool: false,
+      respectRobotsTxtFile: true,
+      headless: true,
+      launchContext: { launcher: chromium, launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS } },
+      browserPoolOptions: { useFingerprints: false },
+      async requestHandler({ page, request, enqueueLinks }) {
+        // Without waiting for the network to go idle, client-rendered priorities are missed.
+        await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+        const text = await page.innerText('body').catch(() => '');
+        textByPath.set(new URL(request.loadedUrl ?? request.url).pathname, text);
+        await enqueueLinks({
+          strategy: 'same-origin',
+          regexps: [new RegExp(`^${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${prefix}`)],
+          exclude: [/\.(pdf|docx?|xlsx?|ods|csv|txt|zip)(\?|$)/i],
+        });
+      },
+    },
+    config,
+  );
+  const rss = startRssSampler();
+  const t0 = performance.now();
+  const stats = await crawler.run([startUrl]);
+  const seconds = (performance.now() - t0) / 1000;
+  const peak = rss.stop();
+  await crawler.teardown?.().catch(() => {});
+  rmSync(storage, { recursive: true, force: true });
+  const { caught, reached } = score(textByPath);
+  return {
+    name: 'Crawlee 3 PlaywrightCrawler (networkidle)', pages: stats.requestsFinished, documents: 0, seconds,
+    pagesPerSecond: stats.requestsFinished / seconds, peakRssMb: mb(peak), clientRecordsCaught: caught, clientRecordsTotal: clientRecords.length,
+    pagesReached: reached, pagesTotal: truth.pages.length, note: `${stats.requestsFailed} failed; documents not fetched (Crawlee renders pages only)`,
+  };
+}
+
+const replica = await startReplica({ port: 0, scenario });
+console.error(`replica ${scenario} at ${replica.startUrl}; concurrency ${concurrency}; Chromium ${chromiumPath}`);
+const results: Result[] = [];
+try {
+  if (!process.env.BENCH_SKIP_CRAWLEE) {
+    results.push(await runCrawlee(replica.startUrl));
+    console.error('crawlee done');
+  }
+  const state = new MemoryState();
+  const full = await runLeakwatch(replica.startUrl, state, 1, 'Leakwatch full sweep');
+  results.push(full.result);
+  console.error('leakwatch full done');
+  const noChange = await runLeakwatch(replica.startUrl, state, 2, 'Leakwatch no-change sweep');
+  results.push(noChange.result);
+
+  console.log(`\nCrawl benchmark — replica "${scenario}", ${truth.pages.length} pages + ${truth.documents.length} documents, concurrency ${concurrency}\n`);
+  console.log('| run | pages | docs | seconds | pages/s | peak RSS (MB, Node+Chromium) | client-rendered records caught | pages reached | notes |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(`| ${r.name} | ${r.pages} | ${r.documents} | ${r.seconds.toFixed(1)} | ${r.pagesPerSecond.toFixed(2)} | ${r.peakRssMb} | ${r.clientRecordsCaught}/${r.clientRecordsTotal} | ${r.pagesReached}/${r.pagesTotal} | ${r.note ?? ''} |`);
+  }
+  const crawlee = results.find((r) => r.name.startsWith('Crawlee'));
+  const lw = full.result;
+  console.log('');
+  if (crawlee) console.log(`Leakwatch / Crawlee pages/s: ${(lw.pagesPerSecond / crawlee.pagesPerSecond).toFixed(2)}× (target ≥ 2×)`);
+  console.log(`No-change sweep / full sweep time: ${((noChange.result.seconds / lw.seconds) * 100).toFixed(1)}% (target ≤ 15%)`);
+  console.log(`Peak RSS (Leakwatch full): ${lw.peakRssMb} MB (target ≤ 1536 MB)`);
+  console.log(`Client-rendered case records caught by Leakwatch: ${lw.clientRecordsCaught}/${lw.clientRecordsTotal}`);
+} finally {
+  await replica.close();
+}

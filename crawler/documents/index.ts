@@ -6,7 +6,7 @@ import { extractOds } from './ods.js';
 import { extractPdf } from './pdf.js';
 import { decodeText, extractCsv, extractText } from './text.js';
 import { extractXlsx } from './xlsx.js';
-import { DEFAULT_ZIP_LIMITS, inspectZip, type ZipLimits } from './zip.js';
+import { DEFAULT_ZIP_LIMITS, inspectZip, readZipEntries, type ZipLimits } from './zip.js';
 
 export type DocumentType = 'pdf' | 'docx' | 'xlsx' | 'ods' | 'csv' | 'text' | 'html';
 
@@ -58,6 +58,11 @@ export function guessDocumentType(nameOrUrl: string, contentType?: string, bytes
       return undefined;
     }
   }
+  if (bytes && bytes.length) {
+    // Servers mislabel: an HTML error page or page served as application/pdf is still HTML.
+    const head = bytes.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+    if (head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  }
   const byMime = contentType ? BY_MIME.find(([re]) => re.test(contentType))?.[1] : undefined;
   if (byMime && byMime !== 'text') return byMime;
   if (byExt) return byExt;
@@ -91,7 +96,11 @@ export async function extractDocument(
       case 'xlsx':
       case 'ods': {
         // Inspect the container before any inflation: refuses zip bombs and encrypted containers.
-        await inspectZip(bytes, opts.zipLimits ?? { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: Math.max(DEFAULT_ZIP_LIMITS.maxUncompressedBytes, maxBytes * 5) });
+        const limits = opts.zipLimits ?? { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: Math.max(DEFAULT_ZIP_LIMITS.maxUncompressedBytes, maxBytes * 5) };
+        await inspectZip(bytes, limits);
+        // Declared sizes can lie: inflate once under a byte cap (yauzl checks real against declared sizes)
+        // before a parser that trusts the headers (exceljs) sees the file.
+        await readZipEntries(bytes, () => true, limits.maxUncompressedBytes);
         if (type === 'docx') return await extractDocx(bytes);
         if (type === 'xlsx') return await extractXlsx(bytes);
         return await extractOds(bytes);

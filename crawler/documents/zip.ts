@@ -84,9 +84,17 @@ export async function readZipEntries(bytes: Buffer, want: (name: string) => bool
   const out = new Map<string, Buffer>();
   let total = 0;
   return new Promise((resolve, reject) => {
+    let failed = false;
     const fail = (err: Error) => {
+      if (failed) return;
+      failed = true;
       zip.close();
-      reject(err instanceof DocumentRejectedError ? err : new DocumentRejectedError('broken', `damaged zip entry: ${err.message}`, 'the file is damaged; ask the publisher for a fresh copy'));
+      if (err instanceof DocumentRejectedError) return reject(err);
+      // yauzl stops an entry that inflates past its declared size: a lying header is a zip bomb's trick.
+      if (/too many bytes|expected \d+|uncompressedSize/i.test(err.message)) {
+        return reject(new DocumentRejectedError('zip-bomb', `refused: an entry inflates beyond the size it declares (${err.message}) (zip bomb guard)`, 'inspect the file by hand; it looks like a zip bomb'));
+      }
+      reject(new DocumentRejectedError('broken', `damaged zip entry: ${err.message}`, 'the file is damaged; ask the publisher for a fresh copy'));
     };
     zip.on('error', fail);
     zip.on('entry', (e: yauzl.Entry) => {

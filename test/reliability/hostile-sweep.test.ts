@@ -64,8 +64,8 @@ test('baseline: the planted leak is recorded', { timeout: 120_000 }, async () =>
   assert.ok(openIncidents().length > 0);
 });
 
-test('huge page, million nodes, 10,000 links, redirect loops and private redirects, bad UTF-8: the sweep completes with a reason per bad URL', { timeout: 300_000 }, async () => {
-  const scenario = 'herts-2014+huge-page+deep-dom+many-links+redirect-loop+redirect-private+bad-utf8';
+test('huge page, 10,000 links, redirect loops and private redirects, bad UTF-8: the sweep completes with a reason per bad URL', { timeout: 300_000 }, async () => {
+  const scenario = 'herts-2014+huge-page+many-links+redirect-loop+redirect-private+bad-utf8';
   replica.setScenario(scenario);
   const truth = scenarioTruth(scenario);
   const before = openIncidents().map((i) => i.id).sort();
@@ -131,4 +131,23 @@ test('the lying zip bomb is refused as a zip bomb in a sweep', { todo: 'fault: c
   replica.setScenario('herts-2014+bad-documents');
   const { events } = await sweepRecorded(store, 'herts-docs', [replica.origin + truth.hostileIndexPages.find((p) => p.endsWith('/documents/'))!], smallCrawl({ maxPages: 12 }));
   assert.match(outcomeFor(events, replica.origin + it.url).join(' '), /document refused \(zip-bomb\)/);
+});
+
+// A million DOM nodes blocks the event loop for minutes in cheerio (see the report), so this sweep is opt-in.
+const SLOW = process.env.LEAKWATCH_RELIABILITY_SLOW === '1';
+test('a page with a million DOM nodes does not stall the sweep (event loop stays responsive)', {
+  skip: SLOW ? false : 'set LEAKWATCH_RELIABILITY_SLOW=1: the page blocks the crawler for minutes today',
+  todo: 'fault: crawler/static-extract.ts hasExecutableScript/extractStaticHtml run cheerio.load synchronously on the whole page (52 s for the 1M-node page, event loop blocked); cap node count or scan with a regex / worker',
+  timeout: 600_000,
+}, async () => {
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  replica.setScenario('herts-2014+deep-dom');
+  const h = monitorEventLoopDelay({ resolution: 50 });
+  h.enable();
+  const { result, events } = await sweepRecorded(store, 'herts-deep', [replica.origin + HOSTILE_PREFIX], smallCrawl({ maxPages: 5, pageTimeoutMs: 6_000 }));
+  h.disable();
+  const maxBlockMs = Math.round(h.max / 1e6);
+  console.log(`deep-dom: ${outcomeFor(events, replica.origin + HOSTILE_PREFIX + 'deep-dom/').join(' | ')}; longest event-loop block ${maxBlockMs} ms`);
+  assert.equal(result.complete, true);
+  assert.ok(maxBlockMs < 6_000, `the event loop was blocked for ${maxBlockMs} ms (page timeout 6000 ms)`);
 });

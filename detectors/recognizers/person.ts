@@ -28,8 +28,23 @@ for (const r of RANK_PHRASES.map((p) => p.replace(/\./g, '').split(/\s+/)).sort(
   list.push(r);
   RANKS_BY_FIRST.set(r[0]!, list);
 }
-const LOCATION_PREP = /\b(?:in|at|near|along|around|on|off|outside|opposite|behind|into|towards|via|through|across)\s+$/i;
-const ROLE_CUE_BEFORE = /(?:victim|victims|perpetrator|perpetrators|offender|suspect|witness|complainant|defendant|accused|resident|neighbour|tenant|named|name|names|called|known as|identified as|by|against|and|&)\s*[:,-]?\s*$/i;
+const LOCATION_PREPS = new Set(['in', 'at', 'near', 'along', 'around', 'on', 'off', 'outside', 'opposite', 'behind', 'into', 'towards', 'via', 'through', 'across']);
+const ROLE_CUES = new Set(['victim', 'victims', 'perpetrator', 'perpetrators', 'offender', 'suspect', 'witness', 'complainant', 'defendant', 'accused', 'resident', 'neighbour', 'tenant', 'named', 'name', 'names', 'called', 'known as', 'identified as', 'by', 'against', 'and', '&']);
+const RANK_SET = new Set(RANK_PHRASES.map((p) => p.replace(/\./g, '').toLowerCase()));
+
+/** The last few words before a name, lower case, punctuation dropped (cheap to test against word sets). */
+function tailWords(before: string, n = 6): string[] {
+  const words = before.slice(-60).toLowerCase().replace(/[^a-z0-9/&' -]+/g, ' ').trim().split(/\s+/);
+  return words.slice(-n).filter(Boolean);
+}
+/** True when `before` ends with a rank or role phrase, optionally followed by a collar number. */
+function endsWithRank(before: string): boolean {
+  const words = tailWords(before);
+  if (words.length && /^\d{2,6}$/.test(words[words.length - 1]!)) words.pop();
+  for (let k = 1; k <= 5 && k <= words.length; k++) if (RANK_SET.has(words.slice(-k).join(' '))) return true;
+  return false;
+}
+
 const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*,\s*(?:dob|d\.o\.b|born)\b)/i;
 
 // Latin letters incl. Latin-1 and Latin Extended-A/B (Zoë, Wróblewska, Yıldırım) without the slower /u flag.
@@ -147,10 +162,6 @@ function rankAt(toks: Tok[], i: number): number {
   return 0;
 }
 
-const RANK_BEFORE = new RegExp(
-  `(?:^|[^A-Za-z])(?:${RANK_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})\\.?\\s*,?\\s*(?:\\d{2,6}\\s+)?$`,
-  'i',
-);
 
 function isPlace(toks: Tok[]): boolean {
   const joined = toks.map((t) => t.key).join(' ');
@@ -180,8 +191,10 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   }
   const strongFirst = first === 'F' || first === 'B';
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
-  const cue = ROLE_CUE_BEFORE.test(before) || CUE_AFTER.test(after);
-  const prep = LOCATION_PREP.test(before);
+  const tail = tailWords(before, 2);
+  const lastWord = tail[tail.length - 1] ?? '';
+  const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after);
+  const prep = /\s$/.test(before) && LOCATION_PREPS.has(lastWord);
   if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast)) return null;
   if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
   if (prep && !cue) return null;
@@ -253,7 +266,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         if (ev) {
           const start = hasTitle && titleStart >= 0 ? titleStart : name[0]!.start;
           const before = text.slice(Math.max(0, name[0]!.start - 60), hasTitle && titleStart >= 0 ? titleStart : name[0]!.start);
-          const rankBefore = hasRank || RANK_BEFORE.test(before);
+          const rankBefore = hasRank || endsWithRank(before);
           const reasons = [...ev.reasons];
           if (rankBefore) reasons.push('allow:rank');
           if (env.teamBlock) reasons.push('allow:team-block');

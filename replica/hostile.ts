@@ -288,7 +288,7 @@ const CT_DOCX = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://sche
 
 /** Deflates `bytes` zero bytes in 1 MB steps (1 GB of zeros → about 1 MB), without a 1 GB buffer. */
 async function deflatedZeros(bytes: number): Promise<{ data: Buffer; crc: number }> {
-  const z = createDeflateRaw({ level: 9 });
+  const z = createDeflateRaw({ level: 9 }); // ≈1000:1 on zeros; built once when the scenario is activated
   const out: Buffer[] = [];
   z.on('data', (c: Buffer) => out.push(c));
   const done = new Promise<void>((ok, fail) => { z.on('end', ok); z.on('error', fail); });

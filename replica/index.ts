@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { buildModel, DEFAULT_SEED, FORCE_PREFIX, type Model } from './model.js';
 import { parseScenario, makePlan, listScenarios as list, scenarioTruth as truth, hoodPath, type ScenarioTruth, type BaseScenario as Base } from './scenarios.js';
 import { buildSite, calendarPage, searchPage, BASE_LM, type Site } from './site.js';
-import { serveHostile } from './hostile.js';
+import { serveHostile, hostileDocument } from './hostile.js';
 
 export type BaseScenario = Base;
 export type { ScenarioTruth, HiddenItem, OffScopeLink, RedirectRule } from './scenarios.js';
@@ -62,7 +62,12 @@ export async function startReplica(opts: ReplicaOptions = {}): Promise<RunningRe
   const siteFor = (name: string): Promise<Site> => {
     let p = sites.get(name);
     if (!p) {
-      p = buildSite(model, makePlan(model, parseScenario(name)));
+      // Bad documents (the 1 GB deflate bomb takes seconds) are built before the scenario goes live,
+      // so the first request for one is answered at once.
+      p = buildSite(model, makePlan(model, parseScenario(name))).then(async (site) => {
+        await Promise.all(site.plan.hostile.items.map((i) => hostileDocument(i.url)).filter((d) => d !== undefined));
+        return site;
+      });
       sites.set(name, p);
     }
     return p;

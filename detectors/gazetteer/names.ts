@@ -2,10 +2,8 @@
  * Name gazetteers. The generated list (faker locales, many origins) is merged with hand-written
  * UK lists of every origin below, because the UK population's names are what matter here.
  */
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-const generated = require('./names.generated.json') as { forenames: string[]; surnames: string[] };
+// Imported (not read from disk) so tsc copies the list into dist/ with the code.
+import generated from './names.generated.json' with { type: 'json' };
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
 

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { startReplica } from '../../replica/index.js';
+import { startReplica, scenarioTruth } from '../../replica/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { alertIdsInMail, CHROMIUM, descendants, killPids, sleep, startReceiver, startSmtpOn, waitFor } from './helpers.js';
 
@@ -15,7 +15,7 @@ import { alertIdsInMail, CHROMIUM, descendants, killPids, sleep, startReceiver, 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 function sweepProcess(config: string, db: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'sweep', '--config', config, '--db', db, '--max-pages', '30', '--concurrency', '2', '--json'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'sweep', '--config', config, '--db', db, '--max-pages', '40', '--concurrency', '2', '--json'], {
     cwd: ROOT, env: { ...process.env, LEAKWATCH_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -41,9 +41,11 @@ test('kill -9 mid-sweep, then re-run: the sweep resumes and completes; no alert 
   const smtp = await startSmtpOn(0);
   const hook = await startReceiver();
   const db = join(tmp.dir, 'lw.db');
+  const leakPages = [...new Set(scenarioTruth('herts-2014').caseRecords.map((c) => c.url))].slice(0, 3);
   const config = join(tmp.dir, 'leakwatch.json');
   writeFileSync(config, JSON.stringify({
-    targets: [{ name: 'herts', startUrls: [replica.startUrl] }],
+    // Leaked priorities pages first (start URLs go first), so alerts are queued before the kill.
+    targets: [{ name: 'herts', startUrls: [...leakPages.map((p) => replica.origin + p), replica.startUrl] }],
     storage: { path: db },
     alerts: { email: { smtp: `smtp://127.0.0.1:${smtp.port}`, from: 'leakwatch@force.example', to: ['ig@force.example'] }, webhook: { url: hook.url }, outboxDir: join(tmp.dir, 'outbox') },
     crawl: { chromiumPath: CHROMIUM, ratePerSecond: 50 },
@@ -53,14 +55,15 @@ test('kill -9 mid-sweep, then re-run: the sweep resumes and completes; no alert 
   try {
     const first = sweepProcess(config, db);
     first.stderr!.on('data', (c: Buffer) => stderr.push(c.toString()));
+    first.stdout!.on('data', (c: Buffer) => stderr.push(c.toString().slice(0, 300)));
     const firstExit = exitOf(first);
     const stored = await waitFor('pages stored by the first sweep', async () => {
       if (first.exitCode !== null) return -1;
       const n = query<{ n: number }>(db, "SELECT COUNT(*) AS n FROM fetches WHERE run_id = (SELECT MAX(id) FROM runs)")?.n ?? 0;
       const alerts = query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM outbox')?.n ?? 0;
-      return n >= 12 && alerts > 0 ? n : undefined;
+      return n >= 8 && alerts > 0 ? n : undefined;
     }, 240_000, 200);
-    assert.ok(stored > 0, `the first sweep ended before it could be killed: ${stderr.join('').slice(-500)}`);
+    assert.ok(stored > 0, `the first sweep ended (exit ${first.exitCode}) before it could be killed: ${stderr.join('').slice(-500)}`);
     const browsers = descendants(first.pid!, /chrom/i);
     first.kill('SIGKILL');
     assert.equal(await firstExit, null, 'killed by a signal');

@@ -59,7 +59,8 @@ export const DEFAULT_CRAWL_OPTIONS: Omit<CrawlOptions, 'startUrls' | 'logger'> =
   maxPages: 5000,
   concurrency: 4,
   ratePerSecond: 5,
-  userAgent: 'Leakwatch/0.1 (+https://github.com/leakwatch; personal-data leak monitor; contact: set `userAgent` with your IG team address)',
+  // The CLI/config replaces the contact with the force's IG team address.
+  userAgent: 'Leakwatch/0.1 (personal-data leak monitor; +mailto:ig-team@example.invalid)',
   pageTimeoutMs: 30_000,
   sweepTimeoutMs: 60 * 60 * 1000,
 };

@@ -9,6 +9,16 @@ interface ProcInfo {
   cmdline: string;
 }
 
+/** Proportional set size: shared pages (Chromium's libraries, shared memory) split across the processes that map them. */
+export function pssBytes(pid: number): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 const PAGE = 4096;
 
 function readProc(pid: number): ProcInfo | undefined {
@@ -62,19 +72,27 @@ export function treeRssBytes(root = process.pid): number {
   return processTree(root).reduce((s, p) => s + p.rssBytes, 0);
 }
 
-/** Samples tree RSS every `intervalMs` and remembers the peak. */
-export function startRssSampler(intervalMs = 100): { peak(): number; stop(): number } {
-  let peak = treeRssBytes();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, treeRssBytes());
-  }, intervalMs);
+export function treePssBytes(root = process.pid): number {
+  return processTree(root).reduce((s, p) => s + pssBytes(p.pid), 0);
+}
+
+/** Samples tree RSS (sum, counts shared pages once per process) and PSS every `intervalMs`; remembers the peaks. */
+export function startRssSampler(intervalMs = 200): { stop(): { rss: number; pss: number } } {
+  let rss = treeRssBytes();
+  let pss = treePssBytes();
+  let n = 0;
+  const sample = (withPss = false) => {
+    rss = Math.max(rss, treeRssBytes());
+    // smaps_rollup walks every mapping of a process: sample PSS less often so measuring does not slow the crawl.
+    if (withPss || n++ % 5 === 0) pss = Math.max(pss, treePssBytes());
+  };
+  const timer = setInterval(() => sample(), intervalMs);
   timer.unref();
   return {
-    peak: () => peak,
     stop: () => {
       clearInterval(timer);
-      peak = Math.max(peak, treeRssBytes());
-      return peak;
+      sample(true);
+      return { rss, pss };
     },
   };
 }

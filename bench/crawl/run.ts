@@ -43,6 +43,7 @@ interface Result {
   seconds: number;
   pagesPerSecond: number;
   peakRssMb: number;
+  peakPssMb: number;
   clientRecordsCaught: number;
   clientRecordsTotal: number;
   pagesReached: number;
@@ -88,7 +89,7 @@ async function runLeakwatch(startUrl: string, state: MemoryState, runId: number,
   return {
     summary,
     result: {
-      name, pages: summary.pages, documents: summary.documents, seconds, pagesPerSecond: summary.pages / seconds, peakRssMb: mb(peak),
+      name, pages: summary.pages, documents: summary.documents, seconds, pagesPerSecond: summary.pages / seconds, peakRssMb: mb(peak.rss), peakPssMb: mb(peak.pss),
       clientRecordsCaught: caught, clientRecordsTotal: clientRecords.length, pagesReached: reached, pagesTotal: truth.pages.length,
       note: `${summary.unchanged} unchanged, ${summary.errors} errors`,
     },
@@ -127,7 +128,7 @@ async function runCrawlee(startUrl: string): Promise<Result> {
         textByPath.set(new URL(request.loadedUrl ?? request.url).pathname, text);
         await enqueueLinks({
           strategy: 'same-origin',
-          regexps: [new RegExp(`^${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${prefix}`)],
+          globs: [`${origin}${prefix}**`],
           exclude: [/\.(pdf|docx?|xlsx?|ods|csv|txt|zip)(\?|$)/i],
         });
       },
@@ -144,7 +145,7 @@ async function runCrawlee(startUrl: string): Promise<Result> {
   const { caught, reached } = score(textByPath);
   return {
     name: 'Crawlee 3 PlaywrightCrawler (networkidle)', pages: stats.requestsFinished, documents: 0, seconds,
-    pagesPerSecond: stats.requestsFinished / seconds, peakRssMb: mb(peak), clientRecordsCaught: caught, clientRecordsTotal: clientRecords.length,
+    pagesPerSecond: stats.requestsFinished / seconds, peakRssMb: mb(peak.rss), peakPssMb: mb(peak.pss), clientRecordsCaught: caught, clientRecordsTotal: clientRecords.length,
     pagesReached: reached, pagesTotal: truth.pages.length, note: `${stats.requestsFailed} failed; documents not fetched (Crawlee renders pages only)`,
   };
 }
@@ -153,29 +154,30 @@ const replica = await startReplica({ port: 0, scenario });
 console.error(`replica ${scenario} at ${replica.startUrl}; concurrency ${concurrency}; Chromium ${chromiumPath}`);
 const results: Result[] = [];
 try {
-  if (!process.env.BENCH_SKIP_CRAWLEE) {
-    results.push(await runCrawlee(replica.startUrl));
-    console.error('crawlee done');
-  }
   const state = new MemoryState();
   const full = await runLeakwatch(replica.startUrl, state, 1, 'Leakwatch full sweep');
   results.push(full.result);
   console.error('leakwatch full done');
   const noChange = await runLeakwatch(replica.startUrl, state, 2, 'Leakwatch no-change sweep');
   results.push(noChange.result);
+  console.error('leakwatch no-change done');
+  if (!process.env.BENCH_SKIP_CRAWLEE) {
+    results.push(await runCrawlee(replica.startUrl));
+    console.error('crawlee done');
+  }
 
   console.log(`\nCrawl benchmark — replica "${scenario}", ${truth.pages.length} pages + ${truth.documents.length} documents, concurrency ${concurrency}\n`);
-  console.log('| run | pages | docs | seconds | pages/s | peak RSS (MB, Node+Chromium) | client-rendered records caught | pages reached | notes |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('| run | pages | docs | seconds | pages/s | peak RSS sum (MB) | peak PSS (MB) | client-rendered records caught | pages reached | notes |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.pages} | ${r.documents} | ${r.seconds.toFixed(1)} | ${r.pagesPerSecond.toFixed(2)} | ${r.peakRssMb} | ${r.clientRecordsCaught}/${r.clientRecordsTotal} | ${r.pagesReached}/${r.pagesTotal} | ${r.note ?? ''} |`);
+    console.log(`| ${r.name} | ${r.pages} | ${r.documents} | ${r.seconds.toFixed(1)} | ${r.pagesPerSecond.toFixed(2)} | ${r.peakRssMb} | ${r.peakPssMb} | ${r.clientRecordsCaught}/${r.clientRecordsTotal} | ${r.pagesReached}/${r.pagesTotal} | ${r.note ?? ''} |`);
   }
   const crawlee = results.find((r) => r.name.startsWith('Crawlee'));
   const lw = full.result;
   console.log('');
   if (crawlee) console.log(`Leakwatch / Crawlee pages/s: ${(lw.pagesPerSecond / crawlee.pagesPerSecond).toFixed(2)}× (target ≥ 2×)`);
   console.log(`No-change sweep / full sweep time: ${((noChange.result.seconds / lw.seconds) * 100).toFixed(1)}% (target ≤ 15%)`);
-  console.log(`Peak RSS (Leakwatch full): ${lw.peakRssMb} MB (target ≤ 1536 MB)`);
+  console.log(`Peak memory (Leakwatch full, Node + Chromium tree): RSS sum ${lw.peakRssMb} MB, PSS ${lw.peakPssMb} MB (target ≤ 1536 MB)`);
   console.log(`Client-rendered case records caught by Leakwatch: ${lw.clientRecordsCaught}/${lw.clientRecordsTotal}`);
 } finally {
   await replica.close();

@@ -32,12 +32,17 @@ function maskName(v: string): string {
 }
 
 function maskAddressWords(v: string): string {
-  return v
-    .split(/(\s+|,)/)
-    .map((w) => {
-      if (/^\s+$|^,$/.test(w)) return w;
+  const tokens = v.split(/(\s+|,)/);
+  const isWord = (t: string | undefined) => t !== undefined && t !== '' && !/^\s+$|^,$/.test(t);
+  return tokens
+    .map((w, i) => {
+      if (!isWord(w)) return w;
       if (/^\d+[a-z]?$/i.test(w)) return w; // house numbers alone identify nobody
-      if (STREET_TYPES.has(w.toLowerCase())) return w;
+      // Keep the street type only where it ends a street name ("Park Road" → "P*** Road"):
+      // "Park", "Meadow" or "Green" are street types but also street names.
+      const prev = tokens[i - 2];
+      const nextIsType = tokens[i + 1] !== undefined && /^\s+$/.test(tokens[i + 1]) && STREET_TYPES.has((tokens[i + 2] ?? '').toLowerCase());
+      if (STREET_TYPES.has(w.toLowerCase()) && isWord(prev) && !/^\d/.test(prev!) && !nextIsType) return w;
       return starWord(w);
     })
     .join('');

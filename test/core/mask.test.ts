@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { maskValue } from '../../core/mask.js';
 
 test('names keep initials and titles only', () => {
@@ -8,8 +9,12 @@ test('names keep initials and titles only', () => {
 });
 
 test('addresses keep house number, street type and postcode district', () => {
-  assert.equal(maskValue('ADDRESS', '12 Acacia Road, St Albans AL1 3XY'), '12 A***** Road, St A***** AL1 ***');
+  assert.equal(maskValue('ADDRESS', '12 Acacia Road, St Albans AL1 3XY'), '12 A***** Road, S* A***** AL1 ***');
   assert.equal(maskValue('POSTCODE', 'hp2 7qx'), 'HP2 ***');
+  // Street-type words that are part of the street's name are masked too.
+  assert.equal(maskValue('ADDRESS', '68 Park Road, Stevenage SG2 7AB'), '68 P*** Road, S******** SG2 ***');
+  assert.equal(maskValue('ADDRESS', '4 Meadow Court'), '4 M***** Court');
+  assert.equal(maskValue('ADDRESS', '111 Kestrel Rise'), '111 K****** Rise');
 });
 
 test('identifiers and contacts keep only a prefix or suffix', () => {
@@ -26,4 +31,14 @@ test('masking never returns the raw value for any entity', () => {
     ['DRIVING_LICENCE', 'MORGA753116SM9IJ'], ['PASSPORT', '123456789'], ['VEHICLE_REG', 'AB51 ABC'], ['BANK_ACCOUNT', '20-00-00 12345678'],
   ];
   for (const [entity, raw] of samples) assert.notEqual(maskValue(entity, raw), raw, entity);
+});
+
+test('property: a masked address never contains its street name', () => {
+  const word = fc.constantFrom('Park', 'Meadow', 'Green', 'Rise', 'Kestrel', 'Ringlet', 'Ver', 'Oak', 'Hill', 'Church', 'Grove', 'Station');
+  const type = fc.constantFrom('Road', 'Street', 'Close', 'Court', 'Rise', 'Avenue', 'Lane', 'Way', 'Park', 'Green');
+  fc.assert(fc.property(fc.integer({ min: 1, max: 300 }), fc.array(word, { minLength: 1, maxLength: 2 }), type, (n, name, t) => {
+    const street = `${n} ${name.join(' ')} ${t}`;
+    const masked = maskValue('ADDRESS', `${street}, Stevenage SG2 7AB`);
+    return !masked.includes(`${name.join(' ')} ${t}`) && !masked.includes('7AB');
+  }));
 });

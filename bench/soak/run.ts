@@ -19,6 +19,8 @@ export interface SoakResult {
   cycles: SoakCycle[];
   baselineChromium: number;
   rssSlopePer100: number;
+  /** Over every cycle, warm-up included. */
+  rssSlopeAllPer100: number;
   heapSlopePer100: number;
   dbSlopeKbPer100: number;
   maxChromiumAfterCycle: number;
@@ -65,11 +67,12 @@ export async function runSoak(opts: { cycles: number; chromiumPath?: string; onC
   }
   // Early cycles include warm-up (JIT, module caches); the slope is taken over the second half when long enough.
   const tail = cycles.length >= 20 ? cycles.slice(Math.floor(cycles.length / 2)) : cycles;
-  const per100 = (k: 'rssMb' | 'heapMb' | 'dbKb') => Math.round(slope(tail.map((c) => c.cycle), tail.map((c) => c[k])) * 100 * 10) / 10;
+  const per100 = (k: 'rssMb' | 'heapMb' | 'dbKb', over = tail) => Math.round(slope(over.map((c) => c.cycle), over.map((c) => c[k])) * 100 * 10) / 10;
   return {
     cycles,
     baselineChromium,
     rssSlopePer100: per100('rssMb'),
+    rssSlopeAllPer100: per100('rssMb', cycles),
     heapSlopePer100: per100('heapMb'),
     dbSlopeKbPer100: per100('dbKb'),
     maxChromiumAfterCycle: Math.max(0, ...cycles.map((c) => c.chromium)),
@@ -78,7 +81,7 @@ export async function runSoak(opts: { cycles: number; chromiumPath?: string; onC
 
 export function formatSoak(r: SoakResult): string {
   const rows = r.cycles.map((c) => `${String(c.cycle).padStart(4)}  ${c.scenario.padEnd(26)} rss ${c.rssMb.toFixed(1).padStart(6)} MB  heap ${String(c.heapMb).padStart(4)} MB  chromium ${c.chromium}  db ${String(c.dbKb).padStart(6)} KB  findings ${String(c.findings).padStart(3)}  ${c.ms} ms`);
-  return `${rows.join('\n')}\nRSS slope ${r.rssSlopePer100} MB/100 cycles, heap slope ${r.heapSlopePer100} MB/100 cycles, DB slope ${r.dbSlopeKbPer100} KB/100 cycles; Chromium after cycles max ${r.maxChromiumAfterCycle} (baseline ${r.baselineChromium})`;
+  return `${rows.join('\n')}\nRSS slope ${r.rssSlopePer100} MB/100 cycles (second half; ${r.rssSlopeAllPer100} over all cycles), heap slope ${r.heapSlopePer100} MB/100 cycles, DB slope ${r.dbSlopeKbPer100} KB/100 cycles; Chromium after cycles max ${r.maxChromiumAfterCycle} (baseline ${r.baselineChromium})`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -6,6 +6,8 @@ import { crawl, DEFAULT_CRAWL_OPTIONS, type CrawlOptions, type CrawlSummary, typ
 import { AllowList, detectBlocks } from '../detectors/index.js';
 import type { LeakwatchStore } from '../storage/index.js';
 import type { SweepFindingJson, SweepReportJson } from './types.js';
+import { captureEvidence, type EvidenceTarget } from './evidence.js';
+import { describeError } from '../core/errors.js';
 
 export type { SweepFindingJson, SweepReportJson } from './types.js';
 
@@ -25,6 +27,8 @@ export interface SweepOptions {
   reveal?: boolean;
   dashboardUrl?: string;
   allowList?: AllowList;
+  /** Screenshot the region of each new high/critical finding, highlighted (default true). */
+  evidence?: boolean;
   /** Called for each crawl event after it has been stored (progress bars, metrics). */
   onEvent?: (event: CrawlEvent, newFindings: SweepFindingJson[]) => void;
 }
@@ -62,6 +66,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
   const subjects = new Set<string>();
   const fetchedOk = new Set<string>();
   let newIncidents = 0;
+  const evidenceTargets = new Map<string, EvidenceTarget[]>();
 
   const toJson = (f: { finding: { entity: SweepFindingJson['entity']; value: string; score: number; severity: Severity; recordId: string | null }; location: string; incidentId: string | null; isNew: boolean; masked?: string }, url: string): SweepFindingJson => ({
     url,
@@ -89,6 +94,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
         const results = detectBlocks(resource.blocks, { allowList, recordIdPrefix: recordPrefixFor(resource.url) });
         const stored = store.recordDetections({ runId: run.id, target, resource, results, dashboardUrl: opts.dashboardUrl });
         newIncidents += stored.newIncidents;
+        if (resource.kind === 'page') collectEvidenceTargets(resource.url, stored.findings, evidenceTargets);
         added = stored.findings.map((f) => toJson(f, resource.url));
         const recordSeverity = new Map<string, Severity>();
         for (const r of results) for (const f of r.findings) if (f.recordId) {
@@ -121,6 +127,13 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
     throw err;
   }
 
+  if (opts.evidence !== false && evidenceTargets.size && !opts.signal?.aborted) {
+    const shots = await captureEvidence(evidenceTargets, { logger: log, chromiumPath: opts.crawl?.chromiumPath, userAgent: opts.crawl?.userAgent })
+      .catch((err) => { log.warn({ reason: describeError(err) }, 'evidence screenshots failed; text snapshots are kept'); return []; });
+    for (const shot of shots) store.saveEvidenceScreenshot(shot.occurrenceId, shot.png);
+    log.info({ pages: evidenceTargets.size, screenshots: shots.length }, 'evidence screenshots stored (encrypted)');
+  }
+
   // Only URLs fetched successfully in this run may clear an incident; a failed or skipped page proves nothing.
   const autoResolved = store.autoResolve(run.id, target, fetchedOk);
   const { finishedAt } = store.finishRun(run.id, {
@@ -136,6 +149,22 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
   };
   log.info({ ...report.summary, pages: crawlSummary.pages, errors: crawlSummary.errors, autoResolved, status }, 'sweep finished');
   return { report, crawl: crawlSummary, complete: crawlSummary.complete, skipped: crawlSummary.skipped, autoResolved };
+}
+
+/** New high/critical occurrences on a page, grouped so each occurrence gets one highlighted screenshot. */
+function collectEvidenceTargets(
+  url: string,
+  findings: Array<{ finding: { value: string; severity: Severity }; location: string; isNew: boolean; occurrenceId?: number }>,
+  into: Map<string, EvidenceTarget[]>,
+): void {
+  const byOccurrence = new Map<number, EvidenceTarget>();
+  for (const f of findings) {
+    if (!f.isNew || !isPageable(f.finding.severity) || f.occurrenceId === undefined) continue;
+    const target = byOccurrence.get(f.occurrenceId) ?? { occurrenceId: f.occurrenceId, location: f.location, values: [] };
+    target.values.push(f.finding.value);
+    byOccurrence.set(f.occurrenceId, target);
+  }
+  if (byOccurrence.size) into.set(url, [...(into.get(url) ?? []), ...byOccurrence.values()]);
 }
 
 /** Exit status contract: 1 when the sweep turned up a new high or critical finding. */

@@ -6,6 +6,7 @@ import { startReplica, scenarioTruth, type RunningReplica } from '../../replica/
 import { defaultConfig } from '../../config/index.js';
 import { silentLogger } from '../../core/logger.js';
 import { sweepOnce } from '../../cli/commands/sweep.js';
+import { LeakwatchStore } from '../../storage/index.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -60,6 +61,16 @@ test('herts-2014: every case record is found as critical, data subjects counted,
   const caseIncidents = new Set(report.findings.filter((f) => f.severity === 'critical' && f.entity === 'PERSON').map((f) => f.incidentId));
   assert.equal(caseIncidents.size, truth.caseRecords.length, 'one critical incident per case');
   assert.equal(report.summary.dataSubjects, truth.dataSubjects, 'distinct data subjects');
+
+  // Evidence: every critical incident has a highlighted screenshot of a page region that shows it.
+  const store = LeakwatchStore.open(db);
+  try {
+    const critical = store.listIncidents({ severity: 'critical' });
+    const withShot = critical.filter((i) => store.getIncident(i.id)!.occurrenceList.some((o) => o.hasScreenshot));
+    assert.equal(withShot.length, critical.length, 'a screenshot for every critical incident');
+  } finally {
+    store.close();
+  }
 
   await smtp.waitFor(1);
   const before = smtp.messages.length;

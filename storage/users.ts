@@ -107,7 +107,8 @@ CREATE TABLE IF NOT EXISTS dashboard_allow_list (
   reason       TEXT NOT NULL,
   expires      TEXT NOT NULL,
   created_by   TEXT NOT NULL,
-  created_at   TEXT NOT NULL
+  created_at   TEXT NOT NULL,
+  lapsed_at    TEXT
 );
 CREATE TABLE IF NOT EXISTS dashboard_checklist (
   incident_id TEXT NOT NULL,
@@ -153,6 +154,9 @@ export class UserStore {
       this.ownsDb = false;
     }
     this.db.exec(SCHEMA);
+    // Databases created before entries could lapse lack the column.
+    const columns = this.db.prepare('PRAGMA table_info(dashboard_allow_list)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'lapsed_at')) this.db.exec('ALTER TABLE dashboard_allow_list ADD COLUMN lapsed_at TEXT');
   }
 
   readonly db: Database.Database;
@@ -296,6 +300,31 @@ export class UserStore {
       )
       .run(entry.incidentId, entry.entity, entry.maskedValue, entry.fingerprint ?? null, entry.urlPrefix ?? null, entry.reason, entry.expires, entry.createdBy, createdAt);
     return { ...entry, id: Number(info.lastInsertRowid), createdAt };
+  }
+
+  /**
+   * Entries whose expiry date has passed stop suppressing their incident: a false positive closed by
+   * the entry becomes resolved, so the next sighting reopens it and alerts again (the regression rule).
+   * Each entry lapses once. Returns the incidents released.
+   */
+  lapseExpiredAllowEntries(
+    incidents: { getIncident(id: string): { status: string } | undefined; setIncidentStatus(id: string, status: 'resolved', actor: string, reason?: string): void },
+    today = new Date().toISOString().slice(0, 10),
+  ): string[] {
+    const due = this.db
+      .prepare('SELECT id, incident_id, expires FROM dashboard_allow_list WHERE expires < ? AND lapsed_at IS NULL')
+      .all(today) as { id: number; incident_id: string; expires: string }[];
+    const released: string[] = [];
+    const markLapsed = this.db.prepare('UPDATE dashboard_allow_list SET lapsed_at = ? WHERE id = ?');
+    for (const entry of due) {
+      const stillInForce = this.listAllowEntries({ incidentId: entry.incident_id, today }).length > 0;
+      if (!stillInForce && incidents.getIncident(entry.incident_id)?.status === 'false-positive') {
+        incidents.setIncidentStatus(entry.incident_id, 'resolved', 'leakwatch', `allow-list entry expired on ${entry.expires}; a new sighting alerts again`);
+        released.push(entry.incident_id);
+      }
+      markLapsed.run(new Date().toISOString(), entry.id);
+    }
+    return released;
   }
 
   /** Entries still in force (expiry date today or later), newest first; optionally for one incident. */

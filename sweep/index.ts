@@ -5,6 +5,7 @@ import { maskValue } from '../core/mask.js';
 import { crawl, DEFAULT_CRAWL_OPTIONS, type CrawlOptions, type CrawlSummary, type CrawlEvent, type SkipReason } from '../crawler/index.js';
 import { AllowList, detectBlocks } from '../detectors/index.js';
 import type { LeakwatchStore } from '../storage/index.js';
+import { UserStore } from '../storage/users.js';
 import type { SweepFindingJson, SweepReportJson } from './types.js';
 import { captureEvidence, type EvidenceTarget } from './evidence.js';
 import { describeError } from '../core/errors.js';
@@ -60,6 +61,8 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
   const run = resumable ? { id: resumable.id, startedAt: new Date().toISOString() } : store.startRun({ target, mode: opts.mode, startUrls: opts.startUrls });
   const log = opts.logger.child({ runId: run.id, target, mode: opts.mode });
   log.info({ startUrls: opts.startUrls, resumed: Boolean(resumable) }, 'sweep started');
+  const released = new UserStore(store.db).lapseExpiredAllowEntries(store);
+  if (released.length) log.info({ incidents: released }, 'allow-list entries expired: these incidents alert again if seen');
 
   const allowList = opts.allowList ?? new AllowList();
   const findings: SweepFindingJson[] = [];

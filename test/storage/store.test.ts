@@ -328,3 +328,29 @@ test('secrets from the environment are used (no file written); a malformed key i
     assert.throws(() => loadSecrets({ secretsDir: dir, env: { LEAKWATCH_HMAC_SECRET: 'short' } }), StorageError);
   } finally { cleanup(); }
 });
+
+test('a dashboard allow-list entry silences its incident until it expires; then a sighting reopens it and alerts', async () => {
+  const { UserStore } = await import('../../storage/users.js');
+  const { dir, cleanup } = tempDir();
+  const store = openStore(dir);
+  try {
+    sweep(store, [leakPage()]);
+    const [, ni] = store.listIncidents({ minSeverity: 'critical' });
+    const users = new UserStore(store.db);
+    users.addAllowEntry({ incidentId: ni.id, entity: 'NI_NUMBER', maskedValue: ni.maskedValue ?? 'QQ ** ** ** *', reason: 'training data set', expires: '2026-12-31', createdBy: 'ig.team' });
+    store.setIncidentStatus(ni.id, 'false-positive', 'ig.team', 'allow-listed until 2026-12-31');
+    const alertsFor = () => store.listAlerts({}).filter((a) => a.incidentId === ni.id && a.kind !== 'incident.resolved').length;
+    const before = alertsFor();
+
+    assert.deepEqual(users.lapseExpiredAllowEntries(store, '2026-12-31'), [], 'in force on its expiry date');
+    sweep(store, [leakPage()]);
+    assert.equal(store.getIncident(ni.id)!.status, 'false-positive');
+    assert.equal(alertsFor(), before, 'no alert while allow-listed');
+
+    assert.deepEqual(users.lapseExpiredAllowEntries(store, '2027-01-01'), [ni.id]);
+    assert.deepEqual(users.lapseExpiredAllowEntries(store, '2027-01-02'), [], 'an entry lapses once');
+    sweep(store, [leakPage()]);
+    assert.notEqual(store.getIncident(ni.id)!.status, 'false-positive');
+    assert.equal(alertsFor(), before + 1, 'the next sighting after expiry alerts again');
+  } finally { store.close(); cleanup(); }
+});

@@ -12,6 +12,7 @@ import { decodeFingerprint, encodeFingerprint, sha256 } from './incremental.js';
 import { backoffDelayMs, DEFAULT_TRAP_GUARD, HostLimiter, isBackoffStatus, parseRobots, TrapGuard, type RobotsRules } from './politeness.js';
 import { Renderer, RenderCrash, RenderTimeout } from './render.js';
 import { extractStaticHtml, hasExecutableScript, staticHtmlBlocks } from './static-extract.js';
+import { countElements, linearTextBlocks } from './html-text.js';
 import type { CrawlEvent, CrawlEventHandler, CrawlOptions, CrawlSummary, FrontierEntry, PageState, SkipReason } from './types.js';
 
 /** Tuning beyond the CrawlOptions contract; every field has a default. */
@@ -22,6 +23,8 @@ export interface CrawlTuning {
   maxCalendarVariants: number;
   maxDocumentBytes: number;
   maxHtmlBytes: number;
+  /** Pages with more elements than this are read as plain text in one linear pass, not parsed or rendered. */
+  maxDomElements: number;
   /** 'auto' renders only pages that carry executable script (others render exactly as fetched); 'always' renders every page. */
   renderPolicy: 'auto' | 'always';
   /** Longest wait for fetch/XHR to settle after DOMContentLoaded. */
@@ -45,6 +48,7 @@ export const DEFAULT_CRAWL_TUNING: CrawlTuning = {
   maxCalendarVariants: DEFAULT_TRAP_GUARD.maxCalendarVariants,
   maxDocumentBytes: 50 * 1024 * 1024,
   maxHtmlBytes: 10 * 1024 * 1024,
+  maxDomElements: 150_000,
   renderPolicy: 'auto',
   settleCapMs: 5000,
   useSitemaps: true,
@@ -328,6 +332,19 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
 
     // An HTML page.
     const html = decodeText(res.body);
+    const elements = countElements(html);
+    if (elements > opts.maxDomElements) {
+      // Parsing or rendering this would stall the crawl (a million nodes took 30+ s of blocked event
+      // loop); a visitor can still read its text, so scan that in one linear pass.
+      const why = `${elements} elements, over the cap of ${opts.maxDomElements}`;
+      plog.warn({ elements }, 'page too large to parse or render; scanned as plain text');
+      await emit({ type: 'error', url, status: res.status, message: `page not rendered (${why}); its text was scanned without a DOM` });
+      const blocks: TextBlock[] = linearTextBlocks(html).map((b) => ({ ...b, kind: 'paragraph' as const }));
+      const resource: ExtractedResource = { url: finalUrl, kind: 'page', status: res.status, contentType: res.contentType, contentHash: bodyHash, fetchedAt, blocks };
+      await emit({ type: 'resource', resource, unchanged: false, parentUrl: t.parentUrl });
+      saveState({ url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: bodyHash, ...validators });
+      return done(url, 'done');
+    }
     const fp = decodeFingerprint(prev?.contentHash);
     const needsRender = needsRenderFor(html);
     const renderedLongAgo = !fp?.renderedAt || Date.now() - fp.renderedAt > opts.rerenderAfterHours * 3_600_000;

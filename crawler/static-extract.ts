@@ -250,10 +250,11 @@ export function staticHtmlBlocks(html: string, url?: string): { title: string; b
  * executable script render exactly as fetched, so static extraction is complete for them.
  */
 export function hasExecutableScript(html: string): boolean {
-  const $ = cheerio.load(html);
-  if ($('[onload], [onclick], [onerror]').length > 0) return true;
-  return $('script').toArray().some((s) => {
-    const type = ((s as Element).attribs.type ?? '').toLowerCase().trim();
-    return type === '' || /javascript|module|ecmascript/.test(type);
-  });
+  // A linear scan, not a DOM: this runs on every page, including hostile ones with a million nodes.
+  if (/<[a-z][^>]*\son(?:load|click|error)\s*=/i.test(html)) return true;
+  for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
+    const type = (/\btype\s*=\s*["']?([^"'\s>]*)/i.exec(m[1])?.[1] ?? '').toLowerCase().trim();
+    if (type === '' || /javascript|module|ecmascript/.test(type)) return true;
+  }
+  return false;
 }

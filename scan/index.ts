@@ -5,7 +5,7 @@ import { ConfigError, LeakwatchError } from '../core/errors.js';
 import { maskValue } from '../core/mask.js';
 import { detect, detectBlocks } from '../detectors/index.js';
 import { extractDocument, guessDocumentType, type DocumentType } from '../crawler/index.js';
-import { htmlToAlignedText } from './html-text.js';
+import { htmlToAlignedText } from '../crawler/html-text.js';
 
 /**
  * Pre-publication scan: the same extractors and detectors as a sweep, run on local files.

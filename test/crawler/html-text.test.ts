@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { htmlToAlignedText } from '../../scan/html-text.js';
+import { htmlToAlignedText } from '../../crawler/html-text.js';
 
 test('output has the same length and text stays at its offsets', () => {
   const html = '<html><head><style>p{color:red}</style><script>var x = "Janet";</script></head><body><p class="a">Victim: Janet Okafor</p><img alt="Wei Chen at home"><!-- note: Darren --></body></html>';

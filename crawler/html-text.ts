@@ -47,3 +47,28 @@ export function htmlToAlignedText(html: string): string {
   }
   return out.join('');
 }
+
+/** Elements in a page, counted with one linear scan (no DOM is built). */
+export function countElements(html: string): number {
+  let n = 0;
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+/**
+ * Text blocks from markup too large to parse or render safely (a million DOM nodes): one linear
+ * pass, no DOM. Each block is a run of text between block-level tags, located by its offset.
+ */
+export function linearTextBlocks(html: string, maxBlocks = 20_000): Array<{ text: string; location: string }> {
+  const text = htmlToAlignedText(html);
+  const blocks: Array<{ text: string; location: string }> = [];
+  const re = /[^\n]+/g;
+  for (let m = re.exec(text); m && blocks.length < maxBlocks; m = re.exec(text)) {
+    const t = m[0].replace(/\s+/g, ' ').trim();
+    if (t.length > 1) blocks.push({ text: t.slice(0, 20_000), location: `text@${m.index}` });
+  }
+  return blocks;
+}

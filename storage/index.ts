@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
@@ -46,6 +46,15 @@ const maxSeverity = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] >=
 const json = (v: unknown): string => JSON.stringify(v);
 const parse = <T>(s: unknown, fallback: T): T => (typeof s === 'string' && s ? (JSON.parse(s) as T) : fallback);
 
+function directoryWritable(dir: string): boolean {
+  try {
+    accessSync(dir, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function storageHint(err: unknown, path: string): StorageError {
   const code = (err as { code?: string })?.code ?? '';
   const msg = describeError(err);
@@ -59,6 +68,10 @@ function storageHint(err: unknown, path: string): StorageError {
     return new StorageError(`The disk holding ${path} is full`, 'Free some space (or run the retention purge) and try again; nothing was lost from the outbox.', { cause: err });
   }
   if (code === 'SQLITE_CANTOPEN' || /ENOENT|unable to open/i.test(code + msg)) {
+    // SQLite says only "unable to open": find out whether the directory is read-only, which is the usual cause.
+    if (!directoryWritable(dirname(path))) {
+      return new StorageError(`The database ${path} cannot be opened: its directory ${dirname(path)} is read-only`, 'Make the directory writable by this user (or remount the volume read-write), or choose another path with --db.', { cause: err });
+    }
     return new StorageError(`Cannot open the database ${path}`, 'Check that the directory exists and is writable, or choose another path with --db.', { cause: err });
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {

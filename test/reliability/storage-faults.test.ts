@@ -84,7 +84,7 @@ test('database locked by another writer: a clear "locked" error, then recovery, 
   }
 });
 
-// What the error must mention; the todo test below asks for the precise word.
+// What the error must mention; the read-only test below asks for the precise word.
 let readOnlyWording: RegExp = /read-only|readonly|writable/i;
 
 test('read-only data directory: opening and writing fail with "read-only", recovery after remount', { skip: canMount === true ? false : String(canMount) }, () => {
@@ -152,7 +152,7 @@ test('full disk: writes fail with "full", nothing corrupt, recovery once space i
   });
 });
 
-test('read-only data directory: the open error says "read-only", not just "cannot open"', { skip: canMount === true ? false : String(canMount), todo: 'fault: storage/index.ts storageHint maps SQLITE_CANTOPEN (WAL -shm on a read-only volume) to "Cannot open the database"; check EROFS/W_OK on the directory and say read-only' }, () => {
+test('read-only data directory: the open error says "read-only", not just "cannot open"', { skip: canMount === true ? false : String(canMount) }, () => {
   readOnlyWording = /read-only|readonly/i;
   withTmpfs(4096, (dir) => {
     const path = join(dir, 'lw.db');

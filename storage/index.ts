@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants as fsConstants, mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement } from 'better-sqlite3';
@@ -45,6 +46,23 @@ const P = { value: 'incident.value', finding: 'finding.value', evidence: 'occurr
 const maxSeverity = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b);
 const json = (v: unknown): string => JSON.stringify(v);
 const parse = <T>(s: unknown, fallback: T): T => (typeof s === 'string' && s ? (JSON.parse(s) as T) : fallback);
+
+const LEASE_OWNER = `${hostname()}:${process.pid}`;
+
+/** True when the lease owner was a process on this host that has since died. */
+function leaseHolderIsGone(owner: string | null): boolean {
+  if (!owner) return false;
+  const sep = owner.lastIndexOf(':');
+  const host = owner.slice(0, sep);
+  const pid = Number(owner.slice(sep + 1));
+  if (host !== hostname() || !Number.isInteger(pid) || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 function directoryWritable(dir: string): boolean {
   try {
@@ -852,15 +870,19 @@ export class LeakwatchStore implements CrawlStateStore {
     return this.all<Row>("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?", now.toISOString(), limit).map((r) => this.toOutbox(r));
   }
 
-  /** Leases due alerts to one dispatcher, so two processes sharing the database never send the same row at once. */
+  /**
+   * Leases due alerts to one dispatcher, so two processes sharing the database never send the same row
+   * at once. A lease held by a process on this host that no longer exists (killed mid-send) is broken
+   * at once instead of waiting for it to run out; the channels' idempotency keys cover the resend.
+   */
   claimDueAlerts(now: Date = new Date(), limit = 100, leaseMs = 60_000): OutboxRow[] {
     return this.tx(() => {
       const at = now.toISOString();
-      const rows = this.all<Row>(
-        "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?) ORDER BY id LIMIT ?", at, at, limit,
-      );
+      const rows = this.all<Row>("SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id", at)
+        .filter((r) => r.lease_until == null || (r.lease_until as string) <= at || leaseHolderIsGone(r.lease_owner as string | null))
+        .slice(0, limit);
       const until = new Date(now.getTime() + leaseMs).toISOString();
-      for (const r of rows) this.run('UPDATE outbox SET lease_until = ? WHERE id = ?', until, r.id);
+      for (const r of rows) this.run('UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?', until, LEASE_OWNER, r.id);
       return rows.map((r) => this.toOutbox(r));
     });
   }

@@ -365,6 +365,15 @@ export class LeakwatchStore implements CrawlStateStore {
   }
 
   // -------------------------------------------------------------------------
+  /** A URL the crawl chose not to fetch (robots, scope, cap, trap, too large…), with why. */
+  recordSkipped(runId: number, url: string, reason: string, detail?: string | null): void {
+    this.run('INSERT OR REPLACE INTO skipped_urls (run_id, url, reason, detail, at) VALUES (?, ?, ?, ?, ?)', runId, url, reason, detail ?? null, new Date().toISOString());
+  }
+
+  listSkipped(runId: number, limit = 1000): Array<{ url: string; reason: string; detail: string | null }> {
+    return this.all<{ url: string; reason: string; detail: string | null }>('SELECT url, reason, detail FROM skipped_urls WHERE run_id = ? ORDER BY reason, url LIMIT ?', runId, limit);
+  }
+
   // detections → findings, occurrences, incidents, outbox
 
   recordDetections(input: {

@@ -109,6 +109,8 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
       findings.push(...added);
       const serious = added.filter((f) => isPageable(f.severity)).length;
       if (serious) log.warn({ url: resource.url, findings: added.length, highOrCritical: serious }, 'personal data found');
+    } else if (event.type === 'skipped') {
+      store.recordSkipped(run.id, event.url, event.reason, event.detail);
     } else if (event.type === 'error') {
       store.recordResource(run.id, { url: event.url, kind: 'page', status: event.status ?? 0, contentHash: '', fetchedAt: new Date().toISOString(), error: event.message });
       log.warn({ url: event.url, status: event.status, reason: event.message }, 'fetch failed; the sweep goes on');

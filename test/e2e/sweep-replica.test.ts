@@ -106,6 +106,16 @@ test('clean: no high or critical finding; officers on team pages come out low', 
     assert.ok(lowPeople.some((v) => v.includes(officer.name.split(' ').at(-1)!)), `officer ${officer.rank} ${officer.name} found as low`);
   }
   assert.equal(alertNotes.filter((n) => !/digest/i.test(n)).length, 0, 'nothing pages anyone on a clean site');
+  // Pages outside the start prefix (site chrome such as /cookies/) are skipped, each stored with its reason.
+  const store = LeakwatchStore.open(db);
+  try {
+    const skipped = store.listSkipped(result.report.run.id);
+    const skippedScope = skipped.filter((s) => s.reason === 'scope').map((s) => new URL(s.url).pathname);
+    for (const path of truth.otherPages.filter((p) => p !== '/')) assert.ok(skippedScope.includes(path), `${path} recorded as skipped (scope)`);
+    assert.equal(skipped.length, Object.values(result.skipped).reduce((a, b) => a + (b ?? 0), 0), 'every skip is stored');
+  } finally {
+    store.close();
+  }
   const outbox = join(tmp.dir, 'outbox');
   if (existsSync(outbox)) {
     for (const f of readdirSync(outbox)) assert.doesNotMatch(readFileSync(join(outbox, f), 'utf8'), /critical/i);

@@ -40,7 +40,7 @@ test('migrations run once, record their version, and survive reopening', () => {
   const { dir, cleanup } = tempDir();
   try {
     const a = openStore(dir);
-    assert.equal(a.schemaVersion(), 3);
+    assert.equal(a.schemaVersion(), 4);
     assert.equal(a.db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(a.db.pragma('secure_delete', { simple: true }), 1);
     a.close();

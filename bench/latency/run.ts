@@ -14,37 +14,16 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
 import { startReplica } from '../../replica/index.js';
 import { defaultConfig } from '../../config/index.js';
 import { createLogger } from '../../core/logger.js';
 import { startService } from '../../service/index.js';
+import { startTestSmtp } from '../../test/helpers/smtp.js';
 
 const HOT_CRON = process.env.LATENCY_HOT_CRON ?? '* * * * *';
 const TARGET_SECONDS = 120;
 const TIMEOUT_MS = 15 * 60_000;
 
-interface Mail { at: number; subject: string }
-
-async function smtpCatcher() {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => { mails.push({ at: Date.now(), subject: m.subject ?? '' }); callback(); })
-        .catch((err) => callback(err));
-    },
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server.server, 'listening');
-  const port = (server.server.address() as { port: number }).port;
-  return { mails, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,7 +40,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 
 async function measureOnce(run: number) {
   const dir = mkdtempSync(join(tmpdir(), 'leakwatch-latency-'));
   const replica = await startReplica({ port: 0, scenario: 'clean' });
-  const smtp = await smtpCatcher();
+  const smtp = await startTestSmtp();
   const logger = createLogger({ level: process.env.LEAKWATCH_LOG_LEVEL ?? 'warn' });
   const config = defaultConfig({
     targets: [{ name: 'herts', startUrls: [replica.startUrl] }],
@@ -75,20 +54,20 @@ async function measureOnce(run: number) {
     const t0 = Date.now();
     const baseline = await waitFor('the first completed cycle', () => service.health().targets[0].lastCompletedCycle ?? undefined);
     const firstCycleS = (Date.now() - t0) / 1000;
-    if (smtp.mails.length) throw new Error(`the clean site produced ${smtp.mails.length} alert e-mail(s): the baseline is not clean`);
+    if (smtp.messages.length) throw new Error(`the clean site produced ${smtp.messages.length} alert e-mail(s): the baseline is not clean`);
     const res = await fetch(`${replica.origin}/__admin/scenario`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'herts-2014' }) });
     if (!res.ok) throw new Error(`the replica refused the scenario switch: HTTP ${res.status}`);
     const published = Date.now();
     const nextTick = service.health().targets[0].nextRuns.hot;
-    const mail = await waitFor('the first alert e-mail', () => smtp.mails[0]);
-    const latencyS = (mail.at - published) / 1000;
+    const mail = await waitFor('the first alert e-mail', () => smtp.messages[0]);
+    const latencyS = (mail.receivedAt - published) / 1000;
     return {
       run,
       latencySeconds: Math.round(latencyS * 10) / 10,
       waitForNextTickSeconds: nextTick ? Math.max(0, Math.round((Date.parse(nextTick) - published) / 100) / 10) : null,
       firstCycleSeconds: Math.round(firstCycleS * 10) / 10,
       baselinePages: baseline.pages,
-      firstAlertSubject: mail.subject,
+      firstAlertSubject: mail.parsed.subject ?? '',
       hotCron: HOT_CRON,
     };
   } finally {

@@ -2,7 +2,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
 /** A real SMTP server on loopback that keeps every message it receives (raw and parsed). */
-export interface CapturedMail { raw: string; parsed: ParsedMail }
+export interface CapturedMail { raw: string; parsed: ParsedMail; /** Date.now() when the message was accepted. */ receivedAt: number }
 
 export interface TestSmtp {
   url: string;
@@ -21,8 +21,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
+        const receivedAt = Date.now();
         const raw = Buffer.concat(chunks).toString('utf8');
-        messages.push({ raw, parsed: await simpleParser(raw) });
+        messages.push({ raw, parsed: await simpleParser(raw), receivedAt });
         callback();
       });
     },

@@ -61,6 +61,8 @@ async function readCapped(res: Response, maxBytes: number): Promise<Buffer> {
   return Buffer.concat(chunks, total);
 }
 
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
 export async function httpFetch(startUrl: string, opts: HttpFetchOptions): Promise<HttpResult> {
   let url = startUrl;
   const maxRedirects = opts.maxRedirects ?? 5;
@@ -74,13 +76,17 @@ export async function httpFetch(startUrl: string, opts: HttpFetchOptions): Promi
     if (hop === 0 && opts.lastModified) headers['if-modified-since'] = opts.lastModified;
     const timeout = AbortSignal.timeout(opts.timeoutMs);
     const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
-    let res: Response;
-    try {
-      res = await fetch(url, { headers, redirect: 'manual', signal });
-    } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause;
-      const why = timeout.aborted ? `no response within ${opts.timeoutMs} ms` : cause?.code ?? (err as Error).message;
-      throw new FetchError(url, `request failed: ${why}`, 'check the site is up and reachable from this machine', { cause: err });
+    let res: Response | undefined;
+    for (let attempt = 1; !res; attempt++) {
+      try {
+        res = await fetch(url, { headers, redirect: 'manual', signal });
+      } catch (err) {
+        const cause = (err as { cause?: { code?: string } }).cause;
+        // A kept-alive socket the server has just closed fails the first write: one retry of a GET is safe.
+        if (attempt === 1 && !signal.aborted && STALE_SOCKET_CODES.has(cause?.code ?? '')) continue;
+        const why = timeout.aborted ? `no response within ${opts.timeoutMs} ms` : cause?.code ?? (err as Error).message;
+        throw new FetchError(url, `request failed: ${why}`, 'check the site is up and reachable from this machine', { cause: err });
+      }
     }
     if (res.status >= 300 && res.status < 400 && res.status !== 304 && res.headers.get('location')) {
       await res.body?.cancel().catch(() => {});

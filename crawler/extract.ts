@@ -44,25 +44,17 @@ export function sectionFromUrl(url: string): PageSection {
 
 /**
  * Runs in the page (as a string, so no bundler helper leaks in). Returns a PageExtraction.
+ * Call it through inPageExtractor(url) so the page's section comes from sectionFromUrl().
  * Keep it dependency-free ES2020. Site chrome (nav, footer, cookie and quick-exit banners,
  * breadcrumbs) is skipped for text but still yields links.
  */
-export const IN_PAGE_EXTRACTOR = String.raw`(() => {
+export const IN_PAGE_EXTRACTOR = String.raw`((pathSection) => {
   const CHROME = 'nav, footer, [role=navigation], [role=banner], [role=contentinfo], [id*=cookie i], [class*=cookie i], [id*=quick-exit i], [class*=quick-exit i], [class*=quickexit i], [class*=breadcrumb i], [class*=skip-link i], [class*=skiplink i]';
   const RECORD = '[class*=priority i], [data-priority], [class*=team-member i], [class*=officer i], [itemtype*=Person], [class*=event-item i], [class*=event-card i], li[class*=event i], article[class*=event i], [itemtype*=Event]';
   const BLOCKY = 'p,li,tr,div,table,ul,ol,dl,h1,h2,h3,h4,h5,h6,section,article,blockquote,pre,address,header,main,aside,form,fieldset,figure';
   const SKIP_TAGS = new Set(['SCRIPT','STYLE','NOSCRIPT','TEMPLATE','SVG','HEAD','IFRAME','OBJECT','CANVAS','svg']);
   const PARA_TAGS = new Set(['P','BLOCKQUOTE','FIGCAPTION','PRE','ADDRESS','DD','DT','CAPTION','LABEL','LEGEND','SUMMARY','TD','TH']);
   const norm = (s) => (s || '').replace(/[\u00a0\s]+/g, ' ').trim();
-  const pathSection = (() => {
-    const p = location.pathname.toLowerCase();
-    if (/\/priorities(\/|$)/.test(p)) return 'priorities';
-    if (/\/(about-us|team|our-team|officers?)(\/|$)/.test(p)) return 'team';
-    if (/\/contact(-us)?(\/|$)/.test(p)) return 'contact';
-    if (/\/events?(\/|$)/.test(p)) return 'events';
-    if (/\/news(\/|$)/.test(p)) return 'news';
-    return 'other';
-  })();
   const sectionOf = (el) => {
     for (let e = el; e && e.nodeType === 1 && e !== document.body; e = e.parentElement) {
       const sig = ((e.id || '') + ' ' + (typeof e.className === 'string' ? e.className : '') + ' ' + (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('data-section') || '')).toLowerCase();
@@ -223,7 +215,12 @@ export const IN_PAGE_EXTRACTOR = String.raw`(() => {
     links.push({ href, text: norm(a.innerText || a.getAttribute('aria-label') || '').slice(0, 100), rel: a.getAttribute('rel') || undefined });
   }
   return { title: document.title || '', blocks, links, json };
-})()`;
+})`;
+
+/** The in-page extractor for one page, with the section its URL implies. */
+export function inPageExtractor(url: string): string {
+  return `${IN_PAGE_EXTRACTOR}(${JSON.stringify(sectionFromUrl(url))})`;
+}
 
 // ---------------------------------------------------------------------------
 // JSON → blocks (Node side)

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-c
 import type { Logger } from '../core/logger.js';
 import type { TextBlock } from '../core/types.js';
 import { launchBrowser } from './browser.js';
-import { IN_PAGE_EXTRACTOR, jsonTextToBlocks, sectionFromUrl, type PageExtraction } from './extract.js';
+import { inPageExtractor, jsonTextToBlocks, sectionFromUrl, type PageExtraction } from './extract.js';
 
 /**
  * Rendering in Chromium without a blanket networkidle wait: DOMContentLoaded, then `load`
@@ -285,9 +285,9 @@ export class Renderer {
       const t1 = Date.now();
       await this.settle(slot, deadline);
       this.opts.logger.trace({ url: input.url, dclMs: t1 - t0, settleMs: Date.now() - t1, xhr: slot.xhr.length }, 'rendered');
-      const ex = (await slot.page.evaluate(IN_PAGE_EXTRACTOR)) as PageExtraction;
-      await Promise.race([Promise.all(slot.captures), sleep(Math.max(0, deadline - Date.now()))]);
       const finalUrl = slot.page.url();
+      const ex = (await slot.page.evaluate(inPageExtractor(finalUrl))) as PageExtraction;
+      await Promise.race([Promise.all(slot.captures), sleep(Math.max(0, deadline - Date.now()))]);
       const xhr = slot.xhr.slice();
       const xhrBlocks: TextBlock[] = [];
       const section = sectionFromUrl(finalUrl);

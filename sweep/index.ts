@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../core/logger.js';
-import { SEVERITY_RANK, isPageable, type DetectedRecord, type Severity } from '../core/types.js';
+import { SEVERITY_RANK, isPageable, type DetectionResult, type Severity } from '../core/types.js';
 import { maskValue } from '../core/mask.js';
 import { crawl, DEFAULT_CRAWL_OPTIONS, type CrawlOptions, type CrawlSummary, type CrawlEvent, type SkipReason } from '../crawler/index.js';
 import { AllowList, detectBlocks } from '../detectors/index.js';
@@ -48,8 +48,16 @@ export function recordPrefixFor(url: string): string {
 }
 
 /** Distinct private people named in records that are themselves pageable (a person tied to something). */
-export function collectSubjects(records: DetectedRecord[], recordSeverity: Map<string, Severity>, into: Set<string>): void {
-  for (const record of records) {
+export function collectSubjects(results: DetectionResult[], into: Set<string>): void {
+  const recordSeverity = new Map<string, Severity>();
+  for (const r of results) {
+    for (const f of r.findings) {
+      if (!f.recordId) continue;
+      const prev = recordSeverity.get(f.recordId);
+      if (!prev || SEVERITY_RANK[f.severity] > SEVERITY_RANK[prev]) recordSeverity.set(f.recordId, f.severity);
+    }
+  }
+  for (const record of results.flatMap((r) => r.records)) {
     const severity = recordSeverity.get(record.recordId);
     if (severity && isPageable(severity)) for (const key of record.subjectKeys) into.add(key);
   }
@@ -91,7 +99,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
       if (resource.status < 400) fetchedOk.add(resource.url);
       if (event.unchanged) {
         added = store.markUnchanged(run.id, resource.url).map((f) => toJson(f, resource.url));
-        for (const key of store.subjectKeysFor?.(resource.url) ?? []) subjects.add(key);
+        for (const key of store.subjectKeysFor(resource.url)) subjects.add(key);
       } else {
         allowList.learn(resource.blocks, resource.url);
         const results = detectBlocks(resource.blocks, { allowList, recordIdPrefix: recordPrefixFor(resource.url) });
@@ -99,12 +107,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
         newIncidents += stored.newIncidents;
         if (resource.kind === 'page') collectEvidenceTargets(resource.url, stored.findings, evidenceTargets);
         added = stored.findings.map((f) => toJson(f, resource.url));
-        const recordSeverity = new Map<string, Severity>();
-        for (const r of results) for (const f of r.findings) if (f.recordId) {
-          const prev = recordSeverity.get(f.recordId);
-          if (!prev || SEVERITY_RANK[f.severity] > SEVERITY_RANK[prev]) recordSeverity.set(f.recordId, f.severity);
-        }
-        collectSubjects(results.flatMap((r) => r.records), recordSeverity, subjects);
+        collectSubjects(results, subjects);
       }
       findings.push(...added);
       const serious = added.filter((f) => isPageable(f.severity)).length;

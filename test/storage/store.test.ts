@@ -45,8 +45,8 @@ test('migrations run once, record their version, and survive reopening', () => {
     assert.equal(a.db.pragma('secure_delete', { simple: true }), 1);
     a.close();
     const b = openStore(dir);
-    const rows = b.db.prepare('SELECT version FROM schema_migrations').all();
-    assert.equal(rows.length, 2);
+    const rows = b.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
+    assert.deepEqual(rows.map((r) => r.version), [1, 2, 3, 4], 'each migration recorded once');
     b.close();
     const secrets = join(dir, SECRETS_FILE_NAME_FOR_TESTS);
     assert.ok(existsSync(secrets), 'secrets generated on first run');

@@ -77,7 +77,10 @@ export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logge
       const channels = buildChannels({ ...cfg.alerts, outboxDir }, logger);
       const dispatcher = new AlertDispatcher(store, channels, logger);
       const drained = await dispatcher.drainOnce();
-      alertNotes.push(...drained.deliveries.map((d) => `${d.channel}: ${d.note}`));
+      // Channels batch alerts (one e-mail for many incidents): say each delivery once, with its count.
+      const perDelivery = new Map<string, number>();
+      for (const d of drained.deliveries) perDelivery.set(`${d.channel}: ${d.note}`, (perDelivery.get(`${d.channel}: ${d.note}`) ?? 0) + 1);
+      for (const [note, alerts] of perDelivery) alertNotes.push(`${note} (${alerts} alert${alerts === 1 ? '' : 's'})`);
       if (drained.failed || drained.dead) alertNotes.push(`${drained.failed} alert deliveries failed and will be retried; ${drained.dead} dead-lettered`);
       await dispatcher.stop();
     }

@@ -1,5 +1,6 @@
 /** Deterministic PDF / XLSX / DOCX generation. All dates are fixed and ZIP containers are re-packed so bytes are stable. */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { writeZip } from './zip.js';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, TextRun, HeadingLevel, InsertedTextRun, CommentRangeStart, CommentRangeEnd, CommentReference } from 'docx';
 import yauzl from 'yauzl';
@@ -252,48 +253,8 @@ export async function normaliseZip(buf: Buffer): Promise<Buffer> {
   const d = DOC_DATE;
   const dosTime = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
   const dosDate = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const comp = deflateRawSync(e.data, { level: 6 });
-    const crc = crc32(e.data) >>> 0;
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6); // UTF-8 names
-    lh.writeUInt16LE(8, 8);
-    lh.writeUInt16LE(dosTime, 10);
-    lh.writeUInt16LE(dosDate, 12);
-    lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(comp.length, 18);
-    lh.writeUInt32LE(e.data.length, 22);
-    lh.writeUInt16LE(name.length, 26);
-    lh.writeUInt16LE(0, 28);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt16LE(dosTime, 12);
-    ch.writeUInt16LE(dosDate, 14);
-    ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(comp.length, 20);
-    ch.writeUInt32LE(e.data.length, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    locals.push(lh, name, comp);
-    centrals.push(ch, name);
-    offset += 30 + name.length + comp.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return writeZip(
+    entries.map((e) => ({ name: e.name, data: deflateRawSync(e.data, { level: 6 }), method: 8 as const, crc: crc32(e.data) >>> 0, uncompressedSize: e.data.length })),
+    { dosTime, dosDate, utf8Names: true },
+  );
 }

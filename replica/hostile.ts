@@ -6,6 +6,7 @@
  * request. Everything here is synthetic.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { writeZip } from './zip.js';
 import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { FORCE_PREFIX, DOC_PREFIX, esc } from './model.js';
@@ -235,48 +236,7 @@ function badUtf8Page(): Buffer {
 interface ZipEntry { name: string; data: Buffer; method: 0 | 8; declaredSize?: number; crc?: number; uncompressedForCrc?: number }
 
 function buildZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const size = e.declaredSize ?? e.data.length;
-    const crc = e.crc ?? 0;
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0, 6);
-    lh.writeUInt16LE(e.method, 8);
-    lh.writeUInt32LE(0, 10);
-    lh.writeUInt32LE(crc >>> 0, 14);
-    lh.writeUInt32LE(e.data.length, 18);
-    lh.writeUInt32LE(size >>> 0, 22);
-    lh.writeUInt16LE(name.length, 26);
-    lh.writeUInt16LE(0, 28);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0, 8);
-    ch.writeUInt16LE(e.method, 10);
-    ch.writeUInt32LE(0, 12);
-    ch.writeUInt32LE(crc >>> 0, 16);
-    ch.writeUInt32LE(e.data.length, 20);
-    ch.writeUInt32LE(size >>> 0, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    locals.push(lh, name, e.data);
-    centrals.push(ch, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return writeZip(entries.map((e) => ({ name: e.name, data: e.data, method: e.method, crc: e.crc ?? 0, uncompressedSize: e.declaredSize ?? e.data.length })));
 }
 
 const stored = (name: string, text: string): ZipEntry => {

@@ -25,6 +25,7 @@ describe('users store', () => {
     try {
       const store = new UserStore(join(tmp.dir, 'db.sqlite'));
       const hash = await hashPassword('correct horse battery');
+      assert.match(hash, /^\$argon2id\$v=19\$m=65536,t=3,p=4\$/, 'argon2id with the documented parameters, as a PHC string');
       store.addUser('alice', 'reviewer', hash);
       assert.throws(() => store.addUser('ALICE', 'viewer', hash), ConfigError, 'user names are case-insensitive and unique');
       assert.throws(() => store.addUser('bad name!', 'viewer', hash), ConfigError);

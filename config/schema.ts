@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITIES } from '../core/types.js';
+import { RENDER_POLICIES } from '../crawler/types.js';
 import { cronProblem, timezoneProblem } from './cron.js';
 
 /**
@@ -101,6 +102,11 @@ const crawlSchema = z.strictObject({
   pageTimeoutMs: z.number().int().min(1000).default(30_000),
   sweepTimeoutMs: z.number().int().min(10_000).default(30 * 60_000),
   chromiumPath: z.string().min(1).optional(),
+  /**
+   * learn: render a page's scripts until they are seen to add nothing, then read such pages from
+   * markup with spot checks (fast); scripted: render every page with script; always: render all.
+   */
+  render: z.enum(RENDER_POLICIES).default('learn'),
 });
 
 /** A configured public-role value (a published office number, a venue): reported as low, until it expires. */

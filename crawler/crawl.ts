@@ -12,8 +12,9 @@ import { decodeFingerprint, encodeFingerprint, sha256 } from './incremental.js';
 import { backoffDelayMs, DEFAULT_TRAP_GUARD, HostLimiter, isBackoffStatus, parseRobots, TrapGuard, type RobotsRules } from './politeness.js';
 import { Renderer, RenderCrash, RenderTimeout } from './render.js';
 import { extractStaticHtml, hasExecutableScript, staticHtmlBlocks } from './static-extract.js';
+import { compareRenderToMarkup, DEFAULT_RENDER_NEED, RenderNeedLearner, scriptSignature, type RenderNeedOptions } from './render-need.js';
 import { countElements, linearTextBlocks } from './html-text.js';
-import type { CrawlEvent, CrawlEventHandler, CrawlOptions, CrawlSummary, FrontierEntry, PageState, SkipReason } from './types.js';
+import type { CrawlEvent, CrawlEventHandler, CrawlOptions, CrawlSummary, FrontierEntry, PageState, RenderPolicy, SkipReason } from './types.js';
 
 /** Tuning beyond the CrawlOptions contract; every field has a default. */
 export interface CrawlTuning {
@@ -25,8 +26,14 @@ export interface CrawlTuning {
   maxHtmlBytes: number;
   /** Pages with more elements than this are read as plain text in one linear pass, not parsed or rendered. */
   maxDomElements: number;
-  /** 'auto' renders only pages that carry executable script (others render exactly as fetched); 'always' renders every page. */
-  renderPolicy: 'auto' | 'always';
+  /**
+   * 'learn' (default) renders pages with script until their exact scripts have been seen to add
+   * nothing (see render-need.ts), then reads such pages from markup with spot checks;
+   * 'scripted' renders every page that carries executable script; 'always' renders every page.
+   */
+  renderPolicy: RenderPolicy;
+  /** For 'learn': renders that must show nothing new, and how often inert pages are re-checked. */
+  renderNeed: RenderNeedOptions;
   /** Longest wait for fetch/XHR to settle after DOMContentLoaded. */
   settleCapMs: number;
   /** Read robots.txt Sitemap: lines and /sitemap.xml. */
@@ -49,7 +56,8 @@ export const DEFAULT_CRAWL_TUNING: CrawlTuning = {
   maxDocumentBytes: 50 * 1024 * 1024,
   maxHtmlBytes: 10 * 1024 * 1024,
   maxDomElements: 150_000,
-  renderPolicy: 'auto',
+  renderPolicy: 'learn',
+  renderNeed: DEFAULT_RENDER_NEED,
   settleCapMs: 5000,
   useSitemaps: true,
   maxBackoffRetries: 4,
@@ -73,6 +81,8 @@ export type CrawlInput = CrawlOptions & Partial<CrawlTuning>;
 
 interface Task extends FrontierEntry {
   lastmod?: string;
+  /** Set when a page read from markup must be rendered after all (its scripts turned out to add content). */
+  forceRender?: boolean;
 }
 
 export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Promise<CrawlSummary> {
@@ -101,7 +111,7 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
   const emit = async (ev: CrawlEvent): Promise<void> => {
     if (ev.type === 'skipped') summary.skipped[ev.reason] = (summary.skipped[ev.reason] ?? 0) + 1;
     else if (ev.type === 'error') summary.errors++;
-    else {
+    else if (!ev.rerendered) {
       if (ev.resource.kind === 'document') summary.documents++;
       else summary.pages++;
       if (ev.unchanged) summary.unchanged++;
@@ -135,6 +145,8 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
       return false;
     }
   };
+  const learner = new RenderNeedLearner<Task>(opts.renderNeed);
+  let rerenderedPages = 0;
   const renderer = new Renderer({
     chromiumPath: opts.chromiumPath, logger: log, userAgent: opts.userAgent, pageTimeoutMs: opts.pageTimeoutMs,
     settleCapMs: opts.settleCapMs, recycleAfter: opts.recycleContextAfter, allowRequest,
@@ -346,9 +358,11 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
       return done(url, 'done');
     }
     const fp = decodeFingerprint(prev?.contentHash);
-    const needsRender = needsRenderFor(html);
-    const renderedLongAgo = !fp?.renderedAt || Date.now() - fp.renderedAt > opts.rerenderAfterHours * 3_600_000;
-    if (fp && fp.htmlHash === bodyHash && !(needsRender && renderedLongAgo) && (await depsUnchanged(fp.deps))) {
+    const signature = opts.renderPolicy === 'learn' ? scriptSignature(html, finalUrl) : undefined;
+    const needsRender = opts.renderPolicy === 'always' || (opts.renderPolicy === 'learn' ? signature !== undefined : hasExecutableScript(html));
+    const lastFullRead = Math.max(fp?.renderedAt ?? 0, fp?.inertAt ?? 0);
+    const readLongAgo = Date.now() - lastFullRead > opts.rerenderAfterHours * 3_600_000;
+    if (!t.forceRender && fp && fp.htmlHash === bodyHash && !(needsRender && readLongAgo) && (await depsUnchanged(fp.deps))) {
       const links = [...extractStaticHtml(html, finalUrl).links, ...fp.jsLinks.map((href) => ({ href, text: '' }))];
       await emit({
         type: 'resource', unchanged: true, parentUrl: t.parentUrl,
@@ -366,8 +380,11 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     let deps: [string, string][] = [];
     let jsLinks: string[] = [];
     let renderedAt: number | undefined;
-    if (!needsRender) {
+    let inertAt: number | undefined;
+    const render = needsRender && (t.forceRender || !signature || learner.decide(signature, t) === 'render');
+    if (!render) {
       ({ title, blocks, links } = staticHtmlBlocks(html, finalUrl));
+      if (needsRender) inertAt = Date.now();
     } else {
       try {
         const r = await renderer.render({ url: finalUrl, prefetched: { status: res.status, contentType: res.contentType, body: res.body } });
@@ -378,9 +395,11 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
         deps = r.xhr
           .filter((x) => !outOfBounds(canonicalizeUrl(x.url) ?? x.url) || new URL(x.url).origin === new URL(finalUrl).origin)
           .map((x) => [x.url, sha256(x.body)] as [string, string]);
-        if (state) {
-          const staticLinks = new Set(extractStaticHtml(html, finalUrl).links.map((l) => canonicalizeUrl(l.href)));
+        if (state || signature) {
+          const markup = staticHtmlBlocks(html, finalUrl);
+          const staticLinks = new Set(markup.links.map((l) => canonicalizeUrl(l.href)));
           jsLinks = [...new Set(r.links.map((l) => canonicalizeUrl(l.href)).filter((u): u is string => !!u && !staticLinks.has(u) && !outOfBounds(u)))];
+          if (signature) learnFromRender(signature, compareRenderToMarkup({ blocks: r.blocks, xhrCount: r.xhr.length, jsLinks: jsLinks.length }, markup), plog);
         }
       } catch (err) {
         if (stop.signal.aborted && !(err instanceof RenderTimeout)) return;
@@ -392,13 +411,25 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
       }
     }
     const resource: ExtractedResource = { url: finalUrl, kind: 'page', status: res.status, contentType: res.contentType, contentHash: bodyHash, fetchedAt, title: title || undefined, blocks };
-    await emit({ type: 'resource', resource, unchanged: false, parentUrl: t.parentUrl });
-    saveState({ url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: needsRender ? encodeFingerprint({ htmlHash: bodyHash, deps, jsLinks, renderedAt }) : bodyHash, ...validators });
+    await emit({ type: 'resource', resource, unchanged: false, parentUrl: t.parentUrl, rerendered: t.forceRender });
+    saveState({ url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: needsRender ? encodeFingerprint({ htmlHash: bodyHash, deps, jsLinks, renderedAt, inertAt }) : bodyHash, ...validators });
+    if (t.forceRender) return; // its links were followed on the first reading
     done(url, 'done');
     await enqueueLinks(links, { ...t, url: finalUrl });
   };
 
-  const needsRenderFor = (html: string): boolean => opts.renderPolicy === 'always' || hasExecutableScript(html);
+  /** Feed one render into the learner; if the signature turned out to add content, render the pages read from markup. */
+  const learnFromRender = (signature: string, cmp: ReturnType<typeof compareRenderToMarkup>, plog: typeof log): void => {
+    const outcome = learner.observe(signature, cmp);
+    if (outcome.becameInert) plog.debug({ scripts: signature.split('\n').length }, 'these scripts add nothing to the markup; similar pages are read without rendering');
+    if (outcome.rerender) {
+      plog.info({ why: outcome.why, rerender: outcome.rerender.length }, 'scripts seen inert now add content; rendering the pages read from markup');
+      for (const task of outcome.rerender) {
+        rerenderedPages++;
+        work.add(() => visit({ ...task, forceRender: true }), { priority: task.priority }).catch((err) => log.error({ url: task.url, err: describeError(err) }, 'visit failed unexpectedly'));
+      }
+    }
+  };
 
   /** The fetch/XHR bodies a page pulled in last time, re-read over HTTP and compared by hash. */
   const depsUnchanged = async (deps: [string, string][]): Promise<boolean> => {
@@ -460,7 +491,8 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     await renderer.close();
   }
   summary.durationMs = Date.now() - started;
-  log.info({ ...summary, renderer: renderer.stats }, 'crawl finished');
+  summary.rendering = { rendered: renderer.stats.rendered, readFromMarkup: learner.stats.readFromMarkup, resampled: learner.stats.resampled, rerendered: rerenderedPages };
+  log.info({ ...summary, renderer: renderer.stats, renderNeed: learner.stats }, 'crawl finished');
   return summary;
 }
 

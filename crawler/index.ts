@@ -9,3 +9,4 @@ export { extractDocument, guessDocumentType, DOCUMENT_TYPES, DEFAULT_MAX_DOCUMEN
 export { extractStaticHtml, staticHtmlBlocks } from './static-extract.js';
 export { createProgressReporter, type ProgressReporter } from './progress.js';
 export { canonicalizeUrl, buildScope, scopeCheck } from './discover.js';
+export { scriptSignature, compareRenderToMarkup, RenderNeedLearner, DEFAULT_RENDER_NEED } from './render-need.js';

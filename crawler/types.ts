@@ -51,9 +51,17 @@ export interface CrawlStateStore {
   frontierDone(runId: number, url: string, outcome: 'done' | 'error' | 'skipped'): void;
 }
 
+/** How the crawler decides which pages Chromium renders (see CrawlTuning.renderPolicy). */
+export const RENDER_POLICIES = ['learn', 'scripted', 'always'] as const;
+export type RenderPolicy = (typeof RENDER_POLICIES)[number];
+
 export type CrawlEvent =
   /** unchanged = the content hash equals the last fetch (or a 304): detection may reuse earlier results. */
-  | { type: 'resource'; resource: ExtractedResource; unchanged: boolean; parentUrl?: string | null }
+  | {
+      type: 'resource'; resource: ExtractedResource; unchanged: boolean; parentUrl?: string | null;
+      /** A second, rendered reading of a page first read from markup (its scripts turned out to add content). */
+      rerendered?: boolean;
+    }
   | { type: 'skipped'; url: string; reason: SkipReason; detail?: string }
   | { type: 'error'; url: string; message: string; status?: number };
 
@@ -66,6 +74,8 @@ export interface CrawlSummary {
   durationMs: number;
   /** False when the watchdog or a signal stopped the crawl before the frontier emptied. */
   complete: boolean;
+  /** How pages with script were read: rendered in Chromium, or from markup once their scripts were seen to add nothing. */
+  rendering?: { rendered: number; readFromMarkup: number; resampled: number; rerendered: number };
 }
 
 export type CrawlEventHandler = (event: CrawlEvent) => void | Promise<void>;

@@ -22,6 +22,7 @@ export function crawlOptionsFor(config: LeakwatchConfig): Record<string, unknown
     userAgent: userAgentFor(c.userAgentContact),
     pageTimeoutMs: c.pageTimeoutMs,
     sweepTimeoutMs: c.sweepTimeoutMs,
+    renderPolicy: c.render,
     ...(c.chromiumPath ? { chromiumPath: c.chromiumPath } : {}),
   };
 }

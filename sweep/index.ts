@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../core/logger.js';
 import { SEVERITY_RANK, isPageable, type DetectionResult, type Severity } from '../core/types.js';
 import { maskValue } from '../core/mask.js';
-import { crawl, DEFAULT_CRAWL_OPTIONS, type CrawlOptions, type CrawlSummary, type CrawlEvent, type SkipReason } from '../crawler/index.js';
+import { crawl, DEFAULT_CRAWL_OPTIONS, type CrawlInput, type CrawlSummary, type CrawlEvent, type SkipReason } from '../crawler/index.js';
 import { AllowList, detectBlocks } from '../detectors/index.js';
 import type { LeakwatchStore } from '../storage/index.js';
 import { UserStore } from '../storage/users.js';
@@ -22,7 +22,7 @@ export interface SweepOptions {
   mode: 'full' | 'hot' | 'ondemand';
   store: LeakwatchStore;
   logger: Logger;
-  crawl?: Partial<Omit<CrawlOptions, 'startUrls' | 'logger' | 'state' | 'runId'>>;
+  crawl?: Partial<Omit<CrawlInput, 'startUrls' | 'logger' | 'state' | 'runId'>>;
   signal?: AbortSignal;
   /** Show raw values in the report (the user asked with --reveal). Stored data is unaffected. */
   reveal?: boolean;

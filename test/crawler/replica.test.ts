@@ -22,6 +22,9 @@ test('replica: every page and document reached, every case record and hidden ite
       c.handler,
     );
     assert.equal(summary.complete, true);
+    // Every page carries script; pages whose exact scripts and template were seen to add nothing are read from markup.
+    console.log(`replica crawl: ${summary.pages} pages, rendering ${JSON.stringify(summary.rendering)}, ${(summary.durationMs / 1000).toFixed(1)} s`);
+    assert.ok(summary.rendering && summary.rendering.readFromMarkup > 0, 'learned rendering read some pages from markup');
     const byPath = new Map(c.resources().map((r) => [new URL(r.resource.url).pathname, r.resource]));
     const text = (p: string) => (byPath.get(p)?.blocks ?? []).map((b) => b.text).join('\n');
 

@@ -6,6 +6,7 @@
 import type { Entity } from '../core/types.js';
 import type { RawDetection, Recognizer, RecognizerEnv } from './types.js';
 import { findContext } from './context.js';
+import { isSpaceCode } from './chars.js';
 
 const DEFAULT_MIN_SCORE = 0.4;
 export const CHUNK_SIZE = 256 * 1024;
@@ -17,43 +18,72 @@ export interface EngineOptions {
   extraContext?: string;
 }
 
-const TRIGGER_RE = { digit: /\d+/g, at: /@/g } as const;
 /** How far a match can extend from its nearest digit / '@' (a DVLA surname block is 5 letters; "17 September 2009"). */
 const TRIGGER_REACH = { digit: 24, at: 128 } as const;
 /** Windows closer than this are merged: fewer, larger slices are cheaper than many tiny ones. */
 const MERGE_GAP = 48;
 
-/** Merged [start,end) windows around trigger characters, snapped outwards to whitespace. */
-export function triggerWindows(text: string, trigger: 'digit' | 'at'): Array<[number, number]> {
-  const re = TRIGGER_RE[trigger];
-  const reach = TRIGGER_REACH[trigger];
-  const out: Array<[number, number]> = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let s = Math.max(0, m.index - reach);
-    let e = Math.min(text.length, m.index + m[0].length + reach);
-    const last = out[out.length - 1];
-    if (last && s <= last[1] + MERGE_GAP) {
-      last[1] = Math.max(last[1], e);
-      continue;
-    }
-    out.push([s, e]);
-  }
-  for (const w of out) {
-    while (w[0] > 0 && !/\s/.test(text[w[0] - 1]!)) w[0]--;
-    while (w[1] < text.length && !/\s/.test(text[w[1]]!)) w[1]++;
-  }
-  // snapping can make neighbours touch
-  const merged: Array<[number, number]> = [];
-  for (const w of out) {
-    const last = merged[merged.length - 1];
-    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-    else merged.push([w[0], w[1]]);
-  }
-  return merged;
+/** A window of text around trigger characters, with what a recogniser's prefilter needs to skip it. */
+export interface TriggerWindow {
+  start: number;
+  end: number;
+  /** text.slice(start, end), made once and shared by every recogniser. */
+  text: string;
+  /** Digits in the window: a recogniser whose matches need `minDigits` digits skips windows with fewer. */
+  digits: number;
 }
 
-function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at') => Array<[number, number]>): void {
+/** Merged [start,end) windows around trigger characters, snapped outwards to whitespace. */
+export function triggerWindows(text: string, trigger: 'digit' | 'at'): Array<[number, number]> {
+  return triggerWindowList(text, trigger).map((w) => [w.start, w.end]);
+}
+
+const TRIGGER_RE = { digit: /\d+/g, at: /@/g } as const;
+
+function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow[] {
+  const re = TRIGGER_RE[trigger];
+  const reach = TRIGGER_REACH[trigger];
+  const n = text.length;
+  // [start, end, digits]
+  const raw: Array<[number, number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const len = m[0].length;
+    const s = Math.max(0, m.index - reach);
+    const e = Math.min(n, m.index + len + reach);
+    const digits = trigger === 'digit' ? len : 0;
+    const last = raw[raw.length - 1];
+    if (last && s <= last[1] + MERGE_GAP) {
+      last[1] = Math.max(last[1], e);
+      last[2] += digits;
+    } else raw.push([s, e, digits]);
+  }
+  for (const w of raw) {
+    while (w[0] > 0 && !isSpaceCode(text.charCodeAt(w[0] - 1))) w[0]--;
+    while (w[1] < n && !isSpaceCode(text.charCodeAt(w[1]))) w[1]++;
+  }
+  // snapping can make neighbours touch; every digit run lies in exactly one window, so digit counts add up
+  const out: TriggerWindow[] = [];
+  let last: [number, number, number] | null = null;
+  const close = (w: [number, number, number]): void => {
+    out.push({ start: w[0], end: w[1], text: w[0] === 0 && w[1] === n ? text : text.slice(w[0], w[1]), digits: w[2] });
+  };
+  for (const w of raw) {
+    if (last && w[0] <= last[1]) {
+      last[1] = Math.max(last[1], w[1]);
+      last[2] += w[2];
+    } else {
+      if (last) close(last);
+      last = [w[0], w[1], w[2]];
+    }
+  }
+  if (last) close(last);
+  return out;
+}
+
+const WHOLE = (text: string): TriggerWindow[] => [{ start: 0, end: text.length, text, digits: Infinity }];
+
+function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at') => TriggerWindow[]): void {
   const minScore = rec.minScore ?? DEFAULT_MIN_SCORE;
   const accept = (start: number, end: number, base: number, reasons: string[], publicRole?: boolean): void => {
     let score = base;
@@ -67,11 +97,14 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
     if (score < minScore) return;
     out.push({ entity: rec.entity, detector: rec.name, start, end, score: Math.round(score * 100) / 100, reasons, publicRole });
   };
-  const windows: Array<[number, number]> = rec.trigger ? windowsFor(rec.trigger) : [[0, text.length]];
+  const windows = rec.patterns ? (rec.trigger ? windowsFor(rec.trigger) : WHOLE(text)) : [];
+  const minDigits = rec.minDigits ?? 0;
   for (const p of rec.patterns ?? []) {
     const re = p.regex;
-    for (const [ws, we] of windows) {
-    const sub = ws === 0 && we === text.length ? text : text.slice(ws, we);
+    for (const w of windows) {
+    if (w.digits < minDigits) continue;
+    const sub = w.text;
+    const ws = w.start;
     re.lastIndex = 0;
     for (let m = re.exec(sub); m; m = re.exec(sub)) {
       if (m[0].length === 0) {
@@ -141,10 +174,10 @@ export function resolveOverlaps(dets: RawDetection[]): RawDetection[] {
 
 function runAll(text: string, recognizers: Recognizer[], opts: EngineOptions): RawDetection[] {
   const out: RawDetection[] = [];
-  const cache = new Map<string, Array<[number, number]>>();
-  const windowsFor = (t: 'digit' | 'at'): Array<[number, number]> => {
+  const cache = new Map<string, TriggerWindow[]>();
+  const windowsFor = (t: 'digit' | 'at'): TriggerWindow[] => {
     let w = cache.get(t);
-    if (!w) cache.set(t, (w = triggerWindows(text, t)));
+    if (!w) cache.set(t, (w = triggerWindowList(text, t)));
     return w;
   };
   for (const rec of recognizers) runOne(rec, text, opts, out, windowsFor);

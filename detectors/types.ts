@@ -59,6 +59,11 @@ export interface Recognizer {
    * windows around those characters (snapped to whitespace, wide enough for any match).
    */
   trigger?: 'digit' | 'at';
+  /**
+   * Speed, with `trigger: 'digit'`: every match holds at least this many digits, so windows with
+   * fewer digits are skipped (most digit windows in prose hold a date, a time or a count).
+   */
+  minDigits?: number;
 }
 
 export interface RawDetection extends Candidate {

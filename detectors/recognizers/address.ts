@@ -6,6 +6,7 @@
 import type { Candidate, Recognizer } from '../types.js';
 import { STREET_TYPES, HOUSE_NAME_WORDS, VENUE_WORDS, PLACES } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
+import { isSpaceCode } from '../chars.js';
 
 const title = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
 const typeAlt = [...new Set(STREET_TYPES.flatMap((t) => [title(t), t.toUpperCase()]))].sort((a, b) => b.length - a.length).join('|');
@@ -82,26 +83,29 @@ const AREA_OF_PERSON = new RegExp(`(?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+)(?:${CAP}[
 /** A venue and a street-less locality, accepted only with a postcode: "Adeyfield Community Centre, Longlands, Hemel Hempstead HP2 4DE". */
 const VENUE_LOCALITY = new RegExp(`(?<![A-Za-z0-9])(?:${CAP}\\s+){0,3}(?:${venueAlt}),[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}`, 'g');
 
+/** A window of text around gate hits: [start, end, text.slice(start, end)], sliced once for every grammar that uses it. */
+type GateWindow = [number, number, string];
+
 /** Windows of ±reach around gate hits, snapped to whitespace and merged. */
-function gateWindows(text: string, gate: RegExp, before: number, after: number, keep?: (m: RegExpExecArray) => boolean): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+function gateWindows(text: string, gate: RegExp, before: number, after: number, keep?: (m: RegExpExecArray) => boolean): GateWindow[] {
+  const out: GateWindow[] = [];
   gate.lastIndex = 0;
   for (let m = gate.exec(text); m; m = gate.exec(text)) {
     if (keep && !keep(m)) continue;
     let s = Math.max(0, m.index - before);
     let e = Math.min(text.length, m.index + m[0].length + after);
-    while (s > 0 && !/\s/.test(text[s - 1]!)) s--;
-    while (e < text.length && !/\s/.test(text[e]!)) e++;
+    while (s > 0 && !isSpaceCode(text.charCodeAt(s - 1))) s--;
+    while (e < text.length && !isSpaceCode(text.charCodeAt(e))) e++;
     const last = out[out.length - 1];
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
+    else out.push([s, e, '']);
   }
+  for (const w of out) w[2] = text.slice(w[0], w[1]);
   return out;
 }
 
-function* matchesIn(text: string, re: RegExp, windows: Array<[number, number]>): Generator<{ index: number; 0: string }> {
-  for (const [ws, we] of windows) {
-    const sub = text.slice(ws, we);
+function* matchesIn(text: string, re: RegExp, windows: GateWindow[]): Generator<{ index: number; 0: string }> {
+  for (const [ws, , sub] of windows) {
     re.lastIndex = 0;
     for (let m = re.exec(sub); m; m = re.exec(sub)) yield { index: ws + m.index, 0: m[0] };
   }
@@ -109,21 +113,24 @@ function* matchesIn(text: string, re: RegExp, windows: Array<[number, number]>):
 
 function findAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of matchesIn(text, STREET_OF_PERSON, gateWindows(text, OF_GATE, 40, 200))) {
+  // each gate is scanned once; its windows serve every grammar that uses it
+  const ofWindows = gateWindows(text, OF_GATE, 40, 200);
+  const namedWindows = gateWindows(text, NAMED_GATE, 120, 160, namedGateHit);
+  for (const m of matchesIn(text, STREET_OF_PERSON, ofWindows)) {
     const ext = extend(text, m.index + m[0].length);
     out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.6, reasons: ['address:street-of-person'] });
   }
-  for (const m of matchesIn(text, AREA_OF_PERSON, gateWindows(text, OF_GATE, 40, 200))) {
+  for (const m of matchesIn(text, AREA_OF_PERSON, ofWindows)) {
     const ext = extend(text, m.index + m[0].length);
     if (ext.hasPlace || ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.6, reasons: ['address:area-of-person'] });
   }
-  for (const m of matchesIn(text, VENUE_LOCALITY, gateWindows(text, NAMED_GATE, 120, 160, namedGateHit))) {
+  for (const m of matchesIn(text, VENUE_LOCALITY, namedWindows)) {
     const ext = extend(text, m.index + m[0].length);
     if (ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.7, reasons: ['address:grammar', 'address:venue', 'address:postcode'] });
   }
   const candidates = [
     ...matchesIn(text, CORE_NUMBERED, gateWindows(text, NUMBER_GATE, 100, 160)),
-    ...matchesIn(text, CORE_NAMED, gateWindows(text, NAMED_GATE, 120, 160, namedGateHit)),
+    ...matchesIn(text, CORE_NAMED, namedWindows),
   ].sort((a, b) => a.index - b.index);
   let consumed = 0;
   for (const m of candidates) {

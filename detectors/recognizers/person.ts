@@ -14,6 +14,7 @@ type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
 interface Tok {
   text: string; // name text (possessive and trailing dot removed)
   key: string; // lower-case lookup key
+  rankKey: string; // key without dots, as rank phrases are stored
   start: number;
   end: number;
   breakAfter: boolean; // sentence end or possessive: the name cannot continue
@@ -107,7 +108,17 @@ function classifyUncached(tok: Tok): Cls {
 const quickCache = new Map<string, boolean>();
 /** True unless every word of the run is a common word that is neither a name, a title nor a rank. */
 function mightHoldName(run: string): boolean {
-  for (const raw of run.split(/[ \t]+/)) {
+  const n = run.length;
+  for (let i = 0; i < n; ) {
+    const c = run.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && run.charCodeAt(j) !== 32 && run.charCodeAt(j) !== 9) j++;
+    const raw = run.slice(i, j);
+    i = j;
     let hit = quickCache.get(raw);
     if (hit === undefined) {
       const w = raw.replace(/(?:['’]s|['’]|\.)$/, '');
@@ -121,40 +132,64 @@ function mightHoldName(run: string): boolean {
   return false;
 }
 
+interface TokShape {
+  text: string;
+  key: string;
+  rankKey: string;
+  breakAfter: boolean;
+}
+
+/** What a raw whitespace-delimited word becomes as a token; a pure function of the word, so cached per word. */
+const shapeCache = new Map<string, TokShape | null>();
+
+function tokShape(raw: string): TokShape | null {
+  let shape = shapeCache.get(raw);
+  if (shape !== undefined) return shape;
+  let text = raw;
+  let breakAfter = false;
+  if (/['’]s$/.test(text) && text.length > 3) {
+    text = text.slice(0, -2);
+    breakAfter = true;
+  } else if (/s['’]$/.test(text)) {
+    text = text.slice(0, -1);
+    breakAfter = true;
+  }
+  if (text.endsWith('.')) {
+    const bare = text.slice(0, -1);
+    if (!(bare.length === 1 || ABBREVIATIONS.has(bare.toLowerCase()))) breakAfter = true;
+    text = bare;
+  }
+  text = text.replace(/['’-]+$/, '');
+  if (text) {
+    const key = lookupKey(text);
+    shape = { text, key, rankKey: key.replace(/\./g, ''), breakAfter };
+  } else shape = null;
+  if (shapeCache.size > 100_000) shapeCache.clear();
+  shapeCache.set(raw, shape);
+  return shape;
+}
+
 function tokenise(run: string, offset: number): Tok[] {
   const out: Tok[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) {
-    let text = m[0];
-    let breakAfter = false;
-    if (/['’]s$/.test(text) && text.length > 3) {
-      text = text.slice(0, -2);
-      breakAfter = true;
-    } else if (/s['’]$/.test(text)) {
-      text = text.slice(0, -1);
-      breakAfter = true;
-    }
-    if (text.endsWith('.')) {
-      const bare = text.slice(0, -1);
-      if (!(bare.length === 1 || ABBREVIATIONS.has(bare.toLowerCase()))) breakAfter = true;
-      text = bare;
-    }
-    text = text.replace(/['’-]+$/, '');
-    if (!text) continue;
-    out.push({ text, key: lookupKey(text), start: offset + m.index, end: offset + m.index + text.length, breakAfter });
+    const shape = tokShape(m[0]);
+    if (!shape) continue;
+    const start = offset + m.index;
+    out.push({ text: shape.text, key: shape.key, rankKey: shape.rankKey, start, end: start + shape.text.length, breakAfter: shape.breakAfter });
   }
   return out;
 }
 
 /** Length in tokens of a rank phrase starting at i, or 0. */
 function rankAt(toks: Tok[], i: number): number {
-  const candidates = RANKS_BY_FIRST.get(toks[i]!.key.replace(/\./g, ''));
+  const candidates = RANKS_BY_FIRST.get(toks[i]!.rankKey);
   if (!candidates) return 0;
   for (const r of candidates) {
     if (i + r.length > toks.length) continue;
     let ok = true;
     for (let j = 0; j < r.length; j++) {
-      if (toks[i + j]!.key.replace(/\./g, '') !== r[j]) { ok = false; break; }
+      if (toks[i + j]!.rankKey !== r[j]) { ok = false; break; }
       if (j < r.length - 1 && toks[i + j]!.breakAfter) { ok = false; break; }
     }
     if (ok) return r.length;
@@ -249,7 +284,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       // a name followed by a street type, venue or organisation word is that street/venue/org
       let rejected = false;
       if (nextBreaks && next) {
-        const k = next.key.replace(/\./g, '');
+        const k = next.rankKey;
         if (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k)) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k);
       }
       // the name's own last token can be a street/venue word ("Ringlet Road" never reaches here; "Tom Hall" does)
@@ -283,7 +318,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     const sur = lookupKey(m[1]!);
     const fore = lookupKey(m[2]!);
     // "BRANNIGAN, Shaun": an ALL-CAPS surname before a comma and a known forename is the register convention
-    const surTok: Tok = { text: m[1]!, key: sur, start: m.index, end: m.index + m[1]!.length, breakAfter: false };
+    const surTok: Tok = { text: m[1]!, key: sur, rankKey: sur.replace(/\./g, ''), start: m.index, end: m.index + m[1]!.length, breakAfter: false };
     const surCls = classify(surTok);
     const knownSurname = inGaz(SURNAMES, sur) || SURNAME_SHAPE.test(m[1]![0] + m[1]!.slice(1).toLowerCase());
     if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || !inGaz(FORENAMES, fore) || WEAK_NAME_WORDS.has(fore)) continue;

@@ -14,6 +14,7 @@ export const niNumberRecognizer: Recognizer = {
   name: 'uk-ni-number',
   entity: 'NI_NUMBER',
   trigger: 'digit',
+  minDigits: 6, // three pairs of digits
   description: 'National Insurance number: HMRC prefix rules, suffix A-D, with or without spaces/dashes',
   patterns: [
     { name: 'nino', regex: /\b[A-Z]{2}(?:[ -]?\d{2}){3}[ -]?[A-D]\b/g, score: 0.7 },
@@ -27,6 +28,7 @@ export const nhsNumberRecognizer: Recognizer = {
   name: 'uk-nhs-number',
   entity: 'NHS_NUMBER',
   trigger: 'digit',
+  minDigits: 10, // ten digits, spaced or not
   description: 'NHS / CHI / H&C number: mod-11 check digit plus the issued ranges; unspaced or test-range numbers need a cue',
   patterns: [
     { name: 'nhs-spaced', regex: /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])/g, score: 0.6 },
@@ -44,6 +46,7 @@ export const drivingLicenceRecognizer: Recognizer = {
   name: 'uk-driving-licence',
   entity: 'DRIVING_LICENCE',
   trigger: 'digit',
+  minDigits: 7, // six date digits and one more
   description: 'DVLA driving licence number (16 chars), surname block and a plausible encoded date of birth',
   patterns: [{ name: 'dvla', regex: /\b[A-Z9]{5} ?\d{6} ?[A-Z9]{2}\d[A-Z0-9]{2}(?: ?\d{2})?\b/g, score: 0.65 }],
   validate: (v) => isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
@@ -54,6 +57,7 @@ export const passportRecognizer: Recognizer = {
   name: 'uk-passport',
   entity: 'PASSPORT',
   trigger: 'digit',
+  minDigits: 7, // AA9999999 has the fewest
   description: 'UK passport number (9 digits, or 2 letters + 7 digits, or 1 alnum + 8 digits), only with a passport cue',
   patterns: [{ name: 'passport', regex: /\b(?:[A-Z]{2}\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 }],
   validate: (v) => isPassportShape(v),
@@ -93,6 +97,7 @@ export const paymentCardRecognizer: Recognizer = {
   name: 'payment-card',
   entity: 'PAYMENT_CARD',
   trigger: 'digit',
+  minDigits: 12, // a 13-digit PAN has a first digit and 11+ more
   description: 'Payment card number: 13-19 digits, Luhn and a known IIN range',
   patterns: [{ name: 'pan', regex: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g, score: 0.75 }],
   validate: (v) => isValidCard(v),
@@ -105,6 +110,7 @@ export const sortCodeRecognizer: Recognizer = {
   name: 'uk-sort-code',
   entity: 'BANK_ACCOUNT',
   trigger: 'digit',
+  minDigits: 6, // NN-NN-NN
   description: 'UK sort code (NN-NN-NN), only with a banking cue',
   patterns: [{ name: 'sort-code', regex: /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g, score: 0.3 }],
   validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'sort-code'),
@@ -115,6 +121,7 @@ export const accountNumberRecognizer: Recognizer = {
   name: 'uk-account-number',
   entity: 'BANK_ACCOUNT',
   trigger: 'digit',
+  minDigits: 8, // eight digits
   description: 'UK bank account number (6-10 digits, usually 8) with a banking cue; Vocalink modulus check against a nearby sort code',
   patterns: [{ name: 'account', regex: /(?<![\d-])\d{8}(?![\d-])/g, score: 0.3 }],
   validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'account'),
@@ -169,6 +176,7 @@ export const dateOfBirthRecognizer: Recognizer = {
   name: 'date-of-birth',
   entity: 'DATE_OF_BIRTH',
   trigger: 'digit',
+  minDigits: 4, // 1/2/88 has the fewest
   description: 'A plausible past date with a birth cue nearby (DOB, born, date of birth, aged N)',
   patterns: [
     { name: 'dob-numeric', regex: /(?<![\d/.-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g, score: 0.3 },

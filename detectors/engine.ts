@@ -4,7 +4,7 @@
  * match is lost at a chunk border.
  */
 import type { Entity } from '../core/types.js';
-import type { RawDetection, Recognizer, RecognizerEnv } from './types.js';
+import type { PatternSpec, RawDetection, Recognizer, RecognizerEnv } from './types.js';
 import { findContext } from './context.js';
 import { isSpaceCode } from './chars.js';
 
@@ -81,6 +81,13 @@ function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow
   return out;
 }
 
+const patternReasons = new WeakMap<PatternSpec, string>();
+const patternReason = (p: PatternSpec): string => {
+  let r = patternReasons.get(p);
+  if (r === undefined) patternReasons.set(p, (r = `pattern:${p.name}`));
+  return r;
+};
+
 const WHOLE = (text: string): TriggerWindow[] => [{ start: 0, end: text.length, text, digits: Infinity }];
 
 function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at') => TriggerWindow[]): void {
@@ -121,7 +128,7 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
         if (v === false || v === 0) continue;
         if (typeof v === 'number') base = v;
       }
-      accept(start, end, base, [`pattern:${p.name}`]);
+      accept(start, end, base, [patternReason(p)]);
     }
     }
   }
@@ -132,7 +139,7 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
         if (v === false || v === 0) continue;
         if (typeof v === 'number') c.score = v;
       }
-      accept(c.start, c.end, c.score, [...c.reasons], c.publicRole);
+      accept(c.start, c.end, c.score, c.reasons.slice(), c.publicRole);
     }
   }
 }
@@ -199,7 +206,9 @@ export function detectRaw(text: string, recognizers: Recognizer[], opts: EngineO
       if (start < own || start >= ownEnd) continue;
       // a match touching the window's cut edge may be truncated; the neighbouring chunk sees it whole
       if (d.start === 0 && winStart > 0) continue;
-      all.push({ ...d, start, end: d.end + winStart });
+      d.start = start;
+      d.end += winStart;
+      all.push(d);
     }
   }
   return resolveOverlaps(all);

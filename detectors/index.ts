@@ -41,13 +41,14 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   const norm = normalise(text);
   const teamBlock = opts.section === 'team' || opts.kind === 'team-member';
   const raw: RawDetection[] = detectRaw(norm.text, [...(opts.recognizers ?? ALL_RECOGNIZERS)], { env: { teamBlock }, extraContext: opts.extraContext });
-  const dets: ClassifiedDetection[] = raw.map((d) => {
+  const classifyCtx = { kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons };
+  // the raw detections are fresh objects: classified in place
+  const dets = raw as ClassifiedDetection[];
+  for (const d of dets) {
     const value = norm.text.slice(d.start, d.end);
-    const publicRole = classifyPublicRole(d, value, norm.text, {
-      kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons,
-    });
-    return { ...d, value, publicRole };
-  });
+    d.publicRole = classifyPublicRole(d, value, norm.text, classifyCtx);
+    d.value = value;
+  }
   // second look: people named with a rank in this text make later bare mentions of them public too
   const localPublic = new Set(opts.pagePublicPersons ?? []);
   for (const d of dets) if (d.entity === 'PERSON' && d.publicRole) localPublic.add(subjectKey(d.value));
@@ -64,11 +65,16 @@ function finish(text: string, a: Analysis, opts: InternalOptions): DetectionResu
   const prefix = opts.recordIdPrefix ?? 'r';
   const recordIdFor = opts.recordIdFor ?? ((n: number) => `${prefix}${n}`);
   const { findings, records } = assignSeverity(a.norm.text, a.dets, { kind: opts.kind, recordIdFor, extraContext: opts.extraContext });
-  const mapped: Finding[] = findings.map((f) => {
+  // the findings are fresh objects: map their offsets back to the caller's text in place
+  const identity = !a.norm.startMap && a.norm.text === text;
+  for (const f of findings) {
+    if (identity) continue; // same string, same offsets, same value
     const [start, end] = toOriginal(a.norm, f.start, f.end);
-    return { ...f, start, end, value: text.slice(start, end) };
-  });
-  return { findings: mapped, records };
+    f.start = start;
+    f.end = end;
+    f.value = text.slice(start, end);
+  }
+  return { findings, records };
 }
 
 /**

@@ -35,11 +35,36 @@ const RANK_SET = new Set(RANK_PHRASES.map((p) => p.replace(/\./g, '').toLowerCas
 
 /** The last few words before a name, lower case, punctuation dropped (cheap to test against word sets). */
 function tailWords(before: string, n = 6): string[] {
+  // ASCII fast path: scan back from the end, keeping [a-z0-9/&'-] (upper case folded), anything else separates words
+  const from = Math.max(0, before.length - 60);
+  const words: string[] = [];
+  let end = -1; // exclusive end of the word being scanned, -1 when between words
+  for (let i = before.length - 1; i >= from; i--) {
+    const c = before.charCodeAt(i);
+    if (c >= 128) return tailWordsSlow(before, n);
+    const kept = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 47 || c === 38 || c === 39 || c === 45;
+    if (kept) {
+      if (end < 0) end = i + 1;
+    } else if (end >= 0) {
+      words.push(before.slice(i + 1, end).toLowerCase());
+      end = -1;
+      if (words.length === n) break;
+    }
+  }
+  if (end >= 0 && words.length < n) words.push(before.slice(from, end).toLowerCase());
+  return words.reverse();
+}
+function tailWordsSlow(before: string, n: number): string[] {
   const words = before.slice(-60).toLowerCase().replace(/[^a-z0-9/&' -]+/g, ' ').trim().split(/\s+/);
   return words.slice(-n).filter(Boolean);
 }
+/** Last words of the rank phrases: a text whose last word is none of these cannot end with a rank. */
+const RANK_LAST_WORDS = new Set([...RANK_SET].map((r) => r.slice(r.lastIndexOf(' ') + 1)));
 /** True when `before` ends with a rank or role phrase, optionally followed by a collar number. */
 function endsWithRank(before: string): boolean {
+  const last2 = tailWords(before, 2);
+  const lastWord = last2.length && /^\d{2,6}$/.test(last2[last2.length - 1]!) ? last2[last2.length - 2] : last2[last2.length - 1];
+  if (lastWord === undefined || !RANK_LAST_WORDS.has(lastWord)) return false;
   const words = tailWords(before);
   if (words.length && /^\d{2,6}$/.test(words[words.length - 1]!)) words.pop();
   for (let k = 1; k <= 5 && k <= words.length; k++) if (RANK_SET.has(words.slice(-k).join(' '))) return true;
@@ -226,12 +251,13 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   }
   const strongFirst = first === 'F' || first === 'B';
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
+  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast)) return null;
+  if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
+  // role/age cues and a location preposition, only needed from here on
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
   const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after);
   const prep = /\s$/.test(before) && LOCATION_PREPS.has(lastWord);
-  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast)) return null;
-  if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
   if (prep && !cue) return null;
   if (strongFirst && (last === 'U' || last === 'W' || last === 'F' || last === 'I')) return { score: cue ? 0.8 : 0.7, reasons: ['person:forename'] };
   if (strongLast && (first === 'U' || first === 'W' || first === 'I' || first === 'S')) {

@@ -36,6 +36,8 @@ export interface CrawlTuning {
   renderNeed: RenderNeedOptions;
   /** Longest wait for fetch/XHR to settle after DOMContentLoaded. */
   settleCapMs: number;
+  /** robots.txt is read again once this old, mid-sweep included; a URL is checked when queued and again before it is fetched. */
+  robotsMaxAgeMs: number;
   /** Read robots.txt Sitemap: lines and /sitemap.xml. */
   useSitemaps: boolean;
   /** Retries of a 429/503 answer before giving up on the URL. */
@@ -59,6 +61,7 @@ export const DEFAULT_CRAWL_TUNING: CrawlTuning = {
   renderPolicy: 'learn',
   renderNeed: DEFAULT_RENDER_NEED,
   settleCapMs: 5000,
+  robotsMaxAgeMs: 5 * 60_000,
   useSitemaps: true,
   maxBackoffRetries: 4,
   recycleContextAfter: 50,
@@ -130,7 +133,7 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     maxQueryVariants: opts.maxQueryVariants, maxCalendarVariants: opts.maxCalendarVariants,
   });
   const seen = new Set<string>();
-  const robots = new Map<string, RobotsRules>();
+  const robots = new Map<string, { loaded: Promise<{ rules: RobotsRules; body?: string }>; fetchedAt: number }>();
   const watchdog = setTimeout(() => halt(`sweep watchdog: ${opts.sweepTimeoutMs} ms passed`), opts.sweepTimeoutMs);
   const onSignal = () => halt('stopped by signal');
   opts.signal?.addEventListener('abort', onSignal, { once: true });
@@ -185,20 +188,27 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     }
   };
 
-  const robotsFor = async (origin: string): Promise<RobotsRules> => {
-    let r = robots.get(origin);
-    if (r) return r;
+  const loadRobots = async (origin: string, previous?: Promise<{ body?: string }>): Promise<{ rules: RobotsRules; body?: string }> => {
     const robotsUrl = `${origin}/robots.txt`;
+    let body: string | undefined;
     try {
       const res = await politeGet(robotsUrl, undefined, 512 * 1024);
-      r = parseRobots(robotsUrl, res.status >= 200 && res.status < 300 ? res.body.toString('utf8') : undefined, opts.userAgent);
+      body = res.status >= 200 && res.status < 300 ? res.body.toString('utf8') : undefined;
     } catch (err) {
       log.warn({ origin, err: describeError(err) }, 'robots.txt unreadable; treating the site as allowing everything');
-      r = parseRobots(robotsUrl, undefined, opts.userAgent);
     }
-    robots.set(origin, r);
-    limiter.configureHost(new URL(origin).host, r.crawlDelayMs);
-    return r;
+    if (previous && (await previous).body !== body) log.info({ origin }, 'robots.txt changed during the sweep; the new rules apply from now on, queued URLs included');
+    const rules = parseRobots(robotsUrl, body, opts.userAgent);
+    limiter.configureHost(new URL(origin).host, rules.crawlDelayMs);
+    return { rules, body };
+  };
+  const robotsFor = async (origin: string): Promise<RobotsRules> => {
+    let entry = robots.get(origin);
+    if (!entry || Date.now() - entry.fetchedAt >= opts.robotsMaxAgeMs) {
+      entry = { loaded: loadRobots(origin, entry?.loaded), fetchedAt: Date.now() };
+      robots.set(origin, entry);
+    }
+    return (await entry.loaded).rules;
   };
 
   const hotCutoff = Date.now() - opts.hotLastmodDays * 86_400_000;
@@ -275,6 +285,11 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     const plog = log.child({ url });
     const prev = state?.getPageState(url);
     const isDocumentUrl = DOCUMENT_EXTENSIONS.test(url);
+    if (!(await robotsFor(new URL(url).origin)).isAllowed(url)) {
+      // Allowed when queued; robots.txt has since changed.
+      await emit({ type: 'skipped', url, reason: 'robots', detail: 'disallowed by robots.txt as re-read during the sweep' });
+      return done(url, 'skipped');
+    }
     let res: HttpResult;
     try {
       // Documents get conditional GETs; pages are re-read in full (cheap) so their links stay known.

@@ -222,3 +222,31 @@ test('an abort signal stops a sweep gracefully', async () => {
   assert.equal(summary.complete, false);
   assert.equal(summary.pages, 0);
 });
+
+test('robots.txt changing mid-sweep: the new rules apply from the next read, to URLs already queued too', async () => {
+  const R = '/pu/force/partners/';
+  let restricted = false;
+  const pages = Array.from({ length: 5 }, (_, i) => `${R}briefing-${i}/`);
+  const own = await startSite({
+    '/robots.txt': async (_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(restricted ? `User-agent: *\nDisallow: ${R}\n` : 'User-agent: *\nAllow: /\n');
+    },
+    [R]: html(`<main><h1>Partners</h1><ul>${pages.map((p) => `<li><a href="${p}">${p}</a></li>`).join('')}</ul></main>`),
+    ...Object.fromEntries(pages.map((p, i) => [p, async (_q: unknown, res: import('node:http').ServerResponse) => {
+      if (i === 0) restricted = true; // the site owner changes robots.txt while we are reading the first briefing
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(html(`<p>Briefing ${i}</p>`));
+    }])),
+  });
+  try {
+    const c = collect();
+    await crawl({ ...DEFAULT_CRAWL_OPTIONS, startUrls: [`${own.origin}${R}`], logger: silentLogger, concurrency: 1, ratePerSecond: 0, useSitemaps: false, userAgent: 'Leakwatch/test', robotsMaxAgeMs: 0 }, c.handler);
+    const fetched = pages.filter((p) => own.hits.get(p));
+    assert.deepEqual(fetched, [pages[0]], 'only the briefing read before the change was fetched');
+    const robotsSkips = c.skipped().filter((s) => s.reason === 'robots').map((s) => new URL(s.url).pathname).sort();
+    assert.deepEqual(robotsSkips, pages.slice(1), 'the queued briefings were skipped for robots, with a reason');
+  } finally {
+    await own.close();
+  }
+});

@@ -15,6 +15,9 @@ export function phraseRegex(phrases: string[], flags = 'i'): RegExp {
   return new RegExp(`(?<![A-Za-z])(?:${alts.join('|')})(?![A-Za-z])`, flags);
 }
 
+/** Matched phrase → its normalised form (phrases are few: "DOB", "Date of birth"…). */
+const hits = new Map<string, string>();
+
 /** Returns the first context phrase found in the window around [start,end), or null. */
 export function findContext(spec: ContextSpec, text: string, start: number, end: number, extra?: string): string | null {
   let re = compiled.get(spec);
@@ -24,5 +27,12 @@ export function findContext(spec: ContextSpec, text: string, start: number, end:
   }
   const windowText = text.slice(Math.max(0, start - spec.windowBefore), start) + ' ' + text.slice(end, end + spec.windowAfter);
   const m = re.exec(windowText) ?? (extra ? re.exec(extra) : null);
-  return m ? m[0].toLowerCase().replace(/\s+/g, ' ') : null;
+  if (!m) return null;
+  let hit = hits.get(m[0]);
+  if (hit === undefined) {
+    hit = m[0].toLowerCase().replace(/\s+/g, ' ');
+    if (hits.size > 10_000) hits.clear();
+    hits.set(m[0], hit);
+  }
+  return hit;
 }

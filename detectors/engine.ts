@@ -81,6 +81,28 @@ function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow
   return out;
 }
 
+/**
+ * One object per detection for its whole life: it is allocated with every field of the Finding it
+ * becomes, in Finding's key order, and analyse()/assignSeverity() fill value, publicRole, severity
+ * and recordId in place. On case-dense text, long-lived objects per finding are most of the
+ * garbage-collection cost.
+ */
+function newDetection(entity: Entity, detector: string, start: number, end: number, score: number, reasons: string[], publicRole: boolean | undefined): RawDetection {
+  return { entity, start, end, value: '', score, detector, publicRole, reasons, severity: 'low', recordId: null } as RawDetection;
+}
+
+/** Reason strings are shared, not built per match. */
+const contextReasons = new Map<string, string>();
+function contextReason(hit: string): string {
+  let r = contextReasons.get(hit);
+  if (r === undefined) {
+    r = `context:${hit}`;
+    if (contextReasons.size > 10_000) contextReasons.clear();
+    contextReasons.set(hit, r);
+  }
+  return r;
+}
+
 const patternReasons = new WeakMap<PatternSpec, string>();
 const patternReason = (p: PatternSpec): string => {
   let r = patternReasons.get(p);
@@ -98,11 +120,11 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
       const hit = findContext(rec.context, text, start, end, opts.extraContext);
       if (hit) {
         score = Math.min(1, score + rec.context.boost);
-        reasons.push(`context:${hit}`);
+        reasons.push(contextReason(hit));
       } else if (rec.context.required) return;
     }
     if (score < minScore) return;
-    out.push({ entity: rec.entity, detector: rec.name, start, end, score: Math.round(score * 100) / 100, reasons, publicRole });
+    out.push(newDetection(rec.entity, rec.name, start, end, Math.round(score * 100) / 100, reasons, publicRole));
   };
   const windows = rec.patterns ? (rec.trigger ? windowsFor(rec.trigger) : WHOLE(text)) : [];
   const minDigits = rec.minDigits ?? 0;

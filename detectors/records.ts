@@ -252,6 +252,11 @@ function groupDetections(text: string, dets: ClassifiedDetection[], kind?: Block
   return groups;
 }
 
+/** True for detections made by the engine, which carry every Finding field already (see engine.ts newDetection). */
+function isFindingShaped(d: ClassifiedDetection): d is ClassifiedDetection & Finding {
+  return 'severity' in d && 'recordId' in d;
+}
+
 export interface SeverityOutput {
   findings: Finding[];
   records: DetectedRecord[];
@@ -285,10 +290,18 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
       else if (tied) severity = 'high';
       else if (d.entity === 'POSTCODE' || d.entity === 'VEHICLE_REG') severity = 'low';
       else severity = 'medium';
-      findings.push({
-        entity: d.entity, start: d.start, end: d.end, value: d.value, score: d.score, detector: d.detector,
-        publicRole: d.publicRole, reasons: d.reasons, severity, recordId: d.publicRole ? null : recordId,
-      });
+      const rid = d.publicRole ? null : recordId;
+      if (isFindingShaped(d)) {
+        // the engine allocated the detection with the Finding's fields: fill it in place
+        d.severity = severity;
+        d.recordId = rid;
+        findings.push(d);
+      } else {
+        findings.push({
+          entity: d.entity, start: d.start, end: d.end, value: d.value, score: d.score, detector: d.detector,
+          publicRole: d.publicRole, reasons: d.reasons, severity, recordId: rid,
+        });
+      }
     }
     if (recordId) {
       if (isCase && roles.size === 0) roles.add('other');

@@ -81,7 +81,6 @@ const RUN = new RegExp(
   `(?<![${LET}0-9'’-])[${UP}][${LET}'’-]*\\.?(?:[ \\t]+(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das)(?=[ \\t]+[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
   'g',
 );
-const TOKEN = /[^ \t]+/g;
 const SURNAME_FIRST = new RegExp(
   `(?<![${LET}'’-])([${UP}][${UP}'’-]{1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
   'g',
@@ -194,14 +193,24 @@ function tokShape(raw: string): TokShape | null {
   return shape;
 }
 
+/** The run's words (split on spaces and tabs, as /[^ \t]+/g would) as tokens. */
 function tokenise(run: string, offset: number): Tok[] {
   const out: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) {
-    const shape = tokShape(m[0]);
-    if (!shape) continue;
-    const start = offset + m.index;
-    out.push({ text: shape.text, key: shape.key, rankKey: shape.rankKey, start, end: start + shape.text.length, breakAfter: shape.breakAfter });
+  const n = run.length;
+  for (let i = 0; i < n; ) {
+    const c = run.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && run.charCodeAt(j) !== 32 && run.charCodeAt(j) !== 9) j++;
+    const shape = tokShape(run.slice(i, j));
+    if (shape) {
+      const start = offset + i;
+      out.push({ text: shape.text, key: shape.key, rankKey: shape.rankKey, start, end: start + shape.text.length, breakAfter: shape.breakAfter });
+    }
+    i = j;
   }
   return out;
 }

@@ -31,6 +31,8 @@ export interface TriggerWindow {
   text: string;
   /** Digits in the window: a recogniser whose matches need `minDigits` digits skips windows with fewer. */
   digits: number;
+  /** Longest run of consecutive digits in the window (for `minDigitRun`). */
+  longestRun: number;
 }
 
 /** Merged [start,end) windows around trigger characters, snapped outwards to whitespace. */
@@ -44,8 +46,8 @@ function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow
   const re = TRIGGER_RE[trigger];
   const reach = TRIGGER_REACH[trigger];
   const n = text.length;
-  // [start, end, digits]
-  const raw: Array<[number, number, number]> = [];
+  // [start, end, digits, longest digit run]
+  const raw: Array<[number, number, number, number]> = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const len = m[0].length;
@@ -56,7 +58,8 @@ function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow
     if (last && s <= last[1] + MERGE_GAP) {
       last[1] = Math.max(last[1], e);
       last[2] += digits;
-    } else raw.push([s, e, digits]);
+      if (digits > last[3]) last[3] = digits;
+    } else raw.push([s, e, digits, digits]);
   }
   for (const w of raw) {
     while (w[0] > 0 && !isSpaceCode(text.charCodeAt(w[0] - 1))) w[0]--;
@@ -64,17 +67,18 @@ function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow
   }
   // snapping can make neighbours touch; every digit run lies in exactly one window, so digit counts add up
   const out: TriggerWindow[] = [];
-  let last: [number, number, number] | null = null;
-  const close = (w: [number, number, number]): void => {
-    out.push({ start: w[0], end: w[1], text: w[0] === 0 && w[1] === n ? text : text.slice(w[0], w[1]), digits: w[2] });
+  let last: [number, number, number, number] | null = null;
+  const close = (w: [number, number, number, number]): void => {
+    out.push({ start: w[0], end: w[1], text: w[0] === 0 && w[1] === n ? text : text.slice(w[0], w[1]), digits: w[2], longestRun: w[3] });
   };
   for (const w of raw) {
     if (last && w[0] <= last[1]) {
       last[1] = Math.max(last[1], w[1]);
       last[2] += w[2];
+      if (w[3] > last[3]) last[3] = w[3];
     } else {
       if (last) close(last);
-      last = [w[0], w[1], w[2]];
+      last = [w[0], w[1], w[2], w[3]];
     }
   }
   if (last) close(last);
@@ -110,7 +114,7 @@ const patternReason = (p: PatternSpec): string => {
   return r;
 };
 
-const WHOLE = (text: string): TriggerWindow[] => [{ start: 0, end: text.length, text, digits: Infinity }];
+const WHOLE = (text: string): TriggerWindow[] => [{ start: 0, end: text.length, text, digits: Infinity, longestRun: Infinity }];
 
 function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at') => TriggerWindow[]): void {
   const minScore = rec.minScore ?? DEFAULT_MIN_SCORE;
@@ -128,10 +132,11 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
   };
   const windows = rec.patterns ? (rec.trigger ? windowsFor(rec.trigger) : WHOLE(text)) : [];
   const minDigits = rec.minDigits ?? 0;
+  const minDigitRun = rec.minDigitRun ?? 0;
   for (const p of rec.patterns ?? []) {
     const re = p.regex;
     for (const w of windows) {
-    if (w.digits < minDigits) continue;
+    if (w.digits < minDigits || w.longestRun < minDigitRun) continue;
     const sub = w.text;
     const ws = w.start;
     re.lastIndex = 0;

@@ -64,6 +64,8 @@ export interface Recognizer {
    * fewer digits are skipped (most digit windows in prose hold a date, a time or a count).
    */
   minDigits?: number;
+  /** Speed, with `trigger: 'digit'`: every match holds a run of at least this many consecutive digits. */
+  minDigitRun?: number;
 }
 
 export interface RawDetection extends Candidate {

@@ -129,33 +129,6 @@ function classifyUncached(tok: Tok): Cls {
   return f ? 'F' : 'S';
 }
 
-const quickCache = new Map<string, boolean>();
-/** True unless every word of the run is a common word that is neither a name, a title nor a rank. */
-function mightHoldName(run: string): boolean {
-  const n = run.length;
-  for (let i = 0; i < n; ) {
-    const c = run.charCodeAt(i);
-    if (c === 32 || c === 9) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n && run.charCodeAt(j) !== 32 && run.charCodeAt(j) !== 9) j++;
-    const raw = run.slice(i, j);
-    i = j;
-    let hit = quickCache.get(raw);
-    if (hit === undefined) {
-      const w = raw.replace(/(?:['’]s|['’]|\.)$/, '');
-      const k = lookupKey(w);
-      hit = !(COMMON_CAPITALISED.has(k) || ORG_WORDS.has(k) || STREET_TYPE_SET.has(k) || VENUE_WORDS.has(k)) || inGaz(FORENAMES, k) || inGaz(SURNAMES, k) || TITLES.has(k) || RANKS_BY_FIRST.has(k.replace(/\./g, ''));
-      if (quickCache.size > 100_000) quickCache.clear();
-      quickCache.set(raw, hit);
-    }
-    if (hit) return true;
-  }
-  return false;
-}
-
 interface TokShape {
   text: string;
   key: string;
@@ -163,12 +136,29 @@ interface TokShape {
   breakAfter: boolean;
 }
 
-/** What a raw whitespace-delimited word becomes as a token; a pure function of the word, so cached per word. */
-const shapeCache = new Map<string, TokShape | null>();
+/** What one whitespace-delimited word of a run is: a pure function of the word, so cached per word. */
+interface WordInfo {
+  /** The word as a token (possessive, trailing dot and quotes removed), or null when nothing is left. */
+  shape: TokShape | null;
+  /** False when the word is a common word that is neither a name, a title nor a rank. */
+  mayName: boolean;
+}
+
+const wordCache = new Map<string, WordInfo>();
+
+function wordInfo(raw: string): WordInfo {
+  let info = wordCache.get(raw);
+  if (info !== undefined) return info;
+  const w = raw.replace(/(?:['’]s|['’]|\.)$/, '');
+  const k = lookupKey(w);
+  const mayName = !(COMMON_CAPITALISED.has(k) || ORG_WORDS.has(k) || STREET_TYPE_SET.has(k) || VENUE_WORDS.has(k)) || inGaz(FORENAMES, k) || inGaz(SURNAMES, k) || TITLES.has(k) || RANKS_BY_FIRST.has(k.replace(/\./g, ''));
+  info = { shape: tokShape(raw), mayName };
+  if (wordCache.size > 100_000) wordCache.clear();
+  wordCache.set(raw, info);
+  return info;
+}
 
 function tokShape(raw: string): TokShape | null {
-  let shape = shapeCache.get(raw);
-  if (shape !== undefined) return shape;
   let text = raw;
   let breakAfter = false;
   if (/['’]s$/.test(text) && text.length > 3) {
@@ -184,19 +174,22 @@ function tokShape(raw: string): TokShape | null {
     text = bare;
   }
   text = text.replace(/['’-]+$/, '');
-  if (text) {
-    const key = lookupKey(text);
-    shape = { text, key, rankKey: key.replace(/\./g, ''), breakAfter };
-  } else shape = null;
-  if (shapeCache.size > 100_000) shapeCache.clear();
-  shapeCache.set(raw, shape);
-  return shape;
+  if (!text) return null;
+  const key = lookupKey(text);
+  return { text, key, rankKey: key.replace(/\./g, ''), breakAfter };
 }
 
-/** The run's words (split on spaces and tabs, as /[^ \t]+/g would) as tokens. */
-function tokenise(run: string, offset: number): Tok[] {
-  const out: Tok[] = [];
+const runInfos: WordInfo[] = [];
+const runStarts: number[] = [];
+
+/**
+ * The run's words (split on spaces and tabs) as tokens, or null when the run cannot hold a name:
+ * every word is a common word that is neither a name, a title nor a rank ("Safer Neighbourhood Team").
+ */
+function tokeniseIfName(run: string, offset: number): Tok[] | null {
   const n = run.length;
+  let words = 0;
+  let mayName = false;
   for (let i = 0; i < n; ) {
     const c = run.charCodeAt(i);
     if (c === 32 || c === 9) {
@@ -205,12 +198,20 @@ function tokenise(run: string, offset: number): Tok[] {
     }
     let j = i + 1;
     while (j < n && run.charCodeAt(j) !== 32 && run.charCodeAt(j) !== 9) j++;
-    const shape = tokShape(run.slice(i, j));
-    if (shape) {
-      const start = offset + i;
-      out.push({ text: shape.text, key: shape.key, rankKey: shape.rankKey, start, end: start + shape.text.length, breakAfter: shape.breakAfter });
-    }
+    const info = wordInfo(run.slice(i, j));
+    if (info.mayName) mayName = true;
+    runInfos[words] = info;
+    runStarts[words] = i;
+    words++;
     i = j;
+  }
+  if (!mayName) return null;
+  const out: Tok[] = [];
+  for (let w = 0; w < words; w++) {
+    const shape = runInfos[w]!.shape;
+    if (!shape) continue;
+    const start = offset + runStarts[w]!;
+    out.push({ text: shape.text, key: shape.key, rankKey: shape.rankKey, start, end: start + shape.text.length, breakAfter: shape.breakAfter });
   }
   return out;
 }
@@ -233,10 +234,10 @@ function rankAt(toks: Tok[], i: number): number {
 
 
 function isPlace(toks: Tok[]): boolean {
-  const joined = toks.map((t) => t.key).join(' ');
-  if (PLACES.has(joined)) return true;
-  if (toks.length >= 2 && PLACES.has(`${toks[0]!.key} ${toks[1]!.key}`)) return true;
-  return false;
+  if (toks.length === 1) return PLACES.has(toks[0]!.key);
+  const firstTwo = `${toks[0]!.key} ${toks[1]!.key}`;
+  if (PLACES.has(firstTwo)) return true;
+  return toks.length > 2 && PLACES.has(toks.map((t) => t.key).join(' '));
 }
 
 interface NameEval {
@@ -284,8 +285,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   run.lastIndex = 0;
   for (let m = run.exec(text); m; m = run.exec(text)) {
     // quick reject: a run of only common words ("Safer Neighbourhood Team") holds no name and no cue
-    if (!mightHoldName(m[0])) continue;
-    const toks = tokenise(m[0], m.index);
+    const toks = tokeniseIfName(m[0], m.index);
+    if (!toks) continue;
     const cls = toks.map(classify);
     let i = 0;
     while (i < toks.length) {

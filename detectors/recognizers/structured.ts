@@ -29,6 +29,7 @@ export const nhsNumberRecognizer: Recognizer = {
   entity: 'NHS_NUMBER',
   trigger: 'digit',
   minDigits: 10, // ten digits, spaced or not
+  minDigitRun: 4, // the last group of 3-3-4
   description: 'NHS / CHI / H&C number: mod-11 check digit plus the issued ranges; unspaced or test-range numbers need a cue',
   patterns: [
     { name: 'nhs-spaced', regex: /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])/g, score: 0.6 },
@@ -47,6 +48,7 @@ export const drivingLicenceRecognizer: Recognizer = {
   entity: 'DRIVING_LICENCE',
   trigger: 'digit',
   minDigits: 7, // six date digits and one more
+  minDigitRun: 6, // the DDMMYY-style block
   description: 'DVLA driving licence number (16 chars), surname block and a plausible encoded date of birth',
   patterns: [{ name: 'dvla', regex: /\b[A-Z9]{5} ?\d{6} ?[A-Z9]{2}\d[A-Z0-9]{2}(?: ?\d{2})?\b/g, score: 0.65 }],
   validate: (v) => isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
@@ -58,6 +60,7 @@ export const passportRecognizer: Recognizer = {
   entity: 'PASSPORT',
   trigger: 'digit',
   minDigits: 7, // AA9999999 has the fewest
+  minDigitRun: 7,
   description: 'UK passport number (9 digits, or 2 letters + 7 digits, or 1 alnum + 8 digits), only with a passport cue',
   patterns: [{ name: 'passport', regex: /\b(?:[A-Z]{2}\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 }],
   validate: (v) => isPassportShape(v),
@@ -122,6 +125,7 @@ export const accountNumberRecognizer: Recognizer = {
   entity: 'BANK_ACCOUNT',
   trigger: 'digit',
   minDigits: 8, // eight digits
+  minDigitRun: 8,
   description: 'UK bank account number (6-10 digits, usually 8) with a banking cue; Vocalink modulus check against a nearby sort code',
   patterns: [{ name: 'account', regex: /(?<![\d-])\d{8}(?![\d-])/g, score: 0.3 }],
   validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'account'),

@@ -76,6 +76,50 @@ export function requiredLiterals(re: RegExp): string[] | null {
   return lits.every((l) => l.length >= MIN_LITERAL) ? [...new Set(lits)] : null;
 }
 
+/**
+ * Gates for a list of regexes sharing one scan: present(lower) finds every literal that occurs
+ * in the lower-cased text with one zero-width regex pass (at each position the longest literal
+ * starting there is captured; shorter literals starting there are its prefixes, so they are
+ * marked too), and gate i is open when one of regex i's literals was found, or always when
+ * regex i has no usable literal. String.includes() per literal was slower than the regexes.
+ */
+export class LiteralGates {
+  private readonly lits: string[];
+  private readonly scan: RegExp | null;
+  /** For each literal index, the indexes of literals that are prefixes of it (itself included). */
+  private readonly prefixes: number[][];
+  /** For each regex, its literal indexes, or null when it must always run. */
+  private readonly perRegex: Array<number[] | null>;
+  private readonly seen: Uint8Array;
+  private readonly index: Map<string, number>;
+
+  constructor(regexes: RegExp[]) {
+    const per = regexes.map((re) => requiredLiterals(re));
+    this.lits = [...new Set(per.flatMap((l) => l ?? []))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const index = new Map(this.lits.map((l, i) => [l, i]));
+    this.index = index;
+    this.perRegex = per.map((l) => (l ? l.map((x) => index.get(x)!) : null));
+    this.prefixes = this.lits.map((l) => this.lits.flatMap((p, j) => (l.startsWith(p) ? [j] : [])));
+    const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    this.scan = this.lits.length ? new RegExp(`(?=(${this.lits.map(esc).join('|')}))`, 'g') : null;
+    this.seen = new Uint8Array(this.lits.length);
+  }
+
+  /** Which regexes may match the text whose toLowerCase() is `lower`. */
+  open(lower: string): boolean[] {
+    this.seen.fill(0);
+    const re = this.scan;
+    if (re) {
+      re.lastIndex = 0;
+      for (let m = re.exec(lower); m; m = re.exec(lower)) {
+        for (const j of this.prefixes[this.index.get(m[1]!)!]!) this.seen[j] = 1;
+        re.lastIndex = m.index + 1;
+      }
+    }
+    return this.perRegex.map((ids) => ids === null || ids.some((j) => this.seen[j] === 1));
+  }
+}
+
 /** A test(lowerText) that is false only when `re` cannot match the text whose toLowerCase() is lowerText. */
 export function literalGate(re: RegExp): (lower: string) => boolean {
   const lits = requiredLiterals(re);

@@ -9,7 +9,7 @@ import type { RawDetection } from './types.js';
 import type { AllowList } from './allowlist.js';
 import { RANK_PHRASES } from './gazetteer/lexicon.js';
 import { subjectKey } from './subject.js';
-import { literalGate } from './prefilter.js';
+import { LiteralGates } from './prefilter.js';
 import { nationalDigits, isOrganisationNumber } from './recognizers/phone.js';
 
 export const GOV_FINANCIAL: ReadonlySet<Entity> = new Set(['NI_NUMBER', 'NHS_NUMBER', 'PASSPORT', 'DRIVING_LICENCE', 'PAYMENT_CARD', 'BANK_ACCOUNT']);
@@ -130,13 +130,13 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bcommunity\s+protection\s+(?:notice|warning)\b|\bCPN\b|\bCPW\b|\bcriminal\s+behaviou?r\s+order\b|\bASBO\b|\binjunction\b/i, 'ASB enforcement'],
 ];
 
-const NATURE_GATES = NATURES.map(([re]) => literalGate(re));
-const ROLE_GATES = ROLE_WORDS.map(([re]) => literalGate(re));
+/** One literal scan decides which offence and role regexes can match a window at all. */
+const WORD_GATES = new LiteralGates([...NATURES.map(([re]) => re), ...ROLE_WORDS.map(([re]) => re)]);
 
-/** Offence/ASB labels named in `text`; `lower` is text.toLowerCase() when the caller has it. */
-export function naturesIn(text: string, lower = text.toLowerCase()): string[] {
+/** Offence/ASB labels named in `text`; `open` is WORD_GATES.open(text.toLowerCase()) when the caller has it. */
+export function naturesIn(text: string, open = WORD_GATES.open(text.toLowerCase())): string[] {
   const out = new Set<string>();
-  for (let i = 0; i < NATURES.length; i++) if (NATURE_GATES[i]!(lower) && NATURES[i]![0].test(text)) out.add(NATURES[i]![1]);
+  for (let i = 0; i < NATURES.length; i++) if (open[i] && NATURES[i]![0].test(text)) out.add(NATURES[i]![1]);
   return [...out];
 }
 
@@ -277,15 +277,15 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
     const persons = priv.filter((d) => d.entity === 'PERSON');
     const homeOrDob = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH');
     const tiedData = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH' || d.entity === 'PHONE' || d.entity === 'EMAIL');
-    const windowLower = windowText.toLowerCase();
-    const natures = naturesIn(windowText, windowLower);
+    const open = WORD_GATES.open(windowText.toLowerCase());
+    const natures = naturesIn(windowText, open);
     const roles = new Set<SubjectRole>();
     for (const p of persons) {
       const r = roleFor(text, p.start, p.end, natures);
       if (r) roles.add(r);
     }
     // rows and short units often put the role in its own column ("| Victim |"): take the roles named anywhere in the window
-    if (roles.size === 0 && persons.length) for (let i = 0; i < ROLE_WORDS.length; i++) if (ROLE_GATES[i]!(windowLower) && ROLE_WORDS[i]![0].test(windowText)) roles.add(ROLE_WORDS[i]![1]);
+    if (roles.size === 0 && persons.length) for (let i = 0; i < ROLE_WORDS.length; i++) if (open[NATURES.length + i] && ROLE_WORDS[i]![0].test(windowText)) roles.add(ROLE_WORDS[i]![1]);
     const isCase = persons.length > 0 && homeOrDob && (roles.size > 0 || natures.length > 0);
     const tied = persons.length > 0 && tiedData;
     const recordId = priv.length >= 2 || isCase ? opts.recordIdFor(++n) : null;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { requiredLiterals, literalGate } from '../../detectors/prefilter.js';
+import { requiredLiterals, literalGate, LiteralGates } from '../../detectors/prefilter.js';
 
 test('requiredLiterals: one literal per top-level alternative, optional letters and groups left out', () => {
   assert.deepEqual(requiredLiterals(/\banti[\s-]?social\s+behaviou?r\b|\bASB\b/i), ['behavio', 'asb']);
@@ -26,4 +26,16 @@ test('literalGate never rejects text the regex matches (case, accents, punctuati
     const text = Array.from({ length: 1 + rnd(5) }, () => words[rnd(words.length)]).join(rnd(2) ? ' ' : ', ');
     for (const re of regexes) if (re.test(text)) assert.ok(literalGate(re)(text.toLowerCase()), `${re} on ${text}`);
   }
+});
+
+test('LiteralGates: one scan opens exactly the gates whose literals occur (prefix literals too)', () => {
+  const regexes = [/\brobbery\b|\brobbed\b/i, /\brob\b/i, /\bnoise\b/i, /\b(?:perps?)\b/i, /\bdrugs?\b|\bdrunk/i];
+  const gates = new LiteralGates(regexes);
+  const check = (text: string): void => {
+    const open = gates.open(text.toLowerCase());
+    regexes.forEach((re, i) => { if (re.test(text)) assert.ok(open[i], `${re} on ${text}`); });
+  };
+  assert.deepEqual(gates.open('a robbery'), [true, true, false, true, false]);
+  assert.deepEqual(gates.open('quiet'), [false, false, false, true, false]);
+  for (const t of ['Robbed, then ROB', 'NOISE and drunk', 'drugs', 'perp', 'robbery noise drugs drunk rob', '']) check(t);
 });

@@ -32,6 +32,11 @@ export interface CrawlTuning {
    * 'scripted' renders every page that carries executable script; 'always' renders every page.
    */
   renderPolicy: RenderPolicy;
+  /**
+   * Pages rendered at once (at most `concurrency`). Each costs a Chromium context with two renderer
+   * processes (~300 MB RSS); with most pages read from markup, two keep up with four fetchers.
+   */
+  renderConcurrency: number;
   /** For 'learn': renders that must show nothing new, and how often inert pages are re-checked. */
   renderNeed: RenderNeedOptions;
   /** Longest wait for fetch/XHR to settle after DOMContentLoaded. */
@@ -59,6 +64,7 @@ export const DEFAULT_CRAWL_TUNING: CrawlTuning = {
   maxHtmlBytes: 10 * 1024 * 1024,
   maxDomElements: 150_000,
   renderPolicy: 'learn',
+  renderConcurrency: 2,
   renderNeed: DEFAULT_RENDER_NEED,
   settleCapMs: 5000,
   robotsMaxAgeMs: 5 * 60_000,
@@ -149,6 +155,7 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     }
   };
   const learner = new RenderNeedLearner<Task>(opts.renderNeed);
+  const renders = new PQueue({ concurrency: Math.max(1, Math.min(opts.renderConcurrency, opts.concurrency)) });
   let rerenderedPages = 0;
   const renderer = new Renderer({
     chromiumPath: opts.chromiumPath, logger: log, userAgent: opts.userAgent, pageTimeoutMs: opts.pageTimeoutMs,
@@ -402,7 +409,7 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
       if (needsRender) inertAt = Date.now();
     } else {
       try {
-        const r = await renderer.render({ url: finalUrl, prefetched: { status: res.status, contentType: res.contentType, body: res.body } });
+        const r = (await renders.add(() => renderer.render({ url: finalUrl, prefetched: { status: res.status, contentType: res.contentType, body: res.body } })))!;
         renderedAt = Date.now();
         title = r.title;
         blocks = [...r.blocks, ...r.xhrBlocks];

@@ -23,6 +23,7 @@ export function crawlOptionsFor(config: LeakwatchConfig): Record<string, unknown
     pageTimeoutMs: c.pageTimeoutMs,
     sweepTimeoutMs: c.sweepTimeoutMs,
     renderPolicy: c.render,
+    renderConcurrency: c.renderConcurrency,
     ...(c.chromiumPath ? { chromiumPath: c.chromiumPath } : {}),
   };
 }

@@ -40,6 +40,9 @@ function readProc(pid: number): ProcInfo | undefined {
   }
 }
 
+/** Processes left out of every measurement (the replica: it is the website, not the crawler). */
+export const excludedPids = new Set<number>();
+
 export function processTree(root = process.pid): ProcInfo[] {
   const all: ProcInfo[] = [];
   for (const d of readdirSync('/proc')) {
@@ -60,6 +63,7 @@ export function processTree(root = process.pid): ProcInfo[] {
   while (stack.length) {
     const pid = stack.pop()!;
     for (const c of children.get(pid) ?? []) {
+      if (excludedPids.has(c.pid)) continue;
       out.push(c);
       stack.push(c.pid);
     }

@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createLogger } from '../core/logger.js';
 import { LeakwatchError, describeError } from '../core/errors.js';
-import { positiveInt, positiveNumber } from './options.js';
+import { portNumber, positiveInt, positiveNumber } from './options.js';
 import { SCAN_TYPES } from '../scan/index.js';
 
 /**
@@ -51,7 +51,7 @@ program.command('scan')
 
 program.command('replica')
   .description('serve the bundled police.uk replica (there is no police.uk to reach from a test machine)')
-  .option('--port <n>', 'port', positiveInt('--port'), 8080)
+  .option('--port <n>', 'port (0: any free port; the URL is printed)', portNumber('--port'), 8080)
   .option('--host <addr>', 'address to listen on', '127.0.0.1')
   .option('--scenario <name>', 'clean, herts-2014, … (combine with +)', 'clean')
   .action(async (flags) => {

@@ -9,6 +9,15 @@ export function positiveInt(flag: string) {
   };
 }
 
+/** A TCP port; 0 asks the system for any free one (the URL actually used is printed). */
+export function portNumber(flag: string) {
+  return (raw: string): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${flag} must be a port number from 0 (any free port) to 65535, not "${raw}"`);
+    return n;
+  };
+}
+
 export function positiveNumber(flag: string) {
   return (raw: string): number => {
     const n = Number(raw);

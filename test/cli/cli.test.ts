@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/tmp.js';
@@ -18,6 +18,30 @@ test('usage errors exit 2 and name the problem', () => {
   assert.match(badFlag.stderr, /--max-pages/);
   const unknown = run(['frobnicate']);
   assert.equal(unknown.status, 2);
+  const badPort = run(['replica', '--port', '70000']);
+  assert.equal(badPort.status, 2);
+  assert.match(badPort.stderr, /--port must be a port number from 0/);
+});
+
+test('replica --port 0 listens on a free loopback port and prints the URL it serves', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'replica', '--port', '0', '--scenario', 'clean'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((ok, fail) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = / at (http:\/\/127\.0\.0\.1:(\d+)\/\S+)/.exec(out);
+        if (m) ok(m[1]);
+      });
+      child.once('exit', (code) => fail(new Error(`replica exited ${code}`)));
+    });
+    assert.notEqual(new URL(url).port, '0');
+    const res = await fetch(url);
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /Hertfordshire/);
+  } finally {
+    child.kill('SIGTERM');
+  }
 });
 
 test('config check names the key path of each error', () => {

@@ -107,7 +107,7 @@ const crawlSchema = z.strictObject({
    * markup with spot checks (fast); scripted: render every page with script; always: render all.
    */
   render: z.enum(RENDER_POLICIES).default('learn'),
-  /** Pages rendered at once (capped by concurrency); each costs ~300 MB of Chromium. */
+  /** Pages rendered at once (capped by concurrency); each costs ~150–200 MB of Chromium. */
   renderConcurrency: z.number().int().min(1).max(16).default(2),
 });
 

@@ -33,8 +33,8 @@ export interface CrawlTuning {
    */
   renderPolicy: RenderPolicy;
   /**
-   * Pages rendered at once (at most `concurrency`). Each costs a Chromium context with two renderer
-   * processes (~300 MB RSS); with most pages read from markup, two keep up with four fetchers.
+   * Pages rendered at once (at most `concurrency`). Each costs a Chromium context and its renderer
+   * process (~150–200 MB RSS); with most pages read from markup, two keep up with four fetchers.
    */
   renderConcurrency: number;
   /** For 'learn': renders that must show nothing new, and how often inert pages are re-checked. */

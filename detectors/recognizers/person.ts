@@ -7,6 +7,7 @@
  */
 import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
 import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
+import { isSpaceCode } from '../chars.js';
 import { COMMON_CAPITALISED, ORG_WORDS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VENUE_WORDS } from '../gazetteer/lexicon.js';
 
 type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
@@ -77,12 +78,15 @@ const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|
 const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
 const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
 // A name needs two tokens (title + surname counts): single capitalised words never start a run.
+// "[A](?<!X.)" is "(?<!X)[A]" with the lookbehind after the first letter, so the engine skips to capitals (~1.8x).
 const RUN = new RegExp(
-  `(?<![${LET}0-9'’-])[${UP}][${LET}'’-]*\\.?(?:[ \\t]+(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das)(?=[ \\t]+[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
+  `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:[ \\t]+(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das)(?=[ \\t]+[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
   'g',
 );
+// The lookbehind sits after the first letter ("(?<!X.)" there is "(?<!X)" before it) so that the
+// regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
 const SURNAME_FIRST = new RegExp(
-  `(?<![${LET}'’-])([${UP}][${UP}'’-]{1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
+  `([${UP}](?<![${LET}'’-].)[${UP}'’-]{1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
   'g',
 );
 
@@ -233,6 +237,20 @@ function rankAt(toks: Tok[], i: number): number {
 }
 
 
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** /\b(?:St|Saint)\.?\s*$/.test(before), without a regex scan of the whole string. */
+function endsWithSaint(before: string): boolean {
+  let e = before.length;
+  while (e > 0 && isSpaceCode(before.charCodeAt(e - 1))) e--;
+  if (e > 0 && before.charCodeAt(e - 1) === 46) e--;
+  for (const w of ['St', 'Saint']) {
+    const s = e - w.length;
+    if (s >= 0 && before.startsWith(w, s) && (s === 0 || !isWordCode(before.charCodeAt(s - 1)))) return true;
+  }
+  return false;
+}
+
 function isPlace(toks: Tok[]): boolean {
   if (toks.length === 1) return PLACES.has(toks[0]!.key);
   const firstTwo = `${toks[0]!.key} ${toks[1]!.key}`;
@@ -253,7 +271,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const last = cls[n - 1]!;
   const before = text.slice(Math.max(0, name[0]!.start - 40), name[0]!.start);
   const after = text.slice(name[n - 1]!.end, name[n - 1]!.end + 40);
-  if (/\b(?:St|Saint)\.?\s*$/.test(before)) return null;
+  if (endsWithSaint(before)) return null;
   if (hasTitle || hasRank) return { score: 0.85, reasons: [hasRank ? 'person:rank' : 'person:title'] };
   if (n === 1) {
     if ((first === 'S' || first === 'B') && env.teamBlock && /^\s*(?:,|\(|-|–)?\s*$/.test(after.slice(0, 2))) return null;
@@ -267,11 +285,11 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
   const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after);
-  const prep = /\s$/.test(before) && LOCATION_PREPS.has(lastWord);
+  const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
   if (prep && !cue) return null;
   if (strongFirst && (last === 'U' || last === 'W' || last === 'F' || last === 'I')) return { score: cue ? 0.8 : 0.7, reasons: ['person:forename'] };
   if (strongLast && (first === 'U' || first === 'W' || first === 'I' || first === 'S')) {
-    if (first === 'I' && !/\./.test(text.slice(name[0]!.end, name[0]!.end + 1)) && !cue) return { score: 0.6, reasons: ['person:initial'] };
+    if (first === 'I' && text.charCodeAt(name[0]!.end) !== 46 && !cue) return { score: 0.6, reasons: ['person:initial'] };
     return { score: cue ? 0.8 : 0.65, reasons: ['person:surname'] };
   }
   if (cue && first !== 'C' && last !== 'C') return { score: 0.6, reasons: ['person:cue'] };

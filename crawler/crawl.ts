@@ -11,7 +11,7 @@ import { httpFetch, RedirectRefused, TooLarge, type HttpResult } from './fetch.j
 import { decodeFingerprint, encodeFingerprint, sha256 } from './incremental.js';
 import { backoffDelayMs, DEFAULT_TRAP_GUARD, HostLimiter, isBackoffStatus, parseRobots, TrapGuard, type RobotsRules } from './politeness.js';
 import { Renderer, RenderCrash, RenderTimeout } from './render.js';
-import { extractStaticHtml, hasExecutableScript, staticHtmlBlocks } from './static-extract.js';
+import { extractStaticLinks, hasExecutableScript, staticHtmlBlocks } from './static-extract.js';
 import { compareRenderToMarkup, DEFAULT_RENDER_NEED, RenderNeedLearner, scriptSignature, type RenderNeedOptions } from './render-need.js';
 import { countElements, linearTextBlocks } from './html-text.js';
 import type { CrawlEvent, CrawlEventHandler, CrawlOptions, CrawlSummary, FrontierEntry, PageState, RenderPolicy, SkipReason } from './types.js';
@@ -385,7 +385,7 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     const lastFullRead = Math.max(fp?.renderedAt ?? 0, fp?.inertAt ?? 0);
     const readLongAgo = Date.now() - lastFullRead > opts.rerenderAfterHours * 3_600_000;
     if (!t.forceRender && fp && fp.htmlHash === bodyHash && !(needsRender && readLongAgo) && (await depsUnchanged(fp.deps))) {
-      const links = [...extractStaticHtml(html, finalUrl).links, ...fp.jsLinks.map((href) => ({ href, text: '' }))];
+      const links = [...extractStaticLinks(html, finalUrl), ...fp.jsLinks.map((href) => ({ href, text: '' }))];
       await emit({
         type: 'resource', unchanged: true, parentUrl: t.parentUrl,
         resource: { url: finalUrl, kind: 'page', status: res.status, contentType: res.contentType, contentHash: bodyHash, fetchedAt, blocks: [] },

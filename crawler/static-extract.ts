@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import type { BlockKind, PageSection, TextBlock } from '../core/types.js';
 import { jsonTextToBlocks, sectionFromUrl, type JsonSource, type PageExtraction, type PageLink } from './extract.js';
@@ -214,6 +215,12 @@ export function extractStaticHtml(html: string, url = 'file:///local.html'): Pag
     if (lits.length) json.push({ location: loc, text: JSON.stringify(lits), section: pathSection });
   });
 
+  const links = pageLinks($, url);
+  return { title: norm($('title').first().text()), blocks, links, json };
+}
+
+/** Links a visitor can follow: a, area, iframe/frame, and link rel=next/prev/alternate, resolved against <base>. */
+function pageLinks($: cheerio.CheerioAPI, url: string): PageLink[] {
   const links: PageLink[] = [];
   const base = (() => {
     const b = $('base[href]').attr('href');
@@ -234,7 +241,16 @@ export function extractStaticHtml(html: string, url = 'file:///local.html'): Pag
       /* unparsable href */
     }
   });
-  return { title: norm($('title').first().text()), blocks, links, json };
+  return links;
+}
+
+/**
+ * Only the links, for pages whose content is unchanged (a no-change sweep reads every page for them).
+ * htmlparser2 builds the tree several times faster than the spec parser, and link discovery does not
+ * need the spec's error recovery.
+ */
+export function extractStaticLinks(html: string, url = 'file:///local.html'): PageLink[] {
+  return pageLinks(cheerio.load(parseDocument(html)), url);
 }
 
 /** Static extraction with inline JSON state already turned into blocks. */

@@ -73,7 +73,8 @@ export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logge
     progress?.stop();
     const alertNotes: string[] = [];
     if (flags.alerts) {
-      const outboxDir = join(dirname(dbPath), 'outbox');
+      // One rule with `serve`: the config's alerts.outboxDir; with no config file, next to the database.
+      const outboxDir = flags.config || process.env.LEAKWATCH_OUTBOX_DIR ? resolve(cfg.alerts.outboxDir) : join(dirname(dbPath), 'outbox');
       const channels = buildChannels({ ...cfg.alerts, outboxDir }, logger);
       const dispatcher = new AlertDispatcher(store, channels, logger);
       const drained = await dispatcher.drainOnce();

@@ -11,6 +11,7 @@ import { RANK_PHRASES } from './gazetteer/lexicon.js';
 import { subjectKey } from './subject.js';
 import { LiteralGates } from './prefilter.js';
 import { nationalDigits, isOrganisationNumber } from './recognizers/phone.js';
+import { isSpaceCode } from './chars.js';
 
 export const GOV_FINANCIAL: ReadonlySet<Entity> = new Set(['NI_NUMBER', 'NHS_NUMBER', 'PASSPORT', 'DRIVING_LICENCE', 'PAYMENT_CARD', 'BANK_ACCOUNT']);
 
@@ -211,11 +212,30 @@ function splitRepeatedCases(text: string, dets: ClassifiedDetection[]): Group[] 
   return groups.every((g) => g.dets.some((d) => d.entity === 'PERSON')) ? groups : [{ dets, from: 0, to: text.length }];
 }
 
+/** /\n\s*\n/.test(text.slice(from, to)) without the slice: two newlines with only whitespace between them. */
+function hasBlankLine(text: string, from: number, to: number): boolean {
+  let afterNewline = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (afterNewline) return true;
+      afterNewline = true;
+    } else if (!isSpaceCode(c)) afterNewline = false;
+  }
+  return false;
+}
+
+/** The detections sorted by start (stable); the engine's are already in that order, so usually a copy-free check. */
+function sortedByStart(dets: ClassifiedDetection[]): ClassifiedDetection[] {
+  for (let i = 1; i < dets.length; i++) if (dets[i - 1]!.start > dets[i]!.start) return [...dets].sort((a, b) => a.start - b.start);
+  return dets;
+}
+
 function groupDetections(text: string, dets: ClassifiedDetection[], kind?: BlockKind): Group[] {
   if (dets.length === 0) return [];
   // several table rows in one text ("a | b\nc | d"): each line is its own unit
   if (/\|[^\n]*\n[^\n]*\|/.test(text) && isTableText(text)) {
-    const sorted = [...dets].sort((a, b) => a.start - b.start);
+    const sorted = sortedByStart(dets);
     const groups: Group[] = [];
     let from = 0;
     let k = 0;
@@ -229,12 +249,12 @@ function groupDetections(text: string, dets: ClassifiedDetection[], kind?: Block
     return groups;
   }
   if ((kind && UNIT_KINDS.has(kind)) || text.length <= UNIT_MAX) return splitRepeatedCases(text, dets);
-  const sorted = [...dets].sort((a, b) => a.start - b.start);
+  const sorted = sortedByStart(dets);
   const groups: Group[] = [];
   let cur: ClassifiedDetection[] = [];
   for (const d of sorted) {
     const prev = cur[cur.length - 1];
-    if (prev && (d.start - prev.end > CLUSTER_GAP || /\n\s*\n/.test(text.slice(prev.end, d.start)))) {
+    if (prev && (d.start - prev.end > CLUSTER_GAP || hasBlankLine(text, prev.end, d.start))) {
       groups.push({ dets: cur, from: 0, to: 0 });
       cur = [];
     }
@@ -243,7 +263,8 @@ function groupDetections(text: string, dets: ClassifiedDetection[], kind?: Block
   if (cur.length) groups.push({ dets: cur, from: 0, to: 0 });
   for (const g of groups) {
     const s = g.dets[0]!.start;
-    const e = Math.max(...g.dets.map((d) => d.end));
+    let e = -Infinity;
+    for (const d of g.dets) if (d.end > e) e = d.end;
     // extend to the paragraph/sentence window around the cluster
     let from = Math.max(0, s - WINDOW_PAD);
     let to = Math.min(text.length, e + WINDOW_PAD);

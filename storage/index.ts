@@ -250,6 +250,8 @@ export class LeakwatchStore implements CrawlStateStore {
         'UPDATE runs SET finished_at = ?, status = ?, pages = ?, documents = ?, errors = ?, skipped = ? WHERE id = ?',
         finishedAt, stats.status, stats.pages, stats.documents, stats.errors, json(stats.skipped ?? {}), runId,
       );
+      // The frontier only serves resuming; a completed run's is dead weight (it grew the DB every cycle).
+      if (stats.status === 'completed') this.run('DELETE FROM frontier WHERE run_id = ?', runId);
       const run = this.getRun(runId);
       if (run) this.flushMediumDigest(run.target, finishedAt);
     });

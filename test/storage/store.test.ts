@@ -287,6 +287,7 @@ test('crawl state: page validators and a resumable frontier', () => {
     store.finishRun(run.id, { pages: 1, documents: 0, errors: 0, status: 'completed' });
     assert.equal(store.findInterruptedRun(TARGET), undefined);
     assert.equal(store.getRun(run.id)!.status, 'completed');
+    assert.deepEqual(store.frontierPending(run.id), [], 'a completed run keeps no frontier (it only serves resuming)');
   } finally { store.close(); cleanup(); }
 });
 

@@ -132,7 +132,7 @@ export async function startService(config: LeakwatchConfig, opts: ServiceOptions
       // Retention runs with the nightly full sweep rather than on a timer of its own.
       try {
         const purged = store.purgeEvidence(config.storage.retentionDays);
-        if (purged.occurrences) log.info({ ...purged, retentionDays: config.storage.retentionDays }, 'evidence past retention purged');
+        if (purged.occurrences || purged.historyRows) log.info({ ...purged, retentionDays: config.storage.retentionDays }, 'evidence and run history past retention purged');
       } catch (err) {
         log.warn({ reason: describeError(err) }, 'evidence purge failed; it is retried after the next full sweep');
       }

@@ -40,7 +40,7 @@ export interface ServiceStore {
   /** Raises monitor.stalled when no cycle succeeded for maxAgeMs. */
   checkStalled?(target: string, maxAgeMs: number, now?: Date): boolean;
   /** Deletes evidence of incidents resolved more than retentionDays ago. */
-  purgeEvidence?(retentionDays: number): { incidents: number; occurrences: number };
+  purgeEvidence?(retentionDays: number): { incidents: number; occurrences: number; historyRows?: number };
   /** Raise/clear a monitor alert (e.g. 'canary-failed') through the outbox; true when the state changed. */
   raiseMonitorAlert?(target: string, kind: 'canary-failed', detail?: string): boolean;
   clearMonitorAlert?(target: string, kind: 'canary-failed'): boolean;

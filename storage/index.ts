@@ -672,8 +672,11 @@ export class LeakwatchStore implements CrawlStateStore {
   /**
    * Retention: N days after an incident was closed (resolved, false positive, accepted risk),
    * its raw value and evidence are destroyed. Masked values and the timeline stay for the record.
+   * Per-run history older than N days goes too: the fetch log, and the copies of findings that each
+   * run made for pages it saw unchanged (they grow the file every cycle). The findings of the run that
+   * detected an occurrence stay, since later runs copy from them.
    */
-  purgeEvidence(retentionDays: number, now: Date = new Date()): { incidents: number; occurrences: number } {
+  purgeEvidence(retentionDays: number, now: Date = new Date()): { incidents: number; occurrences: number; historyRows: number } {
     const cutoff = new Date(now.getTime() - retentionDays * 86_400_000).toISOString();
     return this.tx(() => {
       const ids = this.all<{ id: string }>(
@@ -688,7 +691,13 @@ export class LeakwatchStore implements CrawlStateStore {
         occurrences += this.run('UPDATE occurrences SET evidence_enc = NULL, screenshot_enc = NULL, purged_at = ? WHERE incident_id = ? AND purged_at IS NULL', at, id).changes;
         this.auditRaw('leakwatch', 'evidence.purged', id, `retention ${retentionDays} days`, at);
       }
-      return { incidents: ids.length, occurrences };
+      const oldRuns = "SELECT id FROM runs WHERE finished_at IS NOT NULL AND finished_at < ?";
+      let historyRows = this.run(
+        `DELETE FROM findings WHERE run_id IN (${oldRuns})
+           AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.id = findings.occurrence_id AND o.detect_run_id = findings.run_id)`, cutoff,
+      ).changes;
+      historyRows += this.run(`DELETE FROM fetches WHERE run_id IN (${oldRuns})`, cutoff).changes;
+      return { incidents: ids.length, occurrences, historyRows };
     });
   }
 

@@ -241,7 +241,7 @@ test('retention purge destroys values and evidence N days after resolution, keep
   try {
     sweep(store, [leakPage()]);
     sweep(store, [cleanPriorities()]);
-    assert.deepEqual(store.purgeEvidence(30), { incidents: 0, occurrences: 0 }, 'too recent');
+    assert.deepEqual(store.purgeEvidence(30), { incidents: 0, occurrences: 0, historyRows: 0 }, 'too recent');
     const later = new Date(Date.now() + 31 * 86_400_000);
     const purged = store.purgeEvidence(30, later);
     assert.equal(purged.incidents, 2);
@@ -250,6 +250,28 @@ test('retention purge destroys values and evidence N days after resolution, keep
     const inc = store.getIncident(id)!;
     assert.ok(inc.occurrenceList.every((o) => !o.hasEvidence && o.purgedAt));
     assert.ok(inc.firstSeen && inc.removedAt && inc.maskedValue);
+  } finally { store.close(); cleanup(); }
+});
+
+test('retention prunes per-run history (fetch log, carried-over finding copies) but keeps what later runs copy from', () => {
+  const { dir, cleanup } = tempDir();
+  const store = openStore(dir);
+  try {
+    const url = leakPage().res.url;
+    sweep(store, [leakPage()]);
+    const carry = (): number => {
+      const run = store.startRun({ target: TARGET, mode: 'hot', startUrls: [TARGET] });
+      const n = store.markUnchanged(run.id, url).length;
+      store.finishRun(run.id, { pages: 1, documents: 0, errors: 0, status: 'completed' });
+      return n;
+    };
+    const copied = carry();
+    assert.ok(copied > 0, 'an unchanged page carries its findings into the run');
+    const purged = store.purgeEvidence(30, new Date(Date.now() + 31 * 86_400_000));
+    assert.equal(purged.incidents, 0, 'open incidents keep their values');
+    assert.ok(purged.historyRows >= copied + 1, `old copies and fetch rows pruned (${purged.historyRows})`);
+    assert.equal(carry(), copied, 'a later run still carries the same findings over');
+    assert.ok(store.revealValue(store.listIncidents({ minSeverity: 'critical' })[0].id, 'test'), 'the open incident is intact');
   } finally { store.close(); cleanup(); }
 });
 

@@ -691,12 +691,11 @@ export class LeakwatchStore implements CrawlStateStore {
         occurrences += this.run('UPDATE occurrences SET evidence_enc = NULL, screenshot_enc = NULL, purged_at = ? WHERE incident_id = ? AND purged_at IS NULL', at, id).changes;
         this.auditRaw('leakwatch', 'evidence.purged', id, `retention ${retentionDays} days`, at);
       }
-      const oldRuns = "SELECT id FROM runs WHERE finished_at IS NOT NULL AND finished_at < ?";
       let historyRows = this.run(
-        `DELETE FROM findings WHERE run_id IN (${oldRuns})
+        `DELETE FROM findings WHERE run_id IN (SELECT id FROM runs WHERE finished_at IS NOT NULL AND finished_at < ?)
            AND NOT EXISTS (SELECT 1 FROM occurrences o WHERE o.id = findings.occurrence_id AND o.detect_run_id = findings.run_id)`, cutoff,
       ).changes;
-      historyRows += this.run(`DELETE FROM fetches WHERE run_id IN (${oldRuns})`, cutoff).changes;
+      historyRows += this.run('DELETE FROM fetches WHERE run_id IN (SELECT id FROM runs WHERE finished_at IS NOT NULL AND finished_at < ?)', cutoff).changes;
       return { incidents: ids.length, occurrences, historyRows };
     });
   }

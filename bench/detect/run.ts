@@ -144,22 +144,33 @@ function throughput(fn: (t: string) => unknown, text: string, budgetMs: number):
   return { cpu: (bytes * runs) / ((c.user + c.system) / 1e6) / 1e6, wall: (bytes * runs) / wall / 1e6 };
 }
 
-interface Speed { cpu: number; wall: number; runs: number }
+interface Speed { cpu: number; wall: number; runs: number; bytes: number }
+
+interface Contender { name: string; run: (t: string) => unknown }
+
+/** Environment knob: a contender whose one run of a whole input is projected to take longer than this is timed on a prefix. */
+const PEER_CAP_S = Number(process.env.BENCH_PEER_CAP_S ?? 120);
+const PREFIX_BYTES = 64 * 1024;
+
+/** CPU seconds of one call. */
+async function cpuOnce(fn: () => unknown): Promise<number> {
+  const c0 = process.cpuUsage();
+  await fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+}
 
 /**
- * Side-by-side speed on one sample: every contender (Leakwatch and each peer, sync or async) gets
- * the same warm-up (one full run of the sample) and is then timed in interleaved rounds, so a
- * burst of load on this shared machine hits them alike. A round runs the contender for at least
- * `roundMs` (at least once). MB/s of this process's CPU time (user + system) is the figure
- * compared; wall-clock MB/s is printed alongside. Each contender's best round is kept.
+ * Times contenders in interleaved rounds on one text, so a burst of load on this shared machine
+ * hits them alike. A round runs the contender for at least `roundMs` (at least once); a contender
+ * slower than a whole round is timed once. MB/s of this process's CPU time (user + system) is the
+ * figure compared; wall-clock MB/s is printed alongside. Each contender's best round is kept.
  */
-async function sideBySide(contenders: Array<{ name: string; run: (t: string) => unknown }>, text: string, rounds: number, roundMs: number): Promise<Speed[]> {
+async function timeRounds(contenders: Contender[], text: string, rounds: number, roundMs: number): Promise<Speed[]> {
   const bytes = Buffer.byteLength(text);
-  for (const c of contenders) await c.run(text);
-  const best: Speed[] = contenders.map(() => ({ cpu: 0, wall: 0, runs: 0 }));
+  const best: Speed[] = contenders.map(() => ({ cpu: 0, wall: 0, runs: 0, bytes }));
   for (let r = 0; r < rounds; r++) {
     for (const [i, c] of contenders.entries()) {
-      // a contender slower than a whole round is timed once (its first round), not every round
       if (r > 0 && best[i]!.runs === 1 && bytes / (best[i]!.wall * 1e6) * 1000 > roundMs) continue;
       let runs = 0;
       const c0 = process.cpuUsage();
@@ -171,10 +182,65 @@ async function sideBySide(contenders: Array<{ name: string; run: (t: string) => 
       const wall = (bytes * runs) / ((performance.now() - t0) / 1000) / 1e6;
       const used = process.cpuUsage(c0);
       const cpu = (bytes * runs) / ((used.user + used.system) / 1e6) / 1e6;
-      if (cpu > best[i]!.cpu) best[i] = { cpu, wall, runs };
+      if (cpu > best[i]!.cpu) best[i] = { cpu, wall, runs, bytes };
     }
   }
   return best;
+}
+
+/**
+ * Side by side on several inputs. Warm-up, the same for every contender: one run on the first
+ * 64 KB of every input. Then, per input, every contender is timed on the whole input
+ * (timeRounds), except a peer whose one whole run would take more than PEER_CAP_S of CPU: it is
+ * timed on the longest prefix (64 KB, 256 KB, 1 MB…) that fits, found by probing prefixes four
+ * times longer each step and projecting the next step from how the time grew so far (openredaction
+ * and compromise slow down more than linearly on long texts). Leakwatch (contender 0) is timed
+ * on that same prefix for the ratio. A peer that slows down on longer texts looks faster on a
+ * prefix than it would on the whole input, so this never favours Leakwatch.
+ */
+interface InputSpeeds {
+  /** Per contender: the speed on the text it was timed on (`bytes` says how much of the input). */
+  speeds: Speed[];
+  /** Per contender: Leakwatch's speed on the same text (the whole input, or the peer's prefix). */
+  lwSame: Speed[];
+}
+
+async function sideBySideInputs(contenders: Contender[], inputs: Array<{ name: string; text: string }>, rounds: number, roundMs: number): Promise<InputSpeeds[]> {
+  const warm: number[][] = contenders.map(() => []);
+  for (const inp of inputs) for (const [i, c] of contenders.entries()) warm[i]!.push(await cpuOnce(() => c.run(inp.text.slice(0, PREFIX_BYTES))));
+  /** Characters of the input contender i is timed on. */
+  const timedLength = async (i: number, k: number, text: string): Promise<number> => {
+    if (i === 0 || text.length <= PREFIX_BYTES) return text.length;
+    let size = PREFIX_BYTES;
+    let t = warm[i]![k]!;
+    let exp = 1;
+    for (;;) {
+      const next = Math.min(text.length, size * 4);
+      if (t * (next / size) ** exp > PEER_CAP_S) return size;
+      if (next === text.length) return next;
+      const tNext = await cpuOnce(() => contenders[i]!.run(text.slice(0, next)));
+      if (tNext > PEER_CAP_S) return size;
+      exp = Math.max(1, Math.log(Math.max(tNext, 1e-6) / Math.max(t, 1e-6)) / Math.log(next / size));
+      size = next;
+      t = tNext;
+    }
+  };
+  const out: InputSpeeds[] = [];
+  for (const [k, inp] of inputs.entries()) {
+    const lengths: number[] = [];
+    for (const [i] of contenders.entries()) lengths.push(await timedLength(i, k, inp.text));
+    const speeds: Speed[] = contenders.map(() => ({ cpu: NaN, wall: NaN, runs: 0, bytes: 0 }));
+    const lwSame: Speed[] = contenders.map(() => ({ cpu: NaN, wall: NaN, runs: 0, bytes: 0 }));
+    // one interleaved timing per distinct length: Leakwatch and every contender timed on that text
+    for (const len of [...new Set(lengths)].sort((x, y) => y - x)) {
+      const idx = contenders.flatMap((_, i) => (i === 0 || lengths[i] === len ? [i] : []));
+      const res = await timeRounds(idx.map((i) => contenders[i]!), inp.text.slice(0, len), rounds, roundMs);
+      for (const [j, i] of idx.entries()) if (lengths[i] === len) speeds[i] = res[j]!;
+      for (const i of idx) lwSame[i] = res[0]!;
+    }
+    out.push({ speeds, lwSame });
+  }
+  return out;
 }
 
 function evaluateLeakwatch(docs: CorpusDoc[], title: string): Map<Entity, Counts> {
@@ -249,27 +315,48 @@ async function main(): Promise<void> {
   }
 
   // --- speed
-  const cleanProse = proseText(docs, 4 * 1024 * 1024, (d) => d.spans.length === 0);
-  const denseProse = proseText(docs, 4 * 1024 * 1024, () => true);
-  const lwClean = throughput((t) => detect(t), cleanProse, 3000);
-  const lwDense = throughput((t) => detect(t), denseProse, 3000);
+  // BENCH_SPEED_MB: size of the prose and case-dense inputs (default 4; smaller for a quick check)
+  const speedBytes = Math.round(Number(process.env.BENCH_SPEED_MB ?? 4) * 1024 * 1024);
+  const cleanProse = proseText(docs, speedBytes, (d) => d.spans.length === 0);
+  const denseProse = proseText(docs, speedBytes, () => true);
+  const peerSample = proseText(docs, 64 * 1024, () => true);
   const paragraphs = proseText(docs, 512 * 1024, () => true).split('\n\n').filter(Boolean);
   const lwBlocks = throughput(() => detectBlocks(paragraphs.map((text) => ({ text, kind: 'paragraph' as const, location: 'p' })), { recordIdPrefix: 'b' }), paragraphs.join('\n\n'), 3000);
-  console.log(`\nSpeed, one core, MB/s of CPU time (wall-clock in brackets; load average now ${(await import('node:os')).loadavg()[0]!.toFixed(1)}):`);
-  console.log(`  Leakwatch detect(), 4 MB of PII-free police prose      ${lwClean.cpu.toFixed(1)} (${lwClean.wall.toFixed(1)})`);
-  console.log(`  Leakwatch detect(), 4 MB of PII-dense case prose       ${lwDense.cpu.toFixed(1)} (${lwDense.wall.toFixed(1)})`);
-  console.log(`  Leakwatch detectBlocks(), ${paragraphs.length} PII-dense paragraph blocks ${lwBlocks.cpu.toFixed(1)} (${lwBlocks.wall.toFixed(1)})`);
-  const peerSample = proseText(docs, 64 * 1024, () => true);
-  console.log(`\nSide by side on the same 64 KB mixed sample (peers' input): each library's own call, same warm-up, 3 interleaved rounds, best round; MB/s of CPU time (wall-clock in brackets):`);
-  const contenders = [{ name: 'Leakwatch detect()', run: (t: string) => detect(t) }, ...peers.map((p) => ({ name: p.name, run: (t: string) => p.call(t) }))];
-  const speeds = await sideBySide(contenders, peerSample, 3, 1500);
-  for (const [i, c] of contenders.entries()) console.log(`  ${c.name.padEnd(30)} ${speeds[i]!.cpu.toFixed(2).padStart(7)} (${speeds[i]!.wall.toFixed(2)})`);
-  for (const [i] of peers.entries()) peerScores[i]!.mbps = speeds[i + 1]!.cpu;
-  const lwBig = speeds[0]!.cpu;
+  const inputs = [
+    { name: `prose: ${(speedBytes / 1048576).toFixed(1)} MB of PII-free police prose`, short: 'prose', text: cleanProse },
+    { name: `case-dense: ${(speedBytes / 1048576).toFixed(1)} MB of PII-dense case prose`, short: 'case-dense', text: denseProse },
+    { name: `mixed: the ${Math.round(Buffer.byteLength(peerSample) / 1024)} KB mixed sample`, short: 'mixed', text: peerSample },
+  ];
+  const contenders: Contender[] = [{ name: 'Leakwatch detect()', run: (t: string) => detect(t) }, ...peers.map((p) => ({ name: p.name, run: (t: string) => p.call(t) }))];
+  const loadBefore = (await import('node:os')).loadavg();
+  const results = await sideBySideInputs(contenders, inputs, 3, 1500);
+  const loadAfter = (await import('node:os')).loadavg();
+  console.log(`\nSpeed side by side, one core, MB/s of CPU time (wall-clock in brackets). Same inputs, each library's own call, same warm-up`);
+  console.log(`(one run on the first 64 KB of every input), 3 interleaved rounds of >=1.5 s per input (a slower run: once), best round. Load average ${loadBefore[0]!.toFixed(1)} before, ${loadAfter[0]!.toFixed(1)} after.`);
+  const fmt = (s: Speed): string => `${s.cpu.toFixed(s.cpu >= 10 ? 1 : s.cpu >= 1 ? 2 : 3).padStart(7)} (${s.wall.toFixed(s.wall >= 10 ? 1 : s.wall >= 1 ? 2 : 3)})`;
+  const whole = (k: number, i: number): boolean => results[k]!.speeds[i]!.bytes >= Buffer.byteLength(inputs[k]!.text);
+  for (const [k, inp] of inputs.entries()) {
+    const r = results[k]!;
+    console.log(`\n  ${inp.name}`);
+    for (const [i, c] of contenders.entries()) {
+      const sp = r.speeds[i]!;
+      if (whole(k, i)) console.log(`    ${c.name.padEnd(30)} ${fmt(sp)}`);
+      else console.log(`    ${c.name.padEnd(30)} ${fmt(sp)}  on the first ${Math.round(sp.bytes / 1024)} KB only (longer would pass ${PEER_CAP_S} s CPU per run; Leakwatch on the same prefix: ${fmt(r.lwSame[i]!).trim()})`);
+    }
+  }
+  console.log(`\n  Leakwatch detectBlocks(), ${paragraphs.length} PII-dense paragraph blocks ${lwBlocks.cpu.toFixed(1)} (${lwBlocks.wall.toFixed(1)})`);
+  /** Leakwatch / peer on the same text (the prefix when the peer was timed on one). */
+  const ratio = (k: number, i: number): number => results[k]!.lwSame[i]!.cpu / results[k]!.speeds[i]!.cpu;
+  console.log(`\nSpeed ratios, Leakwatch / peer, CPU MB/s on the same text (>1: Leakwatch faster; * = on a prefix, see above):`);
+  console.log(`  ${'peer'.padEnd(30)} ${inputs.map((i) => i.short.padStart(11)).join(' ')}`);
+  for (const [i, p] of peers.entries()) {
+    console.log(`  ${p.name.padEnd(30)} ${inputs.map((_, k) => `${ratio(k, i + 1).toFixed(2)}x${whole(k, i + 1) ? ' ' : '*'}`.padStart(11)).join(' ')}`);
+    peerScores[i]!.mbps = results[2]!.speeds[i + 1]!.cpu;
+  }
   console.log('\nRatios (Leakwatch / peer, both corpora):');
   const lwF1 = prf(micro(lwAll)).f1;
-  for (const p of peerScores) {
-    console.log(`  vs ${p.name.padEnd(30)} micro-F1 ${lwF1.toFixed(3)}/${p.f1.toFixed(3)} = ${(lwF1 / Math.max(p.f1, 1e-9)).toFixed(2)}x | PERSON F1 ${person.f1.toFixed(3)}/${p.personF1.toFixed(3)} | speed (CPU, same sample) ${(lwBig / Math.max(p.mbps, 1e-9)).toFixed(1)}x`);
+  for (const [i, p] of peerScores.entries()) {
+    console.log(`  vs ${p.name.padEnd(30)} micro-F1 ${lwF1.toFixed(3)}/${p.f1.toFixed(3)} = ${(lwF1 / Math.max(p.f1, 1e-9)).toFixed(2)}x | PERSON F1 ${person.f1.toFixed(3)}/${p.personF1.toFixed(3)} | speed (CPU, prose / case-dense / mixed) ${inputs.map((_, k) => `${ratio(k, i + 1).toFixed(2)}x`).join(' / ')}`);
   }
 }
 

@@ -409,7 +409,11 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
       if (needsRender) inertAt = Date.now();
     } else {
       try {
-        const r = (await renders.add(() => renderer.render({ url: finalUrl, prefetched: { status: res.status, contentType: res.contentType, body: res.body } })))!;
+        const r = (await renders.add(() => {
+          // A page still waiting for a render slot when the sweep stops does not start one: SIGTERM must not wait on it.
+          if (stop.signal.aborted) throw new Error('sweep stopping: render not started');
+          return renderer.render({ url: finalUrl, prefetched: { status: res.status, contentType: res.contentType, body: res.body } });
+        }))!;
         renderedAt = Date.now();
         title = r.title;
         blocks = [...r.blocks, ...r.xhrBlocks];

@@ -41,7 +41,8 @@ export const DEFAULT_RENDER_NEED: RenderNeedOptions = { confirmAfter: 3, resampl
 
 const INLINE_HANDLER = /<[a-z][^<>]*?\s(on[a-z]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
 
-function isExecutableType(attrs: string): boolean {
+/** Does a <script> tag with these attributes run (no type, or a JavaScript/module type)? */
+export function isExecutableType(attrs: string): boolean {
   const type = (/\btype\s*=\s*["']?([^"'\s>]*)/i.exec(attrs)?.[1] ?? '').toLowerCase().trim();
   return type === '' || /javascript|module|ecmascript/.test(type);
 }

@@ -2,6 +2,7 @@ import * as cheerio from 'cheerio';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import type { BlockKind, PageSection, TextBlock } from '../core/types.js';
+import { isExecutableType } from './render-need.js';
 import { jsonTextToBlocks, sectionFromUrl, type JsonSource, type PageExtraction, type PageLink } from './extract.js';
 
 /**
@@ -269,8 +270,7 @@ export function hasExecutableScript(html: string): boolean {
   // A linear scan, not a DOM: this runs on every page, including hostile ones with a million nodes.
   if (/<[a-z][^>]*\son(?:load|click|error)\s*=/i.test(html)) return true;
   for (const m of html.matchAll(/<script\b([^>]*)>/gi)) {
-    const type = (/\btype\s*=\s*["']?([^"'\s>]*)/i.exec(m[1])?.[1] ?? '').toLowerCase().trim();
-    if (type === '' || /javascript|module|ecmascript/.test(type)) return true;
+    if (isExecutableType(m[1])) return true;
   }
   return false;
 }

@@ -91,7 +91,7 @@ function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow
  * and recordId in place. On case-dense text, long-lived objects per finding are most of the
  * garbage-collection cost.
  */
-function newDetection(entity: Entity, detector: string, start: number, end: number, score: number, reasons: string[], publicRole: boolean | undefined): RawDetection {
+export function newDetection(entity: Entity, detector: string, start: number, end: number, score: number, reasons: string[], publicRole: boolean | undefined): RawDetection {
   return { entity, start, end, value: '', score, detector, publicRole, reasons, severity: 'low', recordId: null } as RawDetection;
 }
 

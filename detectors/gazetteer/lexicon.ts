@@ -23,8 +23,9 @@ export const VENUE_WORDS = new Set(words(`
 /** Words that make a house name ("Rose Cottage, Mill Lane"). */
 export const HOUSE_NAME_WORDS = new Set(words(`Cottage House Farm Farmhouse Lodge Barn Manor Villa Bungalow Mill Grange Rectory Vicarage Oast Cottages Flats Court Mansions Tower Towers Apartments`));
 
-/** Words that make a capitalised run an organisation, not a person. */
+/** Words that make a capitalised run an organisation or a landmark, not a person. */
 export const ORG_WORDS = new Set(words(`
+  Legion Regiment Brigade Scouts Guides Cadets Federation Union Alliance Beacon Reservoir Canal Nature Reserve Woods Downs
   Police Constabulary Council Borough District County Parish Trust NHS Service Services Authority Commission Commissioner's
   Partnership Partnerships Limited Ltd PLC LLP Group Association Society Foundation Charity Watch Support Advice Network
   Department Ministry Agency Office Bureau Board Committee Panel Forum Unit Team Teams Squad Court Courts Tribunal Crown
@@ -39,6 +40,29 @@ export const PLACES = new Set(phrases(`
   Hertfordshire;Herts;Hemel Hempstead;Hemel;Tring;Berkhamsted;Kings Langley;Bovingdon;Markyate;Watford;St Albans;Harpenden;Hitchin;Letchworth;Letchworth Garden City;Baldock;Royston;Stevenage;Hertford;Ware;Bishop's Stortford;Bishops Stortford;Sawbridgeworth;Hoddesdon;Cheshunt;Waltham Cross;Broxbourne;Welwyn;Welwyn Garden City;Hatfield;Potters Bar;Borehamwood;Elstree;Bushey;Radlett;Rickmansworth;Chorleywood;Croxley Green;Abbots Langley;Redbourn;Wheathampstead;London Colney;Sandridge;Knebworth;Buntingford;Much Hadham;Dacorum;Three Rivers;Hertsmere;Broxbourne;East Herts;North Herts;Welwyn Hatfield;Adeyfield;Bennetts End;Chaulden;Gadebridge;Grovehill;Highfield;Leverstock Green;Warners End;Woodhall Farm;Apsley;Boxmoor;Nash Mills;Northchurch;Wigginton;Aldbury;Long Marston;Wilstone;Oxhey;South Oxhey;Carpenders Park;Garston;Leavesden;Northwood;Chipperfield;Flaunden;Great Gaddesden;Little Gaddesden;Kings Walden;Codicote;Datchworth;Walkern;Benington;Cottered;Ashwell;Barkway;Barley;Therfield;Bygrave;Wallington;Weston;Graveley;Ickleford;Pirton;Offley;Preston;Breachwood Green;St Ippolyts;Stotfold;Arlesey;Goffs Oak;Cuffley;Brookmans Park;Welham Green;Essendon;Stanborough;Colney Heath;Shenley;Aldenham;Letchmore Heath;Swallowfields
   London;Birmingham;Manchester;Liverpool;Leeds;Sheffield;Bristol;Newcastle;Newcastle upon Tyne;Nottingham;Leicester;Coventry;Bradford;Cardiff;Swansea;Newport;Edinburgh;Glasgow;Aberdeen;Dundee;Inverness;Belfast;Derry;Londonderry;Southampton;Portsmouth;Plymouth;Exeter;Norwich;Cambridge;Oxford;Reading;Luton;Milton Keynes;Northampton;Bedford;Peterborough;Ipswich;Colchester;Chelmsford;Southend;Basildon;Brighton;Hove;Crawley;Guildford;Woking;Maidstone;Canterbury;Dover;Ashford;York;Hull;Kingston upon Hull;Middlesbrough;Sunderland;Durham;Carlisle;Lancaster;Preston;Blackpool;Bolton;Wigan;Stockport;Oldham;Rochdale;Salford;Warrington;Chester;Stoke;Stoke-on-Trent;Derby;Wolverhampton;Walsall;Dudley;Worcester;Gloucester;Cheltenham;Bath;Swindon;Salisbury;Bournemouth;Poole;Taunton;Truro;Lincoln;Grimsby;Doncaster;Rotherham;Barnsley;Wakefield;Huddersfield;Halifax;Harrogate;Scarborough;Slough;High Wycombe;Aylesbury;Amersham;Chesham;Dunstable;Leighton Buzzard;Hemel;Enfield;Barnet;Harrow;Hillingdon;Ealing;Brent;Camden;Islington;Hackney;Haringey;Waltham Forest;Redbridge;Havering;Barking;Dagenham;Newham;Tower Hamlets;Greenwich;Lewisham;Southwark;Lambeth;Wandsworth;Merton;Sutton;Croydon;Bromley;Bexley;Kingston;Richmond;Hounslow;Westminster;Kensington;Chelsea;Hammersmith;Fulham;Stratford;Romford;Ilford;Wembley;Uxbridge;Edmonton;Tottenham;Brixton;Peckham
   England;Scotland;Wales;Northern Ireland;Ireland;Britain;Great Britain;United Kingdom;UK;Europe;Bedfordshire;Buckinghamshire;Essex;Kent;Surrey;Sussex;East Sussex;West Sussex;Hampshire;Berkshire;Oxfordshire;Cambridgeshire;Norfolk;Suffolk;Lincolnshire;Leicestershire;Northamptonshire;Warwickshire;Staffordshire;Derbyshire;Nottinghamshire;Yorkshire;North Yorkshire;West Yorkshire;South Yorkshire;Lancashire;Cheshire;Cumbria;Northumberland;Devon;Cornwall;Dorset;Somerset;Wiltshire;Gloucestershire;Herefordshire;Worcestershire;Shropshire;Merseyside;Greater Manchester;West Midlands;Thames Valley;Avon;Gwent;Dyfed;Powys;Gwynedd;Isle of Man;Isle of Wight;Jersey;Guernsey
+`));
+
+/**
+ * Shops named after a person ("outside John Lewis"), lower case, matched as a whole run. Only a
+ * place reading ("at", "outside", "near" before it) makes one a shop: John Lewis is also a man.
+ */
+export const PERSON_NAMED_SHOPS = new Set(phrases(`
+  John Lewis;Ted Baker;Dorothy Perkins;Laura Ashley;Ann Summers;Harvey Nichols;Paul Smith;Jack Wills;Ben Sherman;Karen Millen;Hugo Boss;Calvin Klein;Tommy Hilfiger;Ralph Lauren;Tim Hortons;Martin McColl;Holland Barrett
+`));
+
+/** Vehicle makes: "a white Mercedes Sprinter", "a silver Ford Ka" name a vehicle, not a person. */
+export const VEHICLE_MAKES = new Set(words(`
+  Mercedes Mercedes-Benz Ford Vauxhall Honda Toyota Nissan Peugeot Renault Citroen Citroën Fiat Audi BMW Volkswagen VW Skoda Seat
+  Kia Hyundai Mazda Mitsubishi Suzuki Subaru Volvo Jaguar Land Rover Range Mini Lexus Porsche Tesla Dacia Jeep Chevrolet Chrysler
+  Dodge Alfa Romeo Lancia Saab Rover MG Smart Yamaha Kawasaki Ducati Triumph Harley-Davidson Vespa Piaggio Iveco DAF Scania MAN
+  Isuzu Cupra DS Polestar Bentley Aston Maserati Ferrari Lamborghini Rolls-Royce Lotus McLaren Proton Daewoo Datsun Austin Morris Reliant
+`));
+/** Words that, before a vehicle make, show the run is a vehicle ("a white Mercedes Sprinter van"). */
+export const VEHICLE_COLOURS = new Set(words(`
+  white black silver grey gray red blue green yellow orange purple brown gold maroon beige cream bronze turquoise pink dark light navy metallic
+`));
+export const VEHICLE_NOUNS = new Set(words(`
+  van car vehicle lorry hatchback estate saloon pick-up pickup motorbike motorcycle moped scooter truck minibus coupe convertible suv 4x4 tipper
 `));
 
 /** Police ranks and public roles that make a following (or preceding) name public-role. Longest first at use. */

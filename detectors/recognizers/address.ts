@@ -33,7 +33,7 @@ const HOUSE_OR_VENUE = new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS]);
 const namedGateHit = (m: RegExpExecArray): boolean => m[1] === undefined || HOUSE_OR_VENUE.has(m[1].toLowerCase());
 /** A house number is followed by a capitalised word ("14 Ringlet", "14a, The"); "12 officers" never is. */
 const NUMBER_GATE = /\d{1,4}[A-Za-z]?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?)?,?[ \t]+[A-Z]/g;
-const OF_GATE = /\b(?:of|from|lives|living|resident|resides|residing|home)[ \t]+(?:in[ \t]+|on[ \t]+|at[ \t]+)?[A-Z]/g;
+const OF_GATE = /\b(?:of|from|lives|living|resident|resides|residing|home)[ \t]+(?:in[ \t]+|on[ \t]+|at[ \t]+)?[A-Z\d]/g;
 const LOCALITY = new RegExp(`,?[ \\t]+((?:${CAP})(?:[ \\t]+(?:${CAP}|upon|on|under|in|by|the|le|de)){0,3})`, 'y');
 const POSTCODE = /,?[ \t]+([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA|BFPO ?\d{1,4})(?![A-Za-z0-9])/y;
 
@@ -81,10 +81,111 @@ const STREET_OF_PERSON = new RegExp(
   `(?=[A-Z\\d](?<=(?:(?:[A-Z][a-z'’]+|\\d{1,3}\\)?|aged \\d{1,3})[ \\t]*,?[ \\t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))|(?:her|his|their|my|own) home (?:in|on|at)|(?:lives|living|resides|residing|resident) (?:in|on|at))[ \\t]+.))${STREET}`,
   'g',
 );
-/** Court-report style "Darren Whitlock, 34, of Longmeadow, Bishop's Stortford": an area after "<age>, of" and before a known town. */
-const AREA_OF_PERSON = new RegExp(`(?=[A-Z\\d](?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+.))(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])`, 'g');
+/**
+ * Court-report style "Darren Whitlock, 34, of Longmeadow, Bishop's Stortford" or "Kyle Donnelly (15) of
+ * 7 Broadwater, Stevenage": an area, with or without a house number, after "<age>, of" and before a known town.
+ */
+const AREA_OF_PERSON = new RegExp(`(?=[A-Z\\d](?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+.))(?:${NUM}[ \\t]+)?(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])`, 'g');
 /** A venue and a street-less locality, accepted only with a postcode: "Adeyfield Community Centre, Longlands, Hemel Hempstead HP2 4DE". */
 const VENUE_LOCALITY = new RegExp(`${NOT_AFTER_ALNUM}(?:${CAP}\\s+){0,3}(?:${venueAlt}),[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}`, 'g');
+
+/** A postcode anywhere: the anchor for addresses whose street has no street-type word ("14 The Ridings, Hemel Hempstead HP2 4LS"). */
+const ANY_POSTCODE = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?![A-Za-z0-9])/g;
+/** Lower-case words that may sit inside a place or street name ("Stratford upon Avon", "Church End"). */
+const NAME_CONNECTORS = new Set(['upon', 'on', 'under', 'in', 'by', 'the', 'le', 'de', 'cum', 'next', 'super', 'en']);
+const FLAT_WORDS = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'maisonette']);
+const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+const isUpperCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+
+interface Segment { start: number; words: string[]; stopBefore: boolean }
+
+/** Characters that may stand just before the first word of an address segment. */
+const SEGMENT_OPENERS = new Set([' ', '\t', '\n', '\r', ',', '(', ':', ';', '"', '“', '|', '\u00a0']);
+
+/** One comma- or line-separated segment of an address, read backwards from `end` (exclusive). */
+function segmentBefore(text: string, end: number): Segment | null {
+  let i = end;
+  const words: string[] = [];
+  let start = -1;
+  const done = (stopBefore: boolean): Segment | null => {
+    // a connector cannot open a segment ("of The Granary" is "The Granary" after "of")
+    while (words.length && NAME_CONNECTORS.has(words[0]!)) {
+      words.shift();
+      start = text.indexOf(words[0] ?? '', start + 1);
+      stopBefore = true;
+    }
+    return words.length ? { start, words, stopBefore } : null;
+  };
+  for (;;) {
+    while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    let j = i;
+    while (j > 0) {
+      const c = text.charCodeAt(j - 1);
+      if (isLetterCode(c) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || c === 45) j--;
+      else break;
+    }
+    if (j === i) return done(!(i > 0 && (text[i - 1] === ',' || text[i - 1] === '\n' || text[i - 1] === '\r')));
+    // "26/05/1986": a word glued to other characters is not an address word
+    if (j > 0 && !SEGMENT_OPENERS.has(text[j - 1]!)) return done(true);
+    const word = text.slice(j, i);
+    const isNum = /^\d{1,4}[A-Za-z]?$/.test(word);
+    // "of 22 Highfield": a lower-case word ends the address; so does a token mixing digits and letters
+    if ((!isNum && !isUpperCode(word.charCodeAt(0)) && !NAME_CONNECTORS.has(word)) || (!isNum && /\d/.test(word))) return done(true);
+    words.unshift(word);
+    start = j;
+    i = j;
+    if (words.length > 6) return null;
+  }
+}
+
+/**
+ * Addresses anchored on a postcode: segments read backwards from it, up to one that opens with a
+ * house number or a flat, or else the farthest that is a house name ("The …", "… Cottage"). Covers streets without a street-type word and house
+ * names: "22 Highfield, Letchworth Garden City SG6 3RW", "THE OLD FORGE, CHURCH END, BRAUGHING, SG11 2QX".
+ */
+function postcodeAnchored(text: string, out: Candidate[]): void {
+  ANY_POSTCODE.lastIndex = 0;
+  for (let m = ANY_POSTCODE.exec(text); m; m = ANY_POSTCODE.exec(text)) {
+    if (postcodeKind(m[0]) === null) continue;
+    let pos = m.index;
+    let start = -1;
+    for (let k = 0; k < 5; k++) {
+      while (pos > 0 && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
+      if (k > 0 || text[pos - 1] === ',') {
+        if (text[pos - 1] === ',') pos--;
+        else if (k > 0 && !(text[pos] === '\n' || text[pos] === '\r' || /[\n\r]/.test(text.slice(pos, m.index)))) break;
+      }
+      const seg = segmentBefore(text, pos);
+      if (!seg) break;
+      const first = seg.words[0]!;
+      // a house number opens the address; a house name ("Rose Cottage", "The Granary") may be
+      // preceded by more of it, so reading goes on until something that is not an address
+      if (/^\d/.test(first) || FLAT_WORDS.has(first.toLowerCase())) {
+        start = seg.start;
+        break;
+      }
+      if (first === 'The' || first === 'THE' || HOUSE_NAME_WORDS.has(seg.words[seg.words.length - 1]!.toLowerCase())) start = seg.start;
+      if (seg.stopBefore) break;
+      pos = seg.start;
+    }
+    if (start < 0 || k0(text, start)) continue;
+    // "Flat 2, 118 Queens Road": a flat segment just before the house number belongs to it
+    const flat = /(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT)\s+\d{1,4}[A-Za-z]?,\s*$/.exec(text.slice(Math.max(0, start - 20), start));
+    if (flat) start -= flat[0].length;
+    const end = m.index + m[0].length;
+    const reasons = ['address:grammar', 'address:postcode', 'address:postcode-anchored'];
+    if (VENUE_IN_MATCH.test(text.slice(start, end))) reasons.push('address:venue');
+    out.push({ start, end, score: 0.85, reasons });
+  }
+}
+
+/** Quantities and years are not house numbers ("around 50 Highfield households"). */
+function k0(text: string, start: number): boolean {
+  const n = /^\d{1,4}/.exec(text.slice(start, start + 4));
+  if (!n) return false;
+  const before = text.slice(Math.max(0, start - 24), start);
+  return NOT_HOUSE_NUMBER_BEFORE.test(before) || Number(n[0]) === 0;
+}
 
 /** A window of text around gate hits: [start, end, text.slice(start, end)], sliced once for every grammar that uses it. */
 type GateWindow = [number, number, string];
@@ -131,6 +232,7 @@ function findAddresses(text: string): Candidate[] {
     const ext = extend(text, m.index + m[0].length);
     if (ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.7, reasons: ['address:grammar', 'address:venue', 'address:postcode'] });
   }
+  postcodeAnchored(text, out);
   const candidates = [
     ...matchesIn(text, CORE_NUMBERED, gateWindows(text, NUMBER_GATE, 100, 160)),
     ...matchesIn(text, CORE_NAMED, namedWindows),

@@ -8,7 +8,7 @@
 import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
 import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
 import { isSpaceCode } from '../chars.js';
-import { COMMON_CAPITALISED, ORG_WORDS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VENUE_WORDS } from '../gazetteer/lexicon.js';
+import { COMMON_CAPITALISED, ORG_WORDS, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
 
 type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
 
@@ -258,6 +258,15 @@ function isPlace(toks: Tok[]): boolean {
   return toks.length > 2 && PLACES.has(toks.map((t) => t.key).join(' '));
 }
 
+const PLACE_PREFIXES = new Set(['the', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
+
+/** "a white Mercedes Sprinter", "a Ford Transit van": a colour before a make, or a vehicle word after the run. */
+function isVehicle(before: string, after: string): boolean {
+  const prev = tailWords(before, 1)[0] ?? '';
+  const next = /^\s+([A-Za-z0-9-]+)/.exec(after)?.[1]?.toLowerCase() ?? '';
+  return VEHICLE_COLOURS.has(prev) || VEHICLE_NOUNS.has(next);
+}
+
 interface NameEval {
   score: number;
   reasons: string[];
@@ -273,6 +282,9 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const after = text.slice(name[n - 1]!.end, name[n - 1]!.end + 40);
   if (endsWithSaint(before)) return null;
   if (hasTitle || hasRank) return { score: 0.85, reasons: [hasRank ? 'person:rank' : 'person:title'] };
+  if (VEHICLE_MAKES.has(name[0]!.key) && isVehicle(before, after)) return null;
+  // "The Marlowes", "Little Hadham", "Great Amwell": a name does not open with an article or a place prefix
+  if (PLACE_PREFIXES.has(name[0]!.key)) return null;
   if (n === 1) {
     if ((first === 'S' || first === 'B') && env.teamBlock && /^\s*(?:,|\(|-|–)?\s*$/.test(after.slice(0, 2))) return null;
     return null;
@@ -280,12 +292,13 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const strongFirst = first === 'F' || first === 'B';
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
   if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast)) return null;
-  if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
-  // role/age cues and a location preposition, only needed from here on
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
-  const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after);
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
+  if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
+  if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
+  // role/age cues, only needed from here on
+  const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after);
   if (prep && !cue) return null;
   if (strongFirst && (last === 'U' || last === 'W' || last === 'F' || last === 'I')) return { score: cue ? 0.8 : 0.7, reasons: ['person:forename'] };
   if (strongLast && (first === 'U' || first === 'W' || first === 'I' || first === 'S')) {

@@ -9,6 +9,7 @@ import {
   isValidCard, postcodeKind, isPlausibleDob, daysInMonth,
 } from '../validators.js';
 import { sortCodeAccountOk } from '../bank.js';
+import { VEHICLE_MAKES, VEHICLE_NOUNS } from '../gazetteer/lexicon.js';
 
 export const niNumberRecognizer: Recognizer = {
   name: 'uk-ni-number',
@@ -70,8 +71,10 @@ export const passportRecognizer: Recognizer = {
 const VRM_CONTEXT = [
   'vehicle', 'vehicles', 'registration', 'reg', 'reg no', 'registration number', 'registration mark', 'number plate', 'number plates',
   'plate', 'plates', 'vrm', 'vrn', 'car', 'van', 'motorbike', 'motorcycle', 'moped', 'scooter', 'lorry', 'hgv', 'taxi', 'pick-up',
-  'hatchback', 'saloon', 'estate car', 'driving', 'driven', 'drove', 'dvla', 'v5c', 'mot', 'anpr', 'ford', 'vauxhall', 'bmw',
-  'audi', 'volkswagen', 'vw', 'toyota', 'nissan', 'mercedes', 'honda', 'peugeot', 'renault', 'kia', 'hyundai', 'fiat', 'seat', 'skoda',
+  'hatchback', 'saloon', 'estate car', 'driving', 'driven', 'drove', 'dvla', 'v5c', 'mot', 'anpr',
+  ...VEHICLE_NOUNS,
+  // makes, less those that are everyday words ("a man", "smart", "range")
+  ...[...VEHICLE_MAKES].filter((m) => !['man', 'mini', 'smart', 'range', 'land', 'ds', 'mg', 'lotus', 'jaguar', 'austin', 'morris'].includes(m)),
 ];
 
 export const vehicleRegRecognizer: Recognizer = {

@@ -6,16 +6,20 @@ import { detect } from '../../detectors/index.js';
 import { scoreDoc, prf, micro, type Counts } from '../../bench/detect/score.js';
 import type { Entity } from '../../core/types.js';
 
-test('corpus.jsonl is exactly what corpus.src.md builds to, and every span matches its text', () => {
-  const built = parseCorpusSource(readFileSync(new URL('../fixtures/corpus.src.md', import.meta.url), 'utf8'));
-  const stored = loadCorpus();
-  assert.deepEqual(stored, built, 'run: npx tsx test/fixtures/build-corpus.ts');
-  for (const d of stored) for (const s of d.spans) assert.equal(d.text.slice(s.start, s.end), s.value, d.id);
+const CORPORA = ['corpus', 'heldout', 'corpus2'] as const;
+
+test('every *.jsonl corpus is exactly what its *.src.md builds to, and every span matches its text', () => {
+  for (const name of CORPORA) {
+    const built = parseCorpusSource(readFileSync(new URL(`../fixtures/${name}.src.md`, import.meta.url), 'utf8'));
+    const stored = loadCorpus(new URL(`../fixtures/${name}.jsonl`, import.meta.url));
+    assert.deepEqual(stored, built, `${name}: run npx tsx test/fixtures/build-corpus.ts`);
+    for (const d of stored) for (const s of d.spans) assert.equal(d.text.slice(s.start, s.end), s.value, d.id);
+  }
 });
 
-test('regression floor on the labelled corpus (lenient micro-F1 and no high/critical on public-role documents)', () => {
+test('regression floor on the labelled corpora (lenient micro-F1 and no high/critical on public-role documents)', () => {
   const counts = new Map<Entity, Counts>();
-  for (const d of loadCorpus()) {
+  for (const d of CORPORA.flatMap((name) => loadCorpus(new URL(`../fixtures/${name}.jsonl`, import.meta.url)))) {
     const r = detect(d.text, { kind: d.kind, section: d.section });
     scoreDoc(d.spans, r.findings, counts);
     if (d.spans.length && d.spans.every((s) => s.severity === 'low')) {

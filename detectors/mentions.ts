@@ -1,0 +1,102 @@
+/**
+ * Repeat mentions of a person already found in the same text: "Declan O'Neill, 27, … O'Neill was
+ * jailed", "Have you seen Amira Hussein? Amira, 15, …". Prose names a person in full once and by
+ * surname or forename afterwards; a gazetteer recogniser cannot tell a lone "Munro" from a word, but
+ * the full mention earlier in the same text can.
+ *
+ * A lone word is taken only where it reads as a name on its own: not next to another capitalised
+ * word ("Munro Close", "Leverstock Green"), not a common capitalised word, and not inside anything
+ * already found.
+ */
+import type { RawDetection } from './types.js';
+import { newDetection } from './engine.js';
+import { COMMON_CAPITALISED, STREET_TYPE_SET, TITLES, PLACES } from './gazetteer/lexicon.js';
+
+const REASON = 'person:repeat-mention';
+/** Letters of a name word, including apostrophes and hyphens inside it (O'Neill, Baptiste-Williams). */
+const NAME_WORD = /[\p{Lu}][\p{L}'’-]*[\p{L}]|[\p{Lu}]/gu;
+const LETTER = /[\p{L}]/u;
+const UPPER = /^\p{Lu}/u;
+
+/** Surname and forename of one detected name, as they would be written alone. */
+function nameWords(value: string): string[] {
+  let words = value.match(NAME_WORD) ?? [];
+  while (words.length && TITLES.has(words[0]!.replace(/\.$/, ''))) words = words.slice(1);
+  // initials and particles say nothing on their own
+  words = words.filter((w) => w.length >= 3);
+  if (words.length < 2) return [];
+  // "OKAFOR, Adaeze": surname first
+  const comma = value.indexOf(',');
+  const surname = comma > 0 ? words[0]! : words[words.length - 1]!;
+  const forename = comma > 0 ? words[1]! : words[0]!;
+  const out = [surname];
+  // a forename alone is a name only in mixed case ("Amira, 15, was last seen"), never an ALL-CAPS table cell
+  if (forename !== surname && forename !== forename.toUpperCase()) out.push(forename);
+  return out.filter((w) => !COMMON_CAPITALISED.has(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && !PLACES.has(w.toLowerCase()));
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The word just before `at` (across spaces), or '' after punctuation: a sentence start reads as a name on its own. */
+function wordBefore(text: string, at: number): string {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  // "Mr. Mahmood": a title's dot is not a sentence end
+  const dotted = text[i] === '.';
+  const end = dotted ? i : i + 1;
+  if (dotted) i--;
+  while (i >= 0 && (LETTER.test(text[i]!) || text[i] === "'" || text[i] === '’' || text[i] === '-')) i--;
+  const word = text.slice(i + 1, end);
+  return dotted && !TITLES.has(word) ? '' : word;
+}
+
+function wordAfter(text: string, at: number): string {
+  let i = at;
+  // a possessive belongs to the name: look past it
+  if (text[i] === "'" || text[i] === '’') i += text[i + 1] === 's' ? 2 : 1;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  const start = i;
+  while (i < text.length && LETTER.test(text[i]!)) i++;
+  return text.slice(start, i);
+}
+
+/**
+ * New PERSON detections for lone surnames and forenames of people in `dets` (the recognisers'
+ * output for this text, disjoint and sorted by start). Each copies its antecedent's score, less a little.
+ */
+export function repeatMentions(text: string, dets: readonly RawDetection[]): RawDetection[] {
+  const persons = dets.filter((d) => d.entity === 'PERSON');
+  if (!persons.length) return [];
+  const antecedent = new Map<string, RawDetection>();
+  for (const p of persons) for (const w of nameWords(text.slice(p.start, p.end))) if (!antecedent.has(w)) antecedent.set(w, p);
+  if (!antecedent.size) return [];
+  // dets come from resolveOverlaps: disjoint and sorted, so one binary search answers "inside anything found?"
+  const inside = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = dets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dets[mid]!.end <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < dets.length && dets[lo]!.start < e;
+  };
+  const re = new RegExp(`(?<![\\p{L}'’-])(?:${[...antecedent.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}-])`, 'gu');
+  const out: RawDetection[] = [];
+  for (const m of text.matchAll(re)) {
+    let start = m.index!;
+    const end = start + m[0].length;
+    if (inside(start, end)) continue;
+    const before = wordBefore(text, start);
+    const after = wordAfter(text, end);
+    const title = TITLES.has(before);
+    // next to another capitalised word it is part of some other name: a street, a place, a firm
+    if (!title && before && UPPER.test(before) && !COMMON_CAPITALISED.has(before)) continue;
+    if (after && (UPPER.test(after) || STREET_TYPE_SET.has(after.toLowerCase()))) continue;
+    if (title) start = text.lastIndexOf(before, start);
+    if (inside(start, end)) continue;
+    const a = antecedent.get(m[0])!;
+    out.push(newDetection('PERSON', 'person-repeat-mention', start, end, Math.max(0.5, Math.round((a.score - 0.1) * 100) / 100), [REASON], a.publicRole));
+  }
+  return out;
+}

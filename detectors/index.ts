@@ -1,7 +1,7 @@
 /**
  * Leakwatch detection API: detect() on one text, detectBlocks() on a page's blocks.
  * Pipeline: normalise (offset map) → recognisers (chunked) → overlaps → repeat mentions of found
- * people and birth dates in header-less table rows → public-role → records →
+ * people, table cells read by their column → public-role → records →
  * severity → offsets mapped back to the caller's text.
  */
 import type { BlockKind, PageSection, TextBlock, Entity, DetectionResult, Finding, DetectedRecord } from '../core/types.js';
@@ -9,7 +9,7 @@ import type { RawDetection, Recognizer } from './types.js';
 import { normalise, toOriginal } from './normalize.js';
 import { detectRaw, resolveOverlaps } from './engine.js';
 import { repeatMentions } from './mentions.js';
-import { birthDateCells } from './table-rows.js';
+import { tableCells } from './table-rows.js';
 import { classifyPublicRole, assignSeverity, type ClassifiedDetection } from './records.js';
 import { AllowList, setLearnDetector, type AllowEntry } from './allowlist.js';
 import { subjectKey } from './subject.js';
@@ -44,8 +44,10 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   const norm = normalise(text);
   const teamBlock = opts.section === 'team' || opts.kind === 'team-member';
   let raw: RawDetection[] = detectRaw(norm.text, [...(opts.recognizers ?? ALL_RECOGNIZERS)], { env: { teamBlock }, extraContext: opts.extraContext });
-  const extra = repeatMentions(norm.text, raw).concat(birthDateCells(norm.text, raw, opts.kind));
-  if (extra.length) raw = resolveOverlaps(raw.concat(extra));
+  const table = tableCells(norm.text, raw, opts.kind, opts.extraContext);
+  if (table.add.length || table.drop.size) raw = resolveOverlaps(raw.filter((d) => !table.drop.has(d)).concat(table.add));
+  const repeats = repeatMentions(norm.text, raw);
+  if (repeats.length) raw = resolveOverlaps(raw.concat(repeats));
   const classifyCtx = { kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons };
   // the raw detections are fresh objects: classified in place
   const dets = raw as ClassifiedDetection[];

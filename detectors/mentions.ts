@@ -20,7 +20,7 @@ const UPPER = /^\p{Lu}/u;
 
 /** Surname and forename of one detected name, as they would be written alone. */
 function nameWords(value: string): string[] {
-  let words = value.match(NAME_WORD) ?? [];
+  let words: string[] = value.match(NAME_WORD) ?? [];
   while (words.length && TITLES.has(words[0]!.replace(/\.$/, ''))) words = words.slice(1);
   // initials and particles say nothing on their own
   words = words.filter((w) => w.length >= 3);

@@ -162,6 +162,11 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       // preceded by more of it, so reading goes on until something that is not an address
       if (/^\d/.test(first) || FLAT_WORDS.has(first.toLowerCase())) {
         start = seg.start;
+        // "Mortimer House, 3 Queensway": a building name just before the house number belongs to it
+        let p = start;
+        while (p > 0 && isSpaceCode(text.charCodeAt(p - 1))) p--;
+        const building = text[p - 1] === ',' && !seg.stopBefore ? segmentBefore(text, p - 1) : null;
+        if (building && HOUSE_NAME_WORDS.has(building.words[building.words.length - 1]!.toLowerCase())) start = building.start;
         break;
       }
       if (first === 'The' || first === 'THE' || HOUSE_NAME_WORDS.has(seg.words[seg.words.length - 1]!.toLowerCase())) start = seg.start;

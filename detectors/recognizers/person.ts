@@ -8,7 +8,7 @@
 import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
 import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
 import { isSpaceCode } from '../chars.js';
-import { COMMON_CAPITALISED, ORG_WORDS, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
+import { COMMON_CAPITALISED, HOUSE_NAME_WORDS, ORG_WORDS, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
 
 type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
 
@@ -258,7 +258,19 @@ function isPlace(toks: Tok[]): boolean {
   return toks.length > 2 && PLACES.has(toks.map((t) => t.key).join(' '));
 }
 
-const PLACE_PREFIXES = new Set(['the', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
+const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
+const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
+
+/** "… Much Hadham and ", "… Tring, ": the text before a run ends with a known place and a list joiner. */
+function listedWithPlace(before: string): boolean {
+  const m = /([A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2})(?:[ \t]+(?:and|or)|,)[ \t]+$/.exec(before);
+  if (!m) return false;
+  const words = m[1]!.toLowerCase().split(/[ \t]+/);
+  for (let i = 0; i < words.length; i++) for (let j = words.length; j > i; j--) if (PLACES.has(words.slice(i, j).join(' '))) return true;
+  return false;
+}
+
+const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
 
 /** "a white Mercedes Sprinter", "a Ford Transit van": a colour before a make, or a vehicle word after the run. */
 function isVehicle(before: string, after: string): boolean {
@@ -272,7 +284,7 @@ interface NameEval {
   reasons: string[];
 }
 
-function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, text: string, env: RecognizerEnv): NameEval | null {
+function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, text: string, env: RecognizerEnv, titleStart = -1): NameEval | null {
   const n = name.length;
   if (n === 0 || n > 4) return null;
   if (isPlace(name)) return null;
@@ -281,10 +293,18 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const before = text.slice(Math.max(0, name[0]!.start - 40), name[0]!.start);
   const after = text.slice(name[n - 1]!.end, name[n - 1]!.end + 40);
   if (endsWithSaint(before)) return null;
+  // "the Golden Lotus", "The Lord Nelson": a name does not take an article
+  const prevWord = tailWords(text.slice(Math.max(0, (titleStart >= 0 ? titleStart : name[0]!.start) - 40), titleStart >= 0 ? titleStart : name[0]!.start), 1)[0];
+  if (prevWord === 'the' && !hasRank) return null;
+  // "the Victoria Wine bar", "Golden Lotus takeaway": a premises noun after the run
+  if (!hasRank && PREMISES_AFTER.test(after)) return null;
   if (hasTitle || hasRank) return { score: 0.85, reasons: [hasRank ? 'person:rank' : 'person:title'] };
   if (VEHICLE_MAKES.has(name[0]!.key) && isVehicle(before, after)) return null;
   // "The Marlowes", "Little Hadham", "Great Amwell": a name does not open with an article or a place prefix
   if (PLACE_PREFIXES.has(name[0]!.key)) return null;
+  // "between Much Hadham and Perry Green": a run listed with a place is a place, unless an age or
+  // address follows it ("… of Bury Green Road, Cheshunt and Ewan Strachan (30) of …")
+  if (!hasTitle && !hasRank && listedWithPlace(before) && !CUE_AFTER.test(after)) return null;
   if (n === 1) {
     if ((first === 'S' || first === 'B') && env.teamBlock && /^\s*(?:,|\(|-|–)?\s*$/.test(after.slice(0, 2))) return null;
     return null;
@@ -325,11 +345,12 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       let hasTitle = false;
       let hasRank = false;
       let titleStart = -1;
+      let titleKey = '';
       for (;;) {
         if (i >= toks.length) break;
         const r = rankAt(toks, i);
         if (r > 0 && i + r < toks.length && !toks[i + r - 1]!.breakAfter) { hasRank = true; hasTitle = false; i += r; continue; }
-        if (TITLES.has(toks[i]!.key) && i + 1 < toks.length && !toks[i]!.breakAfter) { hasTitle = true; titleStart = toks[i]!.start; i += 1; continue; }
+        if (TITLES.has(toks[i]!.key) && i + 1 < toks.length && !toks[i]!.breakAfter) { hasTitle = true; titleStart = toks[i]!.start; titleKey = toks[i]!.key; i += 1; continue; }
         if (cls[i] === 'C') { hasTitle = false; hasRank = false; i += 1; continue; }
         break;
       }
@@ -352,19 +373,24 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       let rejected = false;
       if (nextBreaks && next) {
         const k = next.rankKey;
-        if (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k)) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k);
+        // "Sir John Lawes School", "Lord Nelson Inn": an honorific names the institution; Mr and Mrs would not
+        if (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k)) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k) || (hasTitle && !hasRank && HONORIFICS.has(titleKey));
       }
       // the name's own last token can be a street/venue word ("Ringlet Road" never reaches here; "Tom Hall" does)
       const lastKey = name[name.length - 1]!.key;
       if (!rejected && HARD_STREET.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
       if (!rejected && name.length > 1 && (ORG_WORDS.has(lastKey) || VENUE_WORDS.has(lastKey)) && !inGaz(SURNAMES, lastKey)) rejected = true;
+      // "Mortimer House", "Windmill Cottage": a house name, whatever the first word is
+      if (!rejected && name.length > 1 && HOUSE_NAME_WORDS.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
+      // "Bobby Van", "Royal Mail": a vehicle or a service, not a person
+      if (!rejected && name.length > 1 && VEHICLE_NOUNS.has(lastKey) && !(hasTitle || hasRank) && !inGaz(SURNAMES, lastKey)) rejected = true;
       // drop a leading unknown word when the rest is a full name ("Ongoing Darren Kowalski" is caught by C; this is for unlisted words)
       if (!rejected && !hasTitle && !hasRank && name.length >= 3 && (nameCls[0] === 'U' || nameCls[0] === 'W') && (nameCls[1] === 'F' || nameCls[1] === 'B')) {
         name = name.slice(1);
         nameCls = nameCls.slice(1);
       }
       if (!rejected) {
-        const ev = evaluate(name, nameCls, hasTitle, hasRank, text, env);
+        const ev = evaluate(name, nameCls, hasTitle, hasRank, text, env, hasTitle ? titleStart : -1);
         if (ev) {
           const start = hasTitle && titleStart >= 0 ? titleStart : name[0]!.start;
           const before = text.slice(Math.max(0, name[0]!.start - 60), hasTitle && titleStart >= 0 ? titleStart : name[0]!.start);

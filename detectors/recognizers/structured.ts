@@ -77,6 +77,13 @@ const VRM_CONTEXT = [
   ...[...VEHICLE_MAKES].filter((m) => !['man', 'mini', 'smart', 'range', 'land', 'ds', 'mg', 'lotus', 'jaguar', 'austin', 'morris'].includes(m)),
 ];
 
+/** Letters that, with a number beside them, are a make, a model or a police acronym rather than a dateless plate. */
+const NOT_PLATE_LETTERS = new Set([
+  'BMW', 'VW', 'KIA', 'MG', 'DS', 'DAF', 'MAN', 'GT', 'GTI', 'RS', 'ST', 'SE', 'XR', 'TDI', 'HDI', 'CRF', 'YZF', 'CBR', 'GSX', 'KTM',
+  'ASB', 'PC', 'DC', 'DS', 'DI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
+  'SNT', 'CSE', 'DV', 'ID', 'TV', 'NFA', 'DOB', 'URN', 'OIC', 'IP', 'WIT', 'VRM', 'ANPR', 'MP', 'PCC', 'ACC', 'DCC', 'CC', 'HQ', 'AB', 'APR', 'JAN', 'FEB', 'MAR', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC',
+]);
+
 export const vehicleRegRecognizer: Recognizer = {
   name: 'uk-vehicle-reg',
   entity: 'VEHICLE_REG',
@@ -94,6 +101,8 @@ export const vehicleRegRecognizer: Recognizer = {
     const f = vrmFormat(v);
     if (!f) return false;
     if (f === 'northern-ireland' && v.replace(/\s/g, '').length < 4) return false;
+    // "a BMW 3 Series", "41 ASB reports": the letters of a short mark that are a make or an acronym
+    if ((f === 'dateless' || f === 'northern-ireland') && NOT_PLATE_LETTERS.has(v.replace(/[^A-Z]/g, ''))) return false;
     return true;
   },
   context: { phrases: VRM_CONTEXT, windowBefore: 80, windowAfter: 40, boost: 0.35 },

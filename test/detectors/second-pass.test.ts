@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detect } from '../../detectors/index.js';
+import { detect, detectBlocks } from '../../detectors/index.js';
 
 const values = (text: string, entity: string, ctx = {}): string[] =>
   detect(text, ctx).findings.filter((f) => f.entity === entity).map((f) => f.value);
@@ -63,4 +63,39 @@ test('vehicles, landmarks, place prefixes and person-named shops are not people;
 
 test('a suffix-format plate next to a vehicle make counts as a registration', () => {
   assert.deepEqual(values('Seen driving a Triumph Herald, EKP 412K, towards Ware.', 'VEHICLE_REG'), ['EKP 412K']);
+});
+
+test('a table pasted as text: each cell is read by its column header', () => {
+  const table = [
+    'Ref | Reported | Name | DOB | Home address | Role',
+    '41/88120/26 | 02/10/2026 | ACHTERBERG, Wilma | 30/01/1957 | 9 HAZEL WALK, HITCHIN | Victim',
+    '41/88120/26 | 02/10/2026 | Desmond Uchenna Pryde | 11/11/1999 | 14 THE SPINNEY, HITCHIN | Suspect',
+  ].join('\n');
+  const r = detect(table, { kind: 'paragraph' });
+  const by = (e: string): string[] => r.findings.filter((f) => f.entity === e).map((f) => f.value);
+  // the report dates sit under "Reported": not birth dates, although "DOB" heads another column
+  assert.deepEqual(by('DATE_OF_BIRTH'), ['30/01/1957', '11/11/1999']);
+  assert.deepEqual(by('ADDRESS'), ['9 HAZEL WALK, HITCHIN', '14 THE SPINNEY, HITCHIN']);
+  assert.deepEqual(by('PERSON'), ['ACHTERBERG, Wilma', 'Desmond Uchenna Pryde']);
+  assert.ok(r.records.some((x) => x.isCaseRecord));
+});
+
+test('one row per block: the header row given by the page maps the cells, and "Not known" is no name', () => {
+  const [, row] = detectBlocks([
+    { text: 'Name | Date of birth | Address | Role', kind: 'table-row', location: 'tr:1', section: 'other' },
+    { text: 'Not known | 05/05/1980 | 2 MILL END, SANDON | Witness', kind: 'table-row', location: 'tr:2', section: 'other' },
+  ], { recordIdPrefix: 't' });
+  assert.deepEqual(row!.findings.map((f) => [f.entity, f.value]), [['DATE_OF_BIRTH', '05/05/1980'], ['ADDRESS', '2 MILL END, SANDON']]);
+});
+
+test('names that are premises, institutions or places listed with places are not people; an age after one keeps it', () => {
+  const clean = 'Staff at the Victoria Wine bar, the Golden Lotus takeaway, The Lord Nelson and Sir John Lawes School were briefed. Patrols between Much Hadham and Perry Green continue.';
+  assert.deepEqual(values(clean, 'PERSON'), []);
+  assert.deepEqual(values('Bins were set alight in Bury Green Road, Cheshunt and Kamal Osei (30) of Ware was arrested.', 'PERSON'), ['Kamal Osei']);
+  assert.deepEqual(values('Statement taken from Mortimer House residents.', 'PERSON'), []);
+});
+
+test('a make or an acronym beside a number is no dateless plate; a building name before the house number joins the address', () => {
+  assert.deepEqual(values('The driver of a grey BMW 3 Series and 41 ASB reports in the vehicle crime period.', 'VEHICLE_REG'), []);
+  assert.deepEqual(values('IP: Flat 11, Mortimer House, 3 Queensway, Hemel Hempstead HP1 1LS.', 'ADDRESS'), ['Flat 11, Mortimer House, 3 Queensway, Hemel Hempstead HP1 1LS']);
 });

@@ -18,10 +18,26 @@ const NAME_WORD = /[\p{Lu}][\p{L}'’-]*[\p{L}]|[\p{Lu}]/gu;
 const LETTER = /[\p{L}]/u;
 const UPPER = /^\p{Lu}/u;
 
-/** Surname and forename of one detected name, as they would be written alone. */
+/** The word lists hold lower-case keys. */
+const isTitle = (w: string): boolean => TITLES.has(w.toLowerCase());
+const isCommon = (w: string): boolean => COMMON_CAPITALISED.has(w.toLowerCase());
+
+const wordsCache = new Map<string, string[]>();
+
+/** Surname and forename of one detected name, as they would be written alone (cached: names repeat). */
 function nameWords(value: string): string[] {
+  let out = wordsCache.get(value);
+  if (out === undefined) {
+    out = computeNameWords(value);
+    if (wordsCache.size > 20_000) wordsCache.clear();
+    wordsCache.set(value, out);
+  }
+  return out;
+}
+
+function computeNameWords(value: string): string[] {
   let words: string[] = value.match(NAME_WORD) ?? [];
-  while (words.length && TITLES.has(words[0]!.replace(/\.$/, ''))) words = words.slice(1);
+  while (words.length && isTitle(words[0]!)) words = words.slice(1);
   // initials and particles say nothing on their own
   words = words.filter((w) => w.length >= 3);
   if (words.length < 2) return [];
@@ -32,7 +48,7 @@ function nameWords(value: string): string[] {
   const out = [surname];
   // a forename alone is a name only in mixed case ("Amira, 15, was last seen"), never an ALL-CAPS table cell
   if (forename !== surname && forename !== forename.toUpperCase()) out.push(forename);
-  return out.filter((w) => !COMMON_CAPITALISED.has(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && !PLACES.has(w.toLowerCase()));
+  return out.filter((w) => !isCommon(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && !PLACES.has(w.toLowerCase()));
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,7 +63,7 @@ function wordBefore(text: string, at: number): string {
   if (dotted) i--;
   while (i >= 0 && (LETTER.test(text[i]!) || text[i] === "'" || text[i] === '’' || text[i] === '-')) i--;
   const word = text.slice(i + 1, end);
-  return dotted && !TITLES.has(word) ? '' : word;
+  return dotted && !isTitle(word) ? '' : word;
 }
 
 function wordAfter(text: string, at: number): string {
@@ -89,9 +105,9 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
     if (inside(start, end)) continue;
     const before = wordBefore(text, start);
     const after = wordAfter(text, end);
-    const title = TITLES.has(before);
+    const title = isTitle(before);
     // next to another capitalised word it is part of some other name: a street, a place, a firm
-    if (!title && before && UPPER.test(before) && !COMMON_CAPITALISED.has(before)) continue;
+    if (!title && before && UPPER.test(before) && !isCommon(before)) continue;
     if (after && (UPPER.test(after) || STREET_TYPE_SET.has(after.toLowerCase()))) continue;
     if (title) start = text.lastIndexOf(before, start);
     if (inside(start, end)) continue;

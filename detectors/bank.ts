@@ -24,15 +24,26 @@ const ACCOUNT = /(?<![\d-])\d{8}(?![\d-])/g;
 
 /**
  * When a sort code and an account number sit within 80 characters of each other, both are only
- * accepted if the pair passes the modulus check; either alone is left to the context rule.
+ * accepted if the pair passes the modulus check; either alone is left to the context rule. The
+ * pair is the nearest one: "sort code 40-47-84, account 70872490 … to 60-16-13 31926819" holds two.
  */
 export function sortCodeAccountOk(value: string, text: string, start: number, kind: 'sort-code' | 'account'): boolean {
   const from = Math.max(0, start - 80);
   const to = Math.min(text.length, start + value.length + 80);
   const window = text.slice(from, to);
   const other = kind === 'sort-code' ? ACCOUNT : SORT_CODE;
+  const at = start - from;
+  let nearest: string | null = null;
+  let best = Infinity;
   other.lastIndex = 0;
-  const m = other.exec(window);
-  if (!m) return true;
-  return kind === 'sort-code' ? modulusOk(value, m[0]) : modulusOk(m[0], value);
+  for (let m = other.exec(window); m; m = other.exec(window)) {
+    const gap = m.index >= at ? m.index - (at + value.length) : at - (m.index + m[0].length);
+    if (gap < 0) continue; // the value itself
+    if (gap < best) {
+      best = gap;
+      nearest = m[0];
+    }
+  }
+  if (nearest === null) return true;
+  return kind === 'sort-code' ? modulusOk(value, nearest) : modulusOk(nearest, value);
 }

@@ -1,14 +1,14 @@
 /**
  * Leakwatch detection API: detect() on one text, detectBlocks() on a page's blocks.
  * Pipeline: normalise (offset map) → recognisers (chunked) → overlaps → repeat mentions of found
- * people, table cells read by their column → public-role → records →
+ * people and streets, table cells read by their column → public-role → records →
  * severity → offsets mapped back to the caller's text.
  */
 import type { BlockKind, PageSection, TextBlock, Entity, DetectionResult, Finding, DetectedRecord } from '../core/types.js';
 import type { RawDetection, Recognizer } from './types.js';
 import { normalise, toOriginal } from './normalize.js';
 import { detectRaw, resolveOverlaps } from './engine.js';
-import { repeatMentions } from './mentions.js';
+import { repeatMentions, repeatStreets } from './mentions.js';
 import { tableCells } from './table-rows.js';
 import { classifyPublicRole, assignSeverity, type ClassifiedDetection } from './records.js';
 import { AllowList, setLearnDetector, type AllowEntry } from './allowlist.js';
@@ -46,7 +46,7 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   let raw: RawDetection[] = detectRaw(norm.text, [...(opts.recognizers ?? ALL_RECOGNIZERS)], { env: { teamBlock }, extraContext: opts.extraContext });
   const table = tableCells(norm.text, raw, opts.kind, opts.extraContext);
   if (table.add.length || table.drop.size) raw = resolveOverlaps(raw.filter((d) => !table.drop.has(d)).concat(table.add));
-  const repeats = repeatMentions(norm.text, raw);
+  const repeats = repeatMentions(norm.text, raw).concat(repeatStreets(norm.text, raw));
   if (repeats.length) raw = resolveOverlaps(raw.concat(repeats));
   const classifyCtx = { kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons };
   // the raw detections are fresh objects: classified in place

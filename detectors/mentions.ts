@@ -1,5 +1,7 @@
 /**
- * Repeat mentions of a person already found in the same text: "Declan O'Neill, 27, … O'Neill was
+ * Repeat mentions in one text of a person or a street already found in it.
+ *
+ * People: "Declan O'Neill, 27, … O'Neill was
  * jailed", "Have you seen Amira Hussein? Amira, 15, …". Prose names a person in full once and by
  * surname or forename afterwards; a gazetteer recogniser cannot tell a lone "Munro" from a word, but
  * the full mention earlier in the same text can.
@@ -11,6 +13,7 @@
 import type { RawDetection } from './types.js';
 import { newDetection } from './engine.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, TITLES, PLACES } from './gazetteer/lexicon.js';
+import { NOT_HOUSE_NUMBER_BEFORE } from './recognizers/address.js';
 
 const REASON = 'person:repeat-mention';
 /** Letters of a name word, including apostrophes and hyphens inside it (O'Neill, Baptiste-Williams). */
@@ -51,6 +54,18 @@ function computeNameWords(value: string): string[] {
   return out.filter((w) => !isCommon(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && !PLACES.has(w.toLowerCase()));
 }
 
+/** Whether [s, e) overlaps a detection; `dets` come from resolveOverlaps: disjoint and sorted, so a binary search answers. */
+function insideAny(dets: readonly RawDetection[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = dets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dets[mid]!.end <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < dets.length && dets[lo]!.start < e;
+}
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The word just before `at` (across spaces), or '' after punctuation: a sentence start reads as a name on its own. */
@@ -84,19 +99,14 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
   const persons = dets.filter((d) => d.entity === 'PERSON');
   if (!persons.length) return [];
   const antecedent = new Map<string, RawDetection>();
-  for (const p of persons) for (const w of nameWords(text.slice(p.start, p.end))) if (!antecedent.has(w)) antecedent.set(w, p);
+  for (const p of persons) {
+    const value = text.slice(p.start, p.end);
+    // a one-word name found by its own cue ("her son Mahad") is followed up as it stands
+    const words = p.reasons.includes('person:kin') && value.length >= 3 ? [value] : nameWords(value);
+    for (const w of words) if (!antecedent.has(w)) antecedent.set(w, p);
+  }
   if (!antecedent.size) return [];
-  // dets come from resolveOverlaps: disjoint and sorted, so one binary search answers "inside anything found?"
-  const inside = (s: number, e: number): boolean => {
-    let lo = 0;
-    let hi = dets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dets[mid]!.end <= s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < dets.length && dets[lo]!.start < e;
-  };
+  const inside = (st: number, en: number): boolean => insideAny(dets, st, en);
   const re = new RegExp(`(?<![\\p{L}'’-])(?:${[...antecedent.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}-])`, 'gu');
   const out: RawDetection[] = [];
   for (const m of text.matchAll(re)) {
@@ -116,3 +126,33 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
   }
   return out;
 }
+
+/**
+ * Other houses in a street already found with a house number: "Mrs Ashcroft of 27 Longmead,
+ * Letchworth … her neighbour at 29 Longmead". The first mention carried the town or postcode that
+ * made it an address; the second, in the same text, is in the same street.
+ */
+export function repeatStreets(text: string, dets: readonly RawDetection[]): RawDetection[] {
+  const streets = new Map<string, RawDetection>();
+  for (const d of dets) {
+    if (d.entity !== 'ADDRESS') continue;
+    const m = LEADING_HOUSE.exec(text.slice(d.start, d.end));
+    if (m && !streets.has(m[1]!)) streets.set(m[1]!, d);
+  }
+  if (!streets.size) return [];
+  const re = new RegExp(`(?<![\\p{L}\\d/.,-])\\d{1,4}[A-Za-z]?[ \\t]+(${[...streets.keys()].map(escape).join('|')})(?![\\p{L}\\d'’-])`, 'gu');
+  const out: RawDetection[] = [];
+  for (const m of text.matchAll(re)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (insideAny(dets, start, end) || NOT_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
+    // "29 Longmead Road" is another street
+    if (STREET_TYPE_SET.has(wordAfter(text, end).toLowerCase())) continue;
+    const a = streets.get(m[1]!)!;
+    out.push(newDetection('ADDRESS', 'address-repeat-street', start, end, 0.7, ['address:repeat-street'], a.publicRole));
+  }
+  return out;
+}
+
+/** "27 Longmead, Letchworth" → "Longmead": the street words after a leading house number, up to a comma. */
+const LEADING_HOUSE = /^\d{1,4}[A-Za-z]?[ \t]+(\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,3})(?=,|$)/u;

@@ -27,6 +27,7 @@ export const HOUSE_NAME_WORDS = new Set(words(`Cottage House Farm Farmhouse Lodg
 export const ORG_WORDS = new Set(words(`
   Legion Regiment Brigade Scouts Guides Cadets Federation Union Alliance Beacon Reservoir Canal Nature Reserve Woods Downs
   Act Acts Bill Regulations Order Orders Code Charter Award Awards Line Mail Takeaway Restaurant Cafe Café Bar Bistro Grill
+  PACT SNT Ward Wards
   Police Constabulary Council Borough District County Parish Trust NHS Service Services Authority Commission Commissioner's
   Partnership Partnerships Limited Ltd PLC LLP Group Association Society Foundation Charity Watch Support Advice Network
   Department Ministry Agency Office Bureau Board Committee Panel Forum Unit Team Teams Squad Court Courts Tribunal Crown
@@ -51,6 +52,11 @@ export const PERSON_NAMED_SHOPS = new Set(phrases(`
   John Lewis;Ted Baker;Dorothy Perkins;Laura Ashley;Ann Summers;Harvey Nichols;Paul Smith;Jack Wills;Ben Sherman;Karen Millen;Hugo Boss;Calvin Klein;Tommy Hilfiger;Ralph Lauren;Tim Hortons;Martin McColl;Holland Barrett
 `));
 
+/** Schemes and charities named like a person ("Bobby Van: free home security checks"), lower case. */
+export const PERSON_NAMED_SCHEMES = new Set(phrases(`
+  Bobby Van;Ask for Angela;Clare's Law;Sarah's Law;Helen's Law;Stephen Lawrence Day;Ben Kinsella Trust;Suzy Lamplugh Trust
+`));
+
 /** Vehicle makes: "a white Mercedes Sprinter", "a silver Ford Ka" name a vehicle, not a person. */
 export const VEHICLE_MAKES = new Set(words(`
   Mercedes Mercedes-Benz Ford Vauxhall Honda Toyota Nissan Peugeot Renault Citroen Citroën Fiat Audi BMW Volkswagen VW Skoda Seat
@@ -63,7 +69,7 @@ export const VEHICLE_COLOURS = new Set(words(`
   white black silver grey gray red blue green yellow orange purple brown gold maroon beige cream bronze turquoise pink dark light navy metallic
 `));
 export const VEHICLE_NOUNS = new Set(words(`
-  van car vehicle lorry hatchback estate saloon pick-up pickup motorbike motorcycle moped scooter truck minibus coupe convertible suv 4x4 tipper
+  model models series van car vehicle lorry hatchback estate saloon pick-up pickup motorbike motorcycle moped scooter truck minibus coupe convertible suv 4x4 tipper
 `));
 
 /** Police ranks and public roles that make a following (or preceding) name public-role. Longest first at use. */

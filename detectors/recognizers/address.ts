@@ -4,7 +4,7 @@
  * house name ("ASB around Station Road") is not a personal address and never matches.
  */
 import type { Candidate, Recognizer } from '../types.js';
-import { STREET_TYPES, HOUSE_NAME_WORDS, VENUE_WORDS, PLACES } from '../gazetteer/lexicon.js';
+import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, PLACES } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
 import { isSpaceCode } from '../chars.js';
 
@@ -38,7 +38,7 @@ const LOCALITY = new RegExp(`,?[ \\t]+((?:${CAP})(?:[ \\t]+(?:${CAP}|upon|on|und
 const POSTCODE = /,?[ \t]+([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA|BFPO ?\d{1,4})(?![A-Za-z0-9])/y;
 
 /** Quantities ("around 50 Station Road residents") and years ("in 2014 Station Road…") are not house numbers. */
-const NOT_HOUSE_NUMBER_BEFORE = /\b(?:around|about|over|approximately|approx|some|nearly|almost|than|more|fewer|less|least|only|just|all|these|those|another|page|item|junction|j|section|para|paragraph|minute|minutes|year|until|before|after|every|each|per)\s*$/i;
+export const NOT_HOUSE_NUMBER_BEFORE = /\b(?:around|about|over|approximately|approx|some|nearly|almost|than|more|fewer|less|least|only|just|all|these|those|another|page|item|junction|j|section|para|paragraph|minute|minutes|year|until|before|after|every|each|per)\s*$/i;
 
 const VENUE_IN_MATCH = new RegExp(`(?:${houseAlt.split('|').filter((w) => VENUE_WORDS.has(w.toLowerCase())).join('|')}),`);
 
@@ -85,7 +85,12 @@ const STREET_OF_PERSON = new RegExp(
  * Court-report style "Darren Whitlock, 34, of Longmeadow, Bishop's Stortford" or "Kyle Donnelly (15) of
  * 7 Broadwater, Stevenage": an area, with or without a house number, after "<age>, of" and before a known town.
  */
-const AREA_OF_PERSON = new RegExp(`(?=[A-Z\\d](?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+.))(?:${NUM}[ \\t]+)?(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])`, 'g');
+const AREA_OF_PERSON = new RegExp(
+  `(?=[A-Z\\d](?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+.))(?:${NUM}[ \\t]+)?(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])` +
+    // "Mrs Orla Keane of 27 Fernlea, Letchworth": after a name, only with a house number
+    `|(?=\\d(?<=[A-Z][a-z'’]+[ \\t]+of[ \\t]+.))${NUM}[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])`,
+  'g',
+);
 /** A venue and a street-less locality, accepted only with a postcode: "Adeyfield Community Centre, Longlands, Hemel Hempstead HP2 4DE". */
 const VENUE_LOCALITY = new RegExp(`${NOT_AFTER_ALNUM}(?:${CAP}\\s+){0,3}(?:${venueAlt}),[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}`, 'g');
 
@@ -169,7 +174,9 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
         if (building && HOUSE_NAME_WORDS.has(building.words[building.words.length - 1]!.toLowerCase())) start = building.start;
         break;
       }
-      if (first === 'The' || first === 'THE' || HOUSE_NAME_WORDS.has(seg.words[seg.words.length - 1]!.toLowerCase())) start = seg.start;
+      const lastWord = seg.words[seg.words.length - 1]!.toLowerCase();
+      // "Ascot Road, Watford WD18 8AD": a street with its postcode names one place, even without a number
+      if (first === 'The' || first === 'THE' || HOUSE_NAME_WORDS.has(lastWord) || (STREET_TYPE_SET.has(lastWord) && seg.words.length > 1)) start = seg.start;
       if (seg.stopBefore) break;
       pos = seg.start;
     }

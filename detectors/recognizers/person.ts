@@ -8,7 +8,7 @@
 import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
 import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
 import { isSpaceCode } from '../chars.js';
-import { COMMON_CAPITALISED, HOUSE_NAME_WORDS, ORG_WORDS, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
+import { COMMON_CAPITALISED, HOUSE_NAME_WORDS, ORG_WORDS, PERSON_NAMED_SCHEMES, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
 
 type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
 
@@ -253,30 +253,40 @@ function endsWithSaint(before: string): boolean {
 
 function isPlace(toks: Tok[]): boolean {
   if (toks.length === 1) return PLACES.has(toks[0]!.key);
+  if (toks.length === 2 && PERSON_NAMED_SCHEMES.has(`${toks[0]!.key} ${toks[1]!.key}`)) return true;
   const firstTwo = `${toks[0]!.key} ${toks[1]!.key}`;
   if (PLACES.has(firstTwo)) return true;
   return toks.length > 2 && PLACES.has(toks.map((t) => t.key).join(' '));
 }
 
+/** "her son Mahad", "his partner Kasia": one capitalised word after a possessive and a kinship word. */
+const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', 'sister', 'mother', 'father', 'mum', 'dad', 'boyfriend', 'girlfriend', 'child', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'nephew', 'niece', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'fiancé', 'fiance', 'fiancée', 'carer', 'neighbour', 'lodger', 'ex-partner', 'ex-husband', 'ex-wife', 'ex-boyfriend', 'ex-girlfriend', 'cousin', 'friend'];
+const KIN_NAME = new RegExp(`(?<![A-Za-z])(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
 const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
 
-/** "… Much Hadham and ", "… Tring, ": the text before a run ends with a known place and a list joiner. */
-function listedWithPlace(before: string): boolean {
+/** Words that end the name of a park, green or other open place ("Clarence Park", "Perry Green"). */
+const LANDMARK_WORDS = new Set(['park', 'green', 'common', 'heath', 'hill', 'wood', 'woods', 'end', 'field', 'fields', 'meadow', 'meadows', 'moor', 'marsh', 'lake', 'brook', 'bridge', 'cross', 'tye', 'bottom', 'down', 'downs', 'valley', 'gardens', 'recreation', 'ground']);
+
+/** "… Much Hadham and ", "… Tring, ": the text before a run ends with a known place (or the same place word) and a list joiner. */
+function listedWithPlace(before: string, lastKey: string): boolean {
   const m = /([A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2})(?:[ \t]+(?:and|or)|,)[ \t]+$/.exec(before);
   if (!m) return false;
   const words = m[1]!.toLowerCase().split(/[ \t]+/);
+  // "Verulamium Park and Clarence Park": the same place word ends both
+  if (words.length > 1 && words[words.length - 1] === lastKey && (LANDMARK_WORDS.has(lastKey) || STREET_TYPE_SET.has(lastKey))) return true;
   for (let i = 0; i < words.length; i++) for (let j = words.length; j > i; j--) if (PLACES.has(words.slice(i, j).join(' '))) return true;
   return false;
 }
 
 const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
 
-/** "a white Mercedes Sprinter", "a Ford Transit van": a colour before a make, or a vehicle word after the run. */
+/** "a white Mercedes Sprinter", "a Ford Transit van": a colour or make before the run, or a vehicle word after it. */
 function isVehicle(before: string, after: string): boolean {
   const prev = tailWords(before, 1)[0] ?? '';
   const next = /^\s+([A-Za-z0-9-]+)/.exec(after)?.[1]?.toLowerCase() ?? '';
-  return VEHICLE_COLOURS.has(prev) || VEHICLE_NOUNS.has(next);
+  // "Land Rover Discovery", "Alfa Romeo Giulia": a make before the make
+  return VEHICLE_COLOURS.has(prev) || VEHICLE_MAKES.has(prev) || VEHICLE_NOUNS.has(next);
 }
 
 interface NameEval {
@@ -299,14 +309,15 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // "the Victoria Wine bar", "Golden Lotus takeaway": a premises noun after the run
   if (!hasRank && PREMISES_AFTER.test(after)) return null;
   if (hasTitle || hasRank) return { score: 0.85, reasons: [hasRank ? 'person:rank' : 'person:title'] };
-  if (VEHICLE_MAKES.has(name[0]!.key) && isVehicle(before, after)) return null;
+  // "Toyota Prius", "a white Mercedes Sprinter": a make that is no forename opens a vehicle; one that is
+  // ("Mercedes Okonjo") only with a colour, a make or a vehicle word beside it
+  if (VEHICLE_MAKES.has(name[0]!.key) && (!inGaz(FORENAMES, name[0]!.key) || isVehicle(before, after))) return null;
   // "The Marlowes", "Little Hadham", "Great Amwell": a name does not open with an article or a place prefix
   if (PLACE_PREFIXES.has(name[0]!.key)) return null;
   // "between Much Hadham and Perry Green": a run listed with a place is a place, unless an age or
   // address follows it ("… of Bury Green Road, Cheshunt and Ewan Strachan (30) of …")
-  if (!hasTitle && !hasRank && listedWithPlace(before) && !CUE_AFTER.test(after)) return null;
+  if (!hasTitle && !hasRank && listedWithPlace(before, name[n - 1]!.key) && !CUE_AFTER.test(after)) return null;
   if (n === 1) {
-    if ((first === 'S' || first === 'B') && env.teamBlock && /^\s*(?:,|\(|-|–)?\s*$/.test(after.slice(0, 2))) return null;
     return null;
   }
   const strongFirst = first === 'F' || first === 'B';
@@ -424,6 +435,16 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       continue;
     }
     out.push({ start, end, score: 0.8, reasons: ['person:surname-first'], publicRole: env.teamBlock });
+  }
+  KIN_NAME.lastIndex = 0;
+  for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {
+    const word = m[1]!;
+    const key = lookupKey(word);
+    if (COMMON_CAPITALISED.has(key) || PLACES.has(key) || STREET_TYPE_SET.has(key) || ORG_WORDS.has(key)) continue;
+    const start = m.index + m[0].length - word.length;
+    const end = start + word.length;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    out.push({ start, end, score: 0.7, reasons: ['person:kin'], publicRole: false });
   }
   return out;
 }

@@ -99,3 +99,33 @@ test('a make or an acronym beside a number is no dateless plate; a building name
   assert.deepEqual(values('The driver of a grey BMW 3 Series and 41 ASB reports in the vehicle crime period.', 'VEHICLE_REG'), []);
   assert.deepEqual(values('IP: Flat 11, Mortimer House, 3 Queensway, Hemel Hempstead HP1 1LS.', 'ADDRESS'), ['Flat 11, Mortimer House, 3 Queensway, Hemel Hempstead HP1 1LS']);
 });
+
+test('kinship names a private person, and later mentions of that one word follow', () => {
+  const text = 'PCSO visits continue to Mrs Ayan Warsame and her son Liban, 14. Liban has since returned to school.';
+  assert.deepEqual(values(text, 'PERSON'), ['Mrs Ayan Warsame', 'Liban', 'Liban']);
+  assert.deepEqual(values('Her son, who is 14, and his friend were not hurt.', 'PERSON'), []);
+});
+
+test('another house in a street already found with its town is an address; the street alone or another street is not', () => {
+  const text = 'Complainant Mrs Orla Keane of 27 Fernlea, Letchworth reports noise from 29 Fernlea most nights. Patrols in Fernlea and at 31 Fernlea Road continue.';
+  const found = detect(text).findings.filter((f) => f.entity === 'ADDRESS').map((f) => [f.value, f.reasons[0]]);
+  // "31 Fernlea Road" is the grammar's own find, whole, not a repeat of Fernlea
+  assert.deepEqual(found, [['27 Fernlea, Letchworth', 'address:area-of-person'], ['29 Fernlea', 'address:repeat-street'], ['31 Fernlea Road', 'address:grammar']]);
+  assert.deepEqual(values('Mrs Orla Keane said 40 Fernlea residents signed.', 'ADDRESS'), []);
+});
+
+test('bank details: each sort code is checked against its nearest account number', () => {
+  const text = 'She moved money from her account (sort code 40-47-84, account no. 70872490) to the "safe account" 60-16-13 31926819.';
+  assert.deepEqual(values(text, 'BANK_ACCOUNT'), ['40-47-84', '70872490', '60-16-13', '31926819']);
+  // a pair that fails the modulus check is not bank data
+  assert.deepEqual(values('Sort code 40-47-84, account number 70872491.', 'BANK_ACCOUNT'), []);
+});
+
+test('a street with its postcode is an address even without a house number', () => {
+  assert.deepEqual(values('Bike marking | Saturday | Sainsbury\'s car park, Ascot Road, Watford WD18 8AD', 'ADDRESS', { section: 'events' }), ['Ascot Road, Watford WD18 8AD']);
+});
+
+test('makes before makes, parks listed with parks and meeting acronyms are not people', () => {
+  assert.deepEqual(values('Thefts of Land Rover Discovery and Toyota Prius and Honda Jazz models rose.', 'PERSON'), []);
+  assert.deepEqual(values('Riders crossed Verulamium Park and Clarence Park. Marshalswick PACT met on Friday.', 'PERSON'), []);
+});

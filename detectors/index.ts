@@ -40,6 +40,25 @@ interface Analysis {
   dets: ClassifiedDetection[];
 }
 
+/**
+ * Adds `extra` detections that lie outside every one of `sorted` (disjoint, by start) in one linear
+ * merge; of extras that overlap each other the first is kept. Cheaper than resolveOverlaps' sort on
+ * case-dense text, where tens of thousands of findings are already in order.
+ */
+function mergeDisjoint(sorted: RawDetection[], extra: RawDetection[]): RawDetection[] {
+  extra.sort((a, b) => a.start - b.start);
+  const out: RawDetection[] = [];
+  let i = 0;
+  for (const x of extra) {
+    while (i < sorted.length && sorted[i]!.start < x.start) out.push(sorted[i++]!);
+    const prev = out[out.length - 1];
+    if (prev && prev.end > x.start) continue;
+    out.push(x);
+  }
+  while (i < sorted.length) out.push(sorted[i++]!);
+  return out;
+}
+
 function analyse(text: string, opts: InternalOptions): Analysis {
   const norm = normalise(text);
   const teamBlock = opts.section === 'team' || opts.kind === 'team-member';
@@ -47,7 +66,7 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   const table = tableCells(norm.text, raw, opts.kind, opts.extraContext);
   if (table.add.length || table.drop.size) raw = resolveOverlaps(raw.filter((d) => !table.drop.has(d)).concat(table.add));
   const repeats = repeatMentions(norm.text, raw).concat(repeatStreets(norm.text, raw));
-  if (repeats.length) raw = resolveOverlaps(raw.concat(repeats));
+  if (repeats.length) raw = mergeDisjoint(raw, repeats);
   const classifyCtx = { kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons };
   // the raw detections are fresh objects: classified in place
   const dets = raw as ClassifiedDetection[];

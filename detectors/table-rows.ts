@@ -16,6 +16,7 @@ import { parseDate } from './recognizers/structured.js';
 import { isPlausibleDob } from './validators.js';
 
 const MIN_AGE_YEARS = 10;
+const SEPARATOR = /[|\t]/g;
 
 type ColumnKind = 'dob' | 'address' | 'name' | 'other';
 
@@ -75,18 +76,32 @@ export interface TablePass {
 export function tableCells(text: string, dets: readonly RawDetection[], kind: BlockKind | undefined, header?: string, now = new Date()): TablePass {
   const out: TablePass = { add: [], drop: new Set() };
   if (!text.includes('|') && !text.includes('\t')) return out;
-  const overlapping = (s: number, e: number): RawDetection[] => dets.filter((d) => d.start < e && s < d.end);
+  // dets are disjoint and sorted: the ones overlapping a cell are found by binary search
+  const overlapping = (s: number, e: number): RawDetection[] => {
+    let lo = 0;
+    let hi = dets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dets[mid]!.end <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: RawDetection[] = [];
+    for (let i = lo; i < dets.length && dets[i]!.start < e; i++) found.push(dets[i]!);
+    return found;
+  };
   const add = (entity: Entity, detector: string, s: number, e: number, score: number, reason: string): void => {
     out.add.push(newDetection(entity, detector, s, e, score, [reason], false));
   };
 
-  // lines of the text, each with its offset
+  // the lines holding a cell separator, each with its offset (a long text is mostly prose)
   const lines: Array<[number, number]> = [];
-  for (let s = 0; s <= text.length; ) {
-    const nl = text.indexOf('\n', s);
+  SEPARATOR.lastIndex = 0;
+  for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) {
+    const s = text.lastIndexOf('\n', m.index) + 1;
+    const nl = text.indexOf('\n', m.index);
     const e = nl < 0 ? text.length : nl;
     lines.push([s, e]);
-    s = e + 1;
+    SEPARATOR.lastIndex = e;
   }
   let kinds: ColumnKind[] | null = header && (kind === 'table-row' || kind === 'cell-row') ? headerKinds(header.split('\n')[0]!) : null;
   let sawHeader = kinds !== null;

@@ -261,7 +261,8 @@ function isPlace(toks: Tok[]): boolean {
 
 /** "her son Mahad", "his partner Kasia": one capitalised word after a possessive and a kinship word. */
 const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', 'sister', 'mother', 'father', 'mum', 'dad', 'boyfriend', 'girlfriend', 'child', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'nephew', 'niece', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'fiancé', 'fiance', 'fiancée', 'carer', 'neighbour', 'lodger', 'ex-partner', 'ex-husband', 'ex-wife', 'ex-boyfriend', 'ex-girlfriend', 'cousin', 'friend'];
-const KIN_NAME = new RegExp(`(?<![A-Za-z])(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
+// the match starts at the name's capital and looks back for "her son": capitals are rarer than the possessives' letters (~1.7x)
+const KIN_NAME = new RegExp(`[${UP}](?<=(?<![A-Za-z])(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+.)[a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+(?![${LET}])`, 'g');
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
 const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
 
@@ -438,10 +439,10 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   }
   KIN_NAME.lastIndex = 0;
   for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {
-    const word = m[1]!;
+    const word = m[0];
     const key = lookupKey(word);
     if (COMMON_CAPITALISED.has(key) || PLACES.has(key) || STREET_TYPE_SET.has(key) || ORG_WORDS.has(key)) continue;
-    const start = m.index + m[0].length - word.length;
+    const start = m.index;
     const end = start + word.length;
     if (out.some((c) => c.start < end && start < c.end)) continue;
     out.push({ start, end, score: 0.7, reasons: ['person:kin'], publicRole: false });

@@ -103,7 +103,12 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
     const value = text.slice(p.start, p.end);
     // a one-word name found by its own cue ("her son Mahad") is followed up as it stands
     const words = p.reasons.includes('person:kin') && value.length >= 3 ? [value] : nameWords(value);
-    for (const w of words) if (!antecedent.has(w)) antecedent.set(w, p);
+    for (const w of words) {
+      if (!antecedent.has(w)) antecedent.set(w, p);
+      // "MAHMOOD, Tariq" in a register, "issued to Mahmood" in the prose beside it
+      const title = w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : '';
+      if (title && !antecedent.has(title) && !isCommon(title)) antecedent.set(title, p);
+    }
   }
   if (!antecedent.size) return [];
   const inside = (st: number, en: number): boolean => insideAny(dets, st, en);

@@ -125,7 +125,9 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
         const value = text.slice(a, b);
         const inCell = overlapping(a, b);
         const k = kinds[c]!;
-        for (const d of inCell) if (d.entity === 'DATE_OF_BIRTH' && k !== 'dob' && d.start >= a && d.end <= b) out.drop.add(d);
+        // a whole-cell date outside the DOB column took its "DOB" cue from the header: not a birth date
+        // ("perp BAKER, Ellis DOB 27/03/2010" inside an Outcome cell keeps its own cue)
+        for (const d of inCell) if (d.entity === 'DATE_OF_BIRTH' && k !== 'dob' && d.start === a && d.end === b) out.drop.add(d);
         if (k === 'dob') {
           if (!inCell.some((d) => d.entity === 'DATE_OF_BIRTH') && dateValue(value) !== null) add('DATE_OF_BIRTH', 'table-dob-column', a, b, 0.8, 'table:dob-column');
         } else if (k === 'address') {

@@ -1,4 +1,6 @@
 /** Word lists for UK addresses, places, organisations and police ranks. */
+// Imported (not read from disk) so tsc copies the list into dist/ with the code.
+import placesGenerated from './places.generated.json' with { type: 'json' };
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
 const phrases = (s: string): string[] => s.split(/\n|;/).map((p) => p.trim().toLowerCase()).filter(Boolean);
@@ -71,6 +73,13 @@ export const VEHICLE_COLOURS = new Set(words(`
 export const VEHICLE_NOUNS = new Set(words(`
   model models series van car vehicle lorry hatchback estate saloon pick-up pickup motorbike motorcycle moped scooter truck minibus coupe convertible suv 4x4 tipper
 `));
+
+/**
+ * PLACES plus every UK town and village of 1,000+ people (GeoNames, places.generated.json): for whole
+ * runs ("Saffron Walden", "Princes Risborough") and localities after a street, never for single
+ * words of a name (Preston, Buxton and Ashby are surnames too).
+ */
+export const UK_PLACES: ReadonlySet<string> = new Set([...placesGenerated.places, ...PLACES]);
 
 /** Police ranks and public roles that make a following (or preceding) name public-role. Longest first at use. */
 export const RANK_PHRASES = phrases(`

@@ -96,6 +96,15 @@ const FORENAMES_EAST_ASIAN_MIDDLE_EAST = words(`
   Sarah Miriam Rivka Chaya Shimon Moshe Yosef Avraham Yitzchak Chaim Dov Eli Shlomo Menachem Rachel Devorah Esther Leah
 `);
 
+// Nepali (Gurkha families in Aldershot, Reading, Folkestone, Ashford) and Filipino (NHS and care staff) communities
+const FORENAMES_NEPALI_FILIPINO = words(`
+  Bikash Bikram Binod Bishnu Deepak Dil Dhan Ganesh Gopal Hari Krishna Manoj Nabin Prakash Prem Rajendra Ramesh Santosh
+  Suman Sunil Surya Tek Dipendra Bhim Dambar Lok Padam Resham Tul Yam Bhupendra Chandra Durga Hem Jit Kiran Mohan Narayan
+  Anita Bimala Gita Kamala Laxmi Maya Parbati Radha Sabina Sarita Sita Sunita Usha Pabitra Sushila Binita Manisha Asha
+  Maricel Marites Rowena Jocelyn Rosalie Analyn Jomar Rodel Arnel Marlon Rommel Jericho Lorna Teresita Imelda Corazon
+  Leonora Editha Erlinda Remedios Charito Jinky Marivic Mylene Rhea Joy-Ann Glaiza Jonalyn Marjorie Rizalyn Danilo Romeo
+`);
+
 // --- hand-written surnames by origin ----------------------------------------------------------
 const SURNAMES_UK = words(`
   Smith Jones Williams Taylor Brown Davies Evans Wilson Thomas Johnson Roberts Robinson Thompson Wright Walker White
@@ -189,6 +198,13 @@ const SURNAMES_EAST_ASIAN_MIDDLE_EAST = words(`
   Cohen Levy Levi Katz Friedman Goldberg Rosenberg Shapiro Klein Stern Weiss Schwartz Rubin Blum Adler Gold Green
 `);
 
+const SURNAMES_NEPALI_FILIPINO = words(`
+  Gurung Tamang Thapa Magar Limbu Shrestha Sherpa Pun Ghale Chhetri Karki Khadka Adhikari Basnet Bhandari Budha Dahal
+  Ghimire Gautam Lama Maharjan Pokharel Poudel Sapkota Subedi Thakuri Bhattarai Koirala Neupane Thapa-Magar Ale Bhujel
+  Dela Santos Reyes Bautista Mendoza Villanueva Ramos Aquino Castillo Domingo Manalo Pascual Macaraeg Dizon Gonzales
+  Soriano Navarro Tolentino Valdez Mercado Cabrera Salazar Magbanua Dimaculangan Panganiban Mangubat Dimaano Bernardo
+`);
+
 // Capitalised words that are names in the lists but far more often ordinary words in police prose.
 // They only count as name evidence next to a strong name token or after a title.
 export const WEAK_NAME_WORDS = new Set(words(`
@@ -209,11 +225,11 @@ export const WEAK_NAME_WORDS = new Set(words(`
 
 export const FORENAMES: ReadonlySet<string> = new Set([
   ...generated.forenames, ...FORENAMES_UK, ...FORENAMES_SCOTTISH_WELSH_IRISH, ...FORENAMES_SOUTH_ASIAN, ...FORENAMES_EUROPEAN,
-  ...FORENAMES_AFRICAN_CARIBBEAN, ...FORENAMES_EAST_ASIAN_MIDDLE_EAST,
+  ...FORENAMES_AFRICAN_CARIBBEAN, ...FORENAMES_EAST_ASIAN_MIDDLE_EAST, ...FORENAMES_NEPALI_FILIPINO,
 ]);
 export const SURNAMES: ReadonlySet<string> = new Set([
   ...generated.surnames, ...SURNAMES_UK, ...SURNAMES_SOUTH_ASIAN, ...SURNAMES_EUROPEAN, ...SURNAMES_AFRICAN_CARIBBEAN,
-  ...SURNAMES_EAST_ASIAN_MIDDLE_EAST,
+  ...SURNAMES_EAST_ASIAN_MIDDLE_EAST, ...SURNAMES_NEPALI_FILIPINO,
 ]);
 
 /** Surname prefixes that make a surname on their own: O'Neill, McDonald, MacLeod, Fitzgerald. */

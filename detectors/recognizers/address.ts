@@ -4,7 +4,7 @@
  * house name ("ASB around Station Road") is not a personal address and never matches.
  */
 import type { Candidate, Recognizer } from '../types.js';
-import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, PLACES } from '../gazetteer/lexicon.js';
+import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
 import { isSpaceCode } from '../chars.js';
 
@@ -62,12 +62,12 @@ function extend(text: string, end: number): { end: number; hasPostcode: boolean;
       return { end: afterLoc + pcAfter[0].length, hasPostcode: true, hasPlace: true };
     }
     const lc = words.toLowerCase().replace(/\s+/g, ' ');
-    const known = PLACES.has(lc) || PLACES.has(lc.split(' ').slice(0, 2).join(' ')) || PLACES.has(lc.split(' ')[0]!);
+    const known = UK_PLACES.has(lc) || UK_PLACES.has(lc.split(' ').slice(0, 2).join(' ')) || UK_PLACES.has(lc.split(' ')[0]!);
     if (!known) break;
     // keep only the known place words (a following name must not be swallowed)
     const parts = words.split(/[ \t]+/);
     let keep = parts.length;
-    while (keep > 1 && !PLACES.has(parts.slice(0, keep).join(' ').toLowerCase())) keep--;
+    while (keep > 1 && !UK_PLACES.has(parts.slice(0, keep).join(' ').toLowerCase())) keep--;
     const keptText = parts.slice(0, keep).join(' ');
     const keptEnd = end + loc[0].indexOf(keptText) + keptText.length;
     end = keptEnd;
@@ -75,6 +75,8 @@ function extend(text: string, end: number): { end: number; hasPostcode: boolean;
   }
   return { end, hasPostcode, hasPlace };
 }
+
+const EXCLUDED_FROM = /\b(?:bans?|banned|barred|excluded|exclusion|prohibited|prohibits|dispersed|removed|evicted)\b[^.;]*\bfrom[ \t]+$/i;
 
 /** "Darren Kowalski, 34, of Ringlet Road, Hemel Hempstead": a street after a person's "of" is their home. */
 const STREET_OF_PERSON = new RegExp(
@@ -233,6 +235,8 @@ function findAddresses(text: string): Candidate[] {
   const ofWindows = gateWindows(text, OF_GATE, 40, 200);
   const namedWindows = gateWindows(text, NAMED_GATE, 120, 160, namedGateHit);
   for (const m of matchesIn(text, STREET_OF_PERSON, ofWindows)) {
+    // "the order bans Whitby from London Road": a street someone is kept away from is no home
+    if (EXCLUDED_FROM.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
     const ext = extend(text, m.index + m[0].length);
     out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.6, reasons: ['address:street-of-person'] });
   }

@@ -8,7 +8,7 @@
 import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
 import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
 import { isSpaceCode } from '../chars.js';
-import { COMMON_CAPITALISED, HOUSE_NAME_WORDS, ORG_WORDS, PERSON_NAMED_SCHEMES, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
+import { COMMON_CAPITALISED, HOUSE_NAME_WORDS, ORG_WORDS, UK_PLACES, PERSON_NAMED_SCHEMES, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
 
 type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
 
@@ -19,6 +19,7 @@ interface Tok {
   start: number;
   end: number;
   breakAfter: boolean; // sentence end or possessive: the name cannot continue
+  initial?: boolean;
 }
 
 const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ul', 'ter', 'den', 'der', 'dos', 'das']);
@@ -72,7 +73,7 @@ function endsWithRank(before: string): boolean {
   return false;
 }
 
-const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*,\s*(?:dob|d\.o\.b|born)\b)/i;
+const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*(?:who|was|were|is|has|had|and)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*,\s*(?:dob|d\.o\.b|born)\b)/i;
 
 // Latin letters incl. Latin-1 and Latin Extended-A/B (Zoë, Wróblewska, Yıldırım) without the slower /u flag.
 const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
@@ -138,6 +139,8 @@ interface TokShape {
   key: string;
   rankKey: string;
   breakAfter: boolean;
+  /** A capital with a dot ("A.", "I."): an initial, even where the bare letter would be the article "A". */
+  initial?: boolean;
 }
 
 /** What one whitespace-delimited word of a run is: a pure function of the word, so cached per word. */
@@ -172,15 +175,17 @@ function tokShape(raw: string): TokShape | null {
     text = text.slice(0, -1);
     breakAfter = true;
   }
+  let initial = false;
   if (text.endsWith('.')) {
     const bare = text.slice(0, -1);
     if (!(bare.length === 1 || ABBREVIATIONS.has(bare.toLowerCase()))) breakAfter = true;
+    initial = bare.length === 1;
     text = bare;
   }
   text = text.replace(/['’-]+$/, '');
   if (!text) return null;
   const key = lookupKey(text);
-  return { text, key, rankKey: key.replace(/\./g, ''), breakAfter };
+  return { text, key, rankKey: key.replace(/\./g, ''), breakAfter, initial };
 }
 
 const runInfos: WordInfo[] = [];
@@ -215,7 +220,7 @@ function tokeniseIfName(run: string, offset: number): Tok[] | null {
     const shape = runInfos[w]!.shape;
     if (!shape) continue;
     const start = offset + runStarts[w]!;
-    out.push({ text: shape.text, key: shape.key, rankKey: shape.rankKey, start, end: start + shape.text.length, breakAfter: shape.breakAfter });
+    out.push({ text: shape.text, key: shape.key, rankKey: shape.rankKey, start, end: start + shape.text.length, breakAfter: shape.breakAfter, initial: shape.initial });
   }
   return out;
 }
@@ -264,6 +269,7 @@ const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', '
 // the match starts at the name's capital and looks back for "her son": capitals are rarer than the possessives' letters (~1.7x)
 const KIN_NAME = new RegExp(`[${UP}](?<=(?<![A-Za-z])(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+.)[a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+(?![${LET}])`, 'g');
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
+const INSTITUTION_AFTER = /^['’]s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Grammar|College|Academy|Hospital|Hall|House|Almshouses|Foundation|Trust|Institute|Centre|Library|Park|Road|Street|Arms|Head)\b/;
 const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
 
 /** Words that end the name of a park, green or other open place ("Clarence Park", "Perry Green"). */
@@ -274,9 +280,11 @@ function listedWithPlace(before: string, lastKey: string): boolean {
   const m = /([A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2})(?:[ \t]+(?:and|or)|,)[ \t]+$/.exec(before);
   if (!m) return false;
   const words = m[1]!.toLowerCase().split(/[ \t]+/);
-  // "Verulamium Park and Clarence Park": the same place word ends both
-  if (words.length > 1 && words[words.length - 1] === lastKey && (LANDMARK_WORDS.has(lastKey) || STREET_TYPE_SET.has(lastKey))) return true;
-  for (let i = 0; i < words.length; i++) for (let j = words.length; j > i; j--) if (PLACES.has(words.slice(i, j).join(' '))) return true;
+  // "Verulamium Park and Clarence Park": place words end both
+  // "Hart Street and Henley Bridge": a run ending in a place word listed with a street or landmark
+  const prevLast = words[words.length - 1]!;
+  if (words.length > 1 && (LANDMARK_WORDS.has(lastKey) || STREET_TYPE_SET.has(lastKey)) && (LANDMARK_WORDS.has(prevLast) || STREET_TYPE_SET.has(prevLast))) return true;
+  for (let i = 0; i < words.length; i++) for (let j = words.length; j > i; j--) if (UK_PLACES.has(words.slice(i, j).join(' '))) return true;
   return false;
 }
 
@@ -310,9 +318,13 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // "the Victoria Wine bar", "Golden Lotus takeaway": a premises noun after the run
   if (!hasRank && PREMISES_AFTER.test(after)) return null;
   if (hasTitle || hasRank) return { score: 0.85, reasons: [hasRank ? 'person:rank' : 'person:title'] };
+  // "Saffron Walden", "Princes Risborough": a whole run that is a UK town or village
+  if (n >= 2 && UK_PLACES.has(name.map((t) => t.key).join(' '))) return null;
   // "Toyota Prius", "a white Mercedes Sprinter": a make that is no forename opens a vehicle; one that is
   // ("Mercedes Okonjo") only with a colour, a make or a vehicle word beside it
   if (VEHICLE_MAKES.has(name[0]!.key) && (!inGaz(FORENAMES, name[0]!.key) || isVehicle(before, after))) return null;
+  // "white Nike Air Force 1 trainers", "a black North Face jacket": a colour before the run describes a thing
+  if (!hasTitle && !hasRank && VEHICLE_COLOURS.has(tailWords(before, 1)[0] ?? '')) return null;
   // "The Marlowes", "Little Hadham", "Great Amwell": a name does not open with an article or a place prefix
   if (PLACE_PREFIXES.has(name[0]!.key)) return null;
   // "between Much Hadham and Perry Green": a run listed with a place is a place, unless an age or
@@ -350,7 +362,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     // quick reject: a run of only common words ("Safer Neighbourhood Team") holds no name and no cue
     const toks = tokeniseIfName(m[0], m.index);
     if (!toks) continue;
-    const cls = toks.map(classify);
+    const cls = toks.map((t) => (t.initial ? 'I' : classify(t)));
     let i = 0;
     while (i < toks.length) {
       // consume cues: leading common words, titles, ranks
@@ -383,6 +395,11 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       const nextBreaks = !toks[j - 1]!.breakAfter && next !== undefined;
       // a name followed by a street type, venue or organisation word is that street/venue/org
       let rejected = false;
+      // "Sir William Borlase's Grammar School": an honorific's possessive names an institution
+      if (hasTitle && !hasRank && HONORIFICS.has(titleKey) && toks[j - 1]!.breakAfter && INSTITUTION_AFTER.test(text.slice(toks[j - 1]!.end, toks[j - 1]!.end + 40))) {
+        i = Math.max(j, i + 1);
+        continue;
+      }
       if (nextBreaks && next) {
         const k = next.rankKey;
         // "Sir John Lawes School", "Lord Nelson Inn": an honorific names the institution; Mr and Mrs would not
@@ -429,7 +446,13 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || !inGaz(FORENAMES, fore) || WEAK_NAME_WORDS.has(fore)) continue;
     if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur) || STREET_TYPE_SET.has(sur) || ORG_WORDS.has(sur)) continue;
     const start = m.index;
-    const end = m.index + m[0].length;
+    // "MAHMOOD, Tariq DOB 03/08/1999": a third word that is a label is not a middle name
+    const third = m[3];
+    let end = m.index + m[0].length;
+    if (third && (COMMON_CAPITALISED.has(lookupKey(third)) || TITLES.has(lookupKey(third)))) {
+      end = m.index + m[0].lastIndexOf(third);
+      while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    }
     if (out.some((c) => c.start < end && start < c.end)) {
       // widen an overlapping single-name hit into the full "SURNAME, Forename"
       for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }

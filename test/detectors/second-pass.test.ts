@@ -129,3 +129,30 @@ test('makes before makes, parks listed with parks and meeting acronyms are not p
   assert.deepEqual(values('Thefts of Land Rover Discovery and Toyota Prius and Honda Jazz models rose.', 'PERSON'), []);
   assert.deepEqual(values('Riders crossed Verulamium Park and Clarence Park. Marshalswick PACT met on Friday.', 'PERSON'), []);
 });
+
+test('UK towns and villages as whole runs are places, also in team pages and as localities of an address', () => {
+  const team = detect('PCSO Mehmet Yildiz - Stansted Mountfitchet and Saffron Walden', { section: 'team' });
+  assert.deepEqual(team.findings.filter((f) => f.entity === 'PERSON').map((f) => f.value), ['Mehmet Yildiz']);
+  assert.deepEqual(values('Crews from Princes Risborough will train on weekdays.', 'PERSON'), []);
+  assert.deepEqual(values('Victim Ms Ana Lima of Flat 6, 12 Cowley Road, Ampthill was threatened.', 'ADDRESS'), ['Flat 6, 12 Cowley Road, Ampthill']);
+  // a title keeps a person whose name is also a village
+  assert.deepEqual(values('Mr Harold Wood, 61, was assaulted.', 'PERSON'), ['Mr Harold Wood']);
+});
+
+test('an initial with a dot joins the name, an age between commas is a cue, a colour makes a thing', () => {
+  assert.deepEqual(values('Money went to an account in the name of Kelechi A. Nwosu, sort code 09-01-28.', 'PERSON'), ['Kelechi A. Nwosu']);
+  assert.deepEqual(values('Police are looking for Bikash Gurung, 38, who was last seen in Reading.', 'PERSON'), ['Bikash Gurung']);
+  assert.deepEqual(values('She wore white Nike Air trainers and a black North Face jacket.', 'PERSON'), []);
+});
+
+test('a register surname in capitals is followed up in title case; an honorific possessive names a school; a banned-from street is no home', () => {
+  assert.deepEqual(values('Subject: MAHMOOD, Tariq DOB 03/08/1999. A warning was issued to Mahmood on Friday.', 'PERSON'), ['MAHMOOD, Tariq', 'Mahmood']);
+  assert.deepEqual(values("Pupils of Sir William Borlase's Grammar School helped.", 'PERSON'), []);
+  assert.deepEqual(values('The order bans Connor Whitby, 22, of Sutton Road, Southend from London Road.', 'ADDRESS'), ['Sutton Road, Southend']);
+  assert.deepEqual(values('Drink driving (RTA 1988 s.5) by the driver of the car.', 'VEHICLE_REG'), []);
+});
+
+test('a date with its own DOB cue inside another column of a table stays a birth date', () => {
+  const table = 'Ref | Reported | Victim | Victim DOB | Outcome\nASB/1 | 02/08/2026 | MACLEOD, Hamish | 02/12/1948 | ABC signed (perp BAKER, Ellis DOB 27/03/2010)';
+  assert.deepEqual(values(table, 'DATE_OF_BIRTH'), ['02/12/1948', '27/03/2010']);
+});

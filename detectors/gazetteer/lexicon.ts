@@ -109,6 +109,7 @@ export const COMMON_CAPITALISED = new Set(words(`
   Until Unless While Whilst Where When What Which Who Whom Whose Why How All Any Each Every Both Either Neither Some Many Much
   More Most Other Others Another Such Same Few Several Please Also Further Furthermore However Therefore Meanwhile Following
   Recently Yesterday Today Tomorrow Tonight Last Next Previous Recent Current Currently Ongoing Overall Update Updated Updates
+  Later Earlier Afterwards Subsequently Eventually Finally Initially Originally Previously Since Sadly Unfortunately Thankfully
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
   November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Winter
   Police Officers Officer Officers' Team Teams Neighbourhood Neighbourhoods Safer Priority Priorities Issue Issues Action

@@ -156,3 +156,15 @@ test('a date with its own DOB cue inside another column of a table stays a birth
   const table = 'Ref | Reported | Victim | Victim DOB | Outcome\nASB/1 | 02/08/2026 | MACLEOD, Hamish | 02/12/1948 | ABC signed (perp BAKER, Ellis DOB 27/03/2010)';
   assert.deepEqual(values(table, 'DATE_OF_BIRTH'), ['02/12/1948', '27/03/2010']);
 });
+
+test('repeat mentions scale with the text, not with the number of names: a register of 3,000 people', () => {
+  const forenames = ['Adaeze', 'Bartosz', 'Ciaran', 'Deepa', 'Emre', 'Farida', 'Gwilym', 'Hui', 'Ioana', 'Jamal'];
+  const surnames = Array.from({ length: 300 }, (_, i) => `Okonkwo${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+  const lines: string[] = [];
+  for (const s of surnames) for (const f of forenames) lines.push(`Victim ${f} ${s}, 30, of Ware.`);
+  const text = `${lines.join(' ')} Later ${surnames[299]} was seen.`;
+  const r = detect(text);
+  const last = r.findings.filter((f) => f.entity === 'PERSON').at(-1)!;
+  assert.equal(last.value, surnames[299]);
+  assert.ok(last.reasons.includes('person:repeat-mention'));
+});

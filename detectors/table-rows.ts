@@ -13,44 +13,80 @@ import type { BlockKind, Entity } from '../core/types.js';
 import type { RawDetection } from './types.js';
 import { newDetection } from './engine.js';
 import { parseDate } from './recognizers/structured.js';
-import { isPlausibleDob } from './validators.js';
+import { isPlausibleDob, postcodeKind } from './validators.js';
 
 const MIN_AGE_YEARS = 10;
-const SEPARATOR = /[|\t]/g;
+/** Longest line taken for a header row: headers are short, prose paragraphs are not. */
+const MAX_HEADER_LENGTH = 400;
 
-type ColumnKind = 'dob' | 'address' | 'name' | 'other';
+type ColumnKind = 'dob' | 'address' | 'postcode' | 'name' | 'other';
+type Separator = '|' | '\t' | ',';
 
 /** Header cell → what its column holds. Dates of other things ("Date reported") stay 'other'. */
 function columnKind(header: string): ColumnKind {
   const h = header.trim().toLowerCase();
   if (/\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born)\b/.test(h)) return 'dob';
+  if (/^post ?code$|\bpostcode\b/.test(h)) return 'postcode';
   if (/\baddress\b|\bstreet\b|\bresidence\b/.test(h) && !/e-?mail|\bip\b|web/.test(h)) return 'address';
-  if (/^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? )?names?|person|subject|surname|surname, forenames?|forenames?|forename\(s\)|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|owner|tenant|resident|ip|accused|defendant)$/.test(h)) return 'name';
+  if (/^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? )?names?|person|subject|surname|surname, forenames?|forenames?|forename\(s\)|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal)$/.test(h)) return 'name';
   return 'other';
 }
 
-/** [start, end) of each trimmed cell of `line` (cells split on '|' or tab), offsets into `text` from `base`. */
-function cells(text: string, base: number, end: number): Array<[number, number]> {
+/** The separator of a header line: pipes or tabs, else commas when there are enough of them (a CSV export). */
+function separatorOf(line: string): Separator | null {
+  if (line.includes('|')) return '|';
+  if (line.includes('\t')) return '\t';
+  let commas = 0;
+  for (let i = line.indexOf(','); i >= 0 && commas < 3; i = line.indexOf(',', i + 1)) commas++;
+  return commas >= 3 ? ',' : null;
+}
+
+/**
+ * [start, end) of each cell of text[base, end) split on `sep`, trimmed; a CSV field in double quotes
+ * may hold commas ("" is a quote) and its offsets exclude the quotes. csv-parse would parse the row
+ * but not give each field's offset in the text, which every finding needs.
+ */
+function cells(text: string, base: number, end: number, sep: Separator): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  let s = base;
-  for (let i = base; i <= end; i++) {
-    if (i === end || text[i] === '|' || text[i] === '\t') {
-      let a = s;
-      let b = i;
-      while (a < b && /\s/.test(text[a]!)) a++;
+  let i = base;
+  for (;;) {
+    let a = i;
+    while (a < end && (text.charCodeAt(a) === 32 || (sep !== '\t' && text.charCodeAt(a) === 9))) a++;
+    let b: number;
+    let next: number;
+    if (sep === ',' && text[a] === '"') {
+      let q = a + 1;
+      for (;;) {
+        q = text.indexOf('"', q);
+        if (q < 0 || q >= end) { q = end; break; }
+        if (text[q + 1] === '"') { q += 2; continue; }
+        break;
+      }
+      const from = a + 1;
+      b = q;
+      a = from;
+      next = text.indexOf(sep, Math.min(q + 1, end));
+    } else {
+      next = text.indexOf(sep, a);
+      b = next < 0 || next > end ? end : next;
       while (b > a && /\s/.test(text[b - 1]!)) b--;
-      out.push([a, b]);
-      s = i + 1;
     }
+    out.push([a, b]);
+    if (next < 0 || next >= end) break;
+    i = next + 1;
   }
   return out;
 }
 
-/** Column kinds of a header line, or null when it is not a header (too few cells, digits, nothing known). */
-function headerKinds(line: string): ColumnKind[] | null {
-  if (/\d/.test(line) || !/[|\t]/.test(line)) return null;
-  const kinds = cells(line, 0, line.length).map(([a, b]) => columnKind(line.slice(a, b)));
-  return kinds.length >= 3 && kinds.some((k) => k !== 'other') ? kinds : null;
+interface HeaderInfo { kinds: ColumnKind[]; sep: Separator }
+
+/** Column kinds of a header line, or null when it is not one (too few cells, digits, no column known). */
+function headerInfo(line: string): HeaderInfo | null {
+  if (line.length > MAX_HEADER_LENGTH || /\d/.test(line)) return null;
+  const sep = separatorOf(line);
+  if (!sep) return null;
+  const kinds = cells(line, 0, line.length, sep).map(([a, b]) => columnKind(line.slice(a, b)));
+  return kinds.length >= 3 && kinds.some((k) => k !== 'other') ? { kinds, sep } : null;
 }
 
 const dateValue = (s: string): number | null => {
@@ -75,7 +111,7 @@ export interface TablePass {
  */
 export function tableCells(text: string, dets: readonly RawDetection[], kind: BlockKind | undefined, header?: string, now = new Date()): TablePass {
   const out: TablePass = { add: [], drop: new Set() };
-  if (!text.includes('|') && !text.includes('\t')) return out;
+  if (!text.includes('|') && !text.includes('\t') && !text.includes(',')) return out;
   // dets are disjoint and sorted: the ones overlapping a cell are found by binary search
   const overlapping = (s: number, e: number): RawDetection[] => {
     let lo = 0;
@@ -93,52 +129,56 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
     out.add.push(newDetection(entity, detector, s, e, score, [reason], false));
   };
 
-  // the lines holding a cell separator, each with its offset (a long text is mostly prose)
-  const lines: Array<[number, number]> = [];
-  SEPARATOR.lastIndex = 0;
-  for (let m = SEPARATOR.exec(text); m; m = SEPARATOR.exec(text)) {
-    const s = text.lastIndexOf('\n', m.index) + 1;
-    const nl = text.indexOf('\n', m.index);
-    const e = nl < 0 ? text.length : nl;
-    lines.push([s, e]);
-    SEPARATOR.lastIndex = e;
-  }
-  let kinds: ColumnKind[] | null = header && (kind === 'table-row' || kind === 'cell-row') ? headerKinds(header.split('\n')[0]!) : null;
-  let sawHeader = kinds !== null;
-  for (const [ls, le] of lines) {
-    const lineKinds = headerKinds(text.slice(ls, le));
-    if (lineKinds) {
-      kinds = lineKinds;
+  const rowBlock = kind === 'table-row' || kind === 'cell-row';
+  let table: HeaderInfo | null = header && rowBlock ? headerInfo(header.split('\n')[0]!) : null;
+  let sawHeader = table !== null;
+  for (let ls = 0; ls <= text.length; ) {
+    const nl = text.indexOf('\n', ls);
+    const le = nl < 0 ? text.length : nl;
+    const lineStart = ls;
+    ls = le + 1;
+    if (le - lineStart < 5) continue;
+    const line = text.slice(lineStart, le);
+    const info = headerInfo(line);
+    if (info) {
+      table = info;
       sawHeader = true;
       continue;
     }
-    const row = cells(text, ls, le);
-    if (row.length < 3) continue;
-    if (kinds) {
-      // a row lines up with its header; trailing empty cells ("… | CM21 9JX |") do not count
-      let n = row.length;
-      while (n > kinds.length && row[n - 1]![0] === row[n - 1]![1]) n--;
-      if (n !== kinds.length) continue;
-      for (let c = 0; c < n; c++) {
-        const [a, b] = row[c]!;
-        if (a === b) continue;
-        const value = text.slice(a, b);
-        const inCell = overlapping(a, b);
-        const k = kinds[c]!;
-        // a whole-cell date outside the DOB column took its "DOB" cue from the header: not a birth date
-        // ("perp BAKER, Ellis DOB 27/03/2010" inside an Outcome cell keeps its own cue)
-        for (const d of inCell) if (d.entity === 'DATE_OF_BIRTH' && k !== 'dob' && d.start === a && d.end === b) out.drop.add(d);
-        if (k === 'dob') {
-          if (!inCell.some((d) => d.entity === 'DATE_OF_BIRTH') && dateValue(value) !== null) add('DATE_OF_BIRTH', 'table-dob-column', a, b, 0.8, 'table:dob-column');
-        } else if (k === 'address') {
-          if (/\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',')) && !inCell.some((d) => d.entity === 'ADDRESS' && d.start <= a && d.end >= b)) {
-            add('ADDRESS', 'table-address-column', a, b, 0.75, 'table:address-column');
-          }
-        } else if (k === 'name') {
-          if (NAME_CELL.test(value) && !inCell.some((d) => d.entity === 'PERSON')) add('PERSON', 'table-name-column', a, b, 0.7, 'table:name-column');
+    if (table && line.includes(table.sep)) mapRow(lineStart, le, table);
+  }
+
+  function mapRow(ls: number, le: number, t: HeaderInfo): void {
+    const row = cells(text, ls, le, t.sep);
+    // a row lines up with its header; trailing empty cells ("… | CM21 9JX |") do not count
+    let n = row.length;
+    while (n > t.kinds.length && row[n - 1]![0] === row[n - 1]![1]) n--;
+    if (n !== t.kinds.length) return;
+    // a detection running across cells ("71 ALBERT ROAD PLYMOUTH,PL2 1AJ") is cut back to the cells' own
+    for (const d of overlapping(row[0]![0], row[n - 1]![1])) {
+      const c = row.findIndex(([a, b]) => d.start < b && a < d.end);
+      if (c >= 0 && d.end > row[c]![1] && c + 1 < n && d.end > row[c + 1]![0]) out.drop.add(d);
+    }
+    for (let c = 0; c < n; c++) {
+      const [a, b] = row[c]!;
+      if (a === b) continue;
+      const value = text.slice(a, b);
+      const inCell = overlapping(a, b).filter((d) => !out.drop.has(d));
+      const k = t.kinds[c]!;
+      // a whole-cell date outside the DOB column took its "DOB" cue from the header: not a birth date
+      // ("perp BAKER, Ellis DOB 27/03/2010" inside an Outcome cell keeps its own cue)
+      for (const d of inCell) if (d.entity === 'DATE_OF_BIRTH' && k !== 'dob' && d.start === a && d.end === b) out.drop.add(d);
+      if (k === 'dob') {
+        if (!inCell.some((d) => d.entity === 'DATE_OF_BIRTH') && dateValue(value) !== null) add('DATE_OF_BIRTH', 'table-dob-column', a, b, 0.8, 'table:dob-column');
+      } else if (k === 'address') {
+        if (/\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',') || value.includes(' ')) && !inCell.some((d) => d.entity === 'ADDRESS' && d.start <= a && d.end >= b)) {
+          add('ADDRESS', 'table-address-column', a, b, 0.75, 'table:address-column');
         }
+      } else if (k === 'postcode') {
+        if (postcodeKind(value) !== null && !inCell.some((d) => d.entity === 'POSTCODE')) add('POSTCODE', 'table-postcode-column', a, b, 0.8, 'table:postcode-column');
+      } else if (k === 'name') {
+        if (NAME_CELL.test(value) && !inCell.some((d) => d.entity === 'PERSON')) add('PERSON', 'table-name-column', a, b, 0.7, 'table:name-column');
       }
-      continue;
     }
   }
   if (sawHeader || (kind !== 'table-row' && kind !== 'cell-row')) return out;
@@ -146,7 +186,7 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
   // no header in view: the oldest old-enough whole-cell date of a row naming a person
   if (!dets.some((d) => d.entity === 'PERSON') || dets.some((d) => d.entity === 'DATE_OF_BIRTH')) return out;
   let best: { start: number; end: number; when: number } | null = null;
-  for (const [a, b] of cells(text, 0, text.length)) {
+  for (const [a, b] of cells(text, 0, text.length, text.includes('|') ? '|' : text.includes('\t') ? '\t' : ',')) {
     if (b - a < 6 || b - a > 20 || (!/\d/.test(text[a]!) && !/\d/.test(text[b - 1]!))) continue;
     const when = dateValue(text.slice(a, b));
     if (when === null || now.getTime() - when < MIN_AGE_YEARS * 365.25 * 86_400_000) continue;

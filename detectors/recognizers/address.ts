@@ -80,7 +80,7 @@ const EXCLUDED_FROM = /\b(?:bans?|banned|barred|excluded|exclusion|prohibited|pr
 
 /** "Darren Kowalski, 34, of Ringlet Road, Hemel Hempstead": a street after a person's "of" is their home. */
 const STREET_OF_PERSON = new RegExp(
-  `(?=[A-Z\\d](?<=(?:(?:[A-Z][a-z'’]+|\\d{1,3}\\)?|aged \\d{1,3})[ \\t]*,?[ \\t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))|(?:her|his|their|my|own) home (?:in|on|at)|(?:lives|living|resides|residing|resident) (?:in|on|at))[ \\t]+.))${STREET}`,
+  `(?=[A-Z\\d](?<=(?:(?:[A-Z][a-z'’]+|\\d{1,3}\\)?|aged \\d{1,3})[ \\t]*,?[ \\t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))|(?:her|his|their|my|own|[a-z]+['’]s) home (?:in|on|at)|(?:lives|living|resides|residing|resident) (?:in|on|at))[ \\t]+.))${STREET}`,
   'g',
 );
 /**
@@ -88,7 +88,7 @@ const STREET_OF_PERSON = new RegExp(
  * 7 Broadwater, Stevenage": an area, with or without a house number, after "<age>, of" and before a known town.
  */
 const AREA_OF_PERSON = new RegExp(
-  `(?=[A-Z\\d](?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+.))(?:${NUM}[ \\t]+)?(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])` +
+  `(?=[A-Z\\d](?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+.))${FLAT}?(?:${NUM}[ \\t]+)?(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])` +
     // "Mrs Orla Keane of 27 Fernlea, Letchworth": after a name, only with a house number
     `|(?=\\d(?<=[A-Z][a-z'’]+[ \\t]+of[ \\t]+.))${NUM}[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])`,
   'g',
@@ -109,6 +109,7 @@ interface Segment { start: number; words: string[]; stopBefore: boolean }
 /** Characters that may stand just before the first word of an address segment. */
 const SEGMENT_OPENERS = new Set([' ', '\t', '\n', '\r', ',', '(', ':', ';', '"', '“', '|', '\u00a0']);
 
+
 /** One comma- or line-separated segment of an address, read backwards from `end` (exclusive). */
 function segmentBefore(text: string, end: number): Segment | null {
   let i = end;
@@ -124,7 +125,8 @@ function segmentBefore(text: string, end: number): Segment | null {
     return words.length ? { start, words, stopBefore } : null;
   };
   for (;;) {
-    while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+    // spaces separate words; a tab separates table cells, so it ends the segment like punctuation
+    while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
     let j = i;
     while (j > 0) {
       const c = text.charCodeAt(j - 1);

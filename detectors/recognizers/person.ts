@@ -322,7 +322,9 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   if (n >= 2 && UK_PLACES.has(name.map((t) => t.key).join(' '))) return null;
   // "Toyota Prius", "a white Mercedes Sprinter": a make that is no forename opens a vehicle; one that is
   // ("Mercedes Okonjo") only with a colour, a make or a vehicle word beside it
-  if (VEHICLE_MAKES.has(name[0]!.key) && (!inGaz(FORENAMES, name[0]!.key) || isVehicle(before, after))) return null;
+  if (VEHICLE_MAKES.has(name[0]!.key) && (!FORENAMES.has(name[0]!.key) || isVehicle(before, after))) return null;
+  // "Blue Seat Leon", "Silver Ford Focus": a colour opening the run, then a make
+  if (n >= 2 && VEHICLE_COLOURS.has(name[0]!.key) && VEHICLE_MAKES.has(name[1]!.key)) return null;
   // "white Nike Air Force 1 trainers", "a black North Face jacket": a colour before the run describes a thing
   if (!hasTitle && !hasRank && VEHICLE_COLOURS.has(tailWords(before, 1)[0] ?? '')) return null;
   // "The Marlowes", "Little Hadham", "Great Amwell": a name does not open with an article or a place prefix
@@ -350,7 +352,11 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
     return { score: cue ? 0.8 : 0.65, reasons: ['person:surname'] };
   }
   if (cue && first !== 'C' && last !== 'C') return { score: 0.6, reasons: ['person:cue'] };
-  if (env.teamBlock && (first === 'W' || first === 'U') && (last === 'W' || last === 'U')) return { score: 0.5, reasons: ['person:team-block'] };
+  // a team page lists "Name – role" one per line: an unlisted pair elsewhere there is a place or a phrase
+  // ("Meet your team – Whalley Range", "Speaks Igbo")
+  if (env.teamBlock && (first === 'W' || first === 'U') && (last === 'W' || last === 'U') && /(?:^|\n)[ \t]*$/.test(before) && /^[ \t]*(?:[-–—,:(]|$)/.test(after)) {
+    return { score: 0.5, reasons: ['person:team-block'] };
+  }
   return null;
 }
 

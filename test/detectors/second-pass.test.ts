@@ -168,3 +168,31 @@ test('repeat mentions scale with the text, not with the number of names: a regis
   assert.equal(last.value, surnames[299]);
   assert.ok(last.reasons.includes('person:repeat-mention'));
 });
+
+test('CSV exports, quoted or not: cells read by column; a finding running across cells is cut back to its cell', () => {
+  const quoted = '"Case ID","Opened","Subject","DOB","Address","Postcode","Type"\n"ASB/PR/1","12/08/2025","Reece Halliwell","01/04/2007","44 FISHERGATE HILL, PRESTON","PR1 8JB","Youth nuisance"';
+  const q = detect(quoted, { kind: 'paragraph' });
+  assert.deepEqual(q.findings.map((f) => [f.entity, f.value]), [
+    ['PERSON', 'Reece Halliwell'], ['DATE_OF_BIRTH', '01/04/2007'], ['ADDRESS', '44 FISHERGATE HILL, PRESTON'], ['POSTCODE', 'PR1 8JB'],
+  ]);
+  const plain = 'Seized,VRM,Make/Model,Keeper,Keeper DOB,Keeper address,Postcode\n02/10/2025,WK12 OFP,Vauxhall Corsa,TREGENZA Jake,15/01/1998,71 ALBERT ROAD PLYMOUTH,PL2 1AJ';
+  const p = detect(plain, { kind: 'paragraph' });
+  assert.deepEqual(p.findings.map((f) => [f.entity, f.value]), [
+    ['VEHICLE_REG', 'WK12 OFP'], ['PERSON', 'TREGENZA Jake'], ['DATE_OF_BIRTH', '15/01/1998'], ['ADDRESS', '71 ALBERT ROAD PLYMOUTH'], ['POSTCODE', 'PL2 1AJ'],
+  ]);
+  // prose with commas is no table
+  assert.deepEqual(values('Officers visited Ware, Hertford, Tring and Royston, and 4 people were arrested.', 'PERSON'), []);
+});
+
+test('a tab ends an address segment; care homes, team-page places and "Blue Seat Leon" are not people', () => {
+  assert.deepEqual(values('DA-1\t14/03/2023\tDonna Fielder-Marsh\tOrchard View, Lower Rainham Road, Rainham ME8 7UD', 'ADDRESS', { kind: 'table-row' }), ['Orchard View, Lower Rainham Road, Rainham ME8 7UD']);
+  assert.deepEqual(values('Thomas, 82, went missing from Beechwood Care Home, 40 Garstang Road, Preston PR1 1NA.', 'PERSON'), []);
+  assert.deepEqual(values('b) Blue Seat Leon YD68 RFA seen twice.', 'PERSON'), []);
+  const team = detect('Meet your team – Whalley Range & Chorlton\nPC Nkechi Eze – Ward officer. Speaks Igbo and Yoruba.\nAmara Obi – PCSO', { section: 'team' });
+  assert.deepEqual(team.findings.filter((f) => f.entity === 'PERSON').map((f) => f.value), ['Nkechi Eze', 'Amara Obi']);
+});
+
+test("a street after someone's home, and a flat in a named building after '<age>, of', are home addresses", () => {
+  assert.deepEqual(values("It was stolen from outside the owner's home in Chichester Road, Bognor Regis overnight.", 'ADDRESS'), ['Chichester Road, Bognor Regis']);
+  assert.deepEqual(values('Kwabena Asante-Owusu, 26, of Flat 4, Larkhill House, Blackburn, was cautioned.', 'ADDRESS'), ['Flat 4, Larkhill House, Blackburn']);
+});

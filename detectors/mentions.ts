@@ -1,14 +1,13 @@
 /**
  * Repeat mentions in one text of a person or a street already found in it.
  *
- * People: "Declan O'Neill, 27, … O'Neill was
- * jailed", "Have you seen Amira Hussein? Amira, 15, …". Prose names a person in full once and by
- * surname or forename afterwards; a gazetteer recogniser cannot tell a lone "Munro" from a word, but
- * the full mention earlier in the same text can.
+ * People: "Declan O'Neill, 27, … O'Neill was jailed", "Have you seen Amira Hussein? Amira, 15, …".
+ * Prose names a person in full once and by surname or forename afterwards; a gazetteer recogniser
+ * cannot tell a lone "Munro" from a word, but the full mention earlier in the same text can. A lone
+ * word is taken only where it reads as a name on its own: not next to another capitalised word
+ * ("Munro Close", "Leverstock Green"), not a common capitalised word, and not inside anything found.
  *
- * A lone word is taken only where it reads as a name on its own: not next to another capitalised
- * word ("Munro Close", "Leverstock Green"), not a common capitalised word, and not inside anything
- * already found.
+ * Streets: "27 Longmead, Letchworth … 29 Longmead".
  */
 import type { RawDetection } from './types.js';
 import { newDetection } from './engine.js';

@@ -118,6 +118,9 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
       // "MAHMOOD, Tariq" in a register, "issued to Mahmood" in the prose beside it
       const title = w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : '';
       if (title && !antecedent.has(title) && !isCommon(title)) antecedent.set(title, p);
+      // "HAVE YOU SEEN SAPANA?": a heading in capitals names the same person
+      const upper = w.length >= 4 && w !== w.toUpperCase() ? w.toUpperCase() : '';
+      if (upper && !antecedent.has(upper)) antecedent.set(upper, p);
     }
   }
   if (!antecedent.size) return [];

@@ -19,6 +19,8 @@ const RANK_AFTER = new RegExp(
   `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:${RANK_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
   'i',
 );
+/** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */
+const STAFF_ROLE_AFTER = /^\s*[,(–—-]\s*(?:the\s+|our\s+)?(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Lead|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Partnership Analyst|Analyst|Administrator)\b/;
 const PUBLIC_EMAIL_DOMAIN = /(?:^|\.)(?:police\.uk|pnn\.police\.uk|gov\.uk|nhs\.uk|nhs\.net|parliament\.uk|sch\.uk|ac\.uk|mod\.uk|judiciary\.uk|cps\.gov\.uk)$/i;
 const ROLE_MAILBOX = /^(?:info|enquiries|enquiry|contact|admin|office|hello|help|support|noreply|no-reply|reception|press|media|foi|dpo|complaints|feedback|team|snt|asb|safer|neighbourhood|[a-z]+\.(?:snt|npa|team|asb))(?:[._-][a-z0-9]+)*$/i;
 
@@ -58,6 +60,7 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       if (d.publicRole) return true;
       if (isTeam(c)) { d.reasons.push('allow:team-block'); return true; }
       if (RANK_AFTER.test(text.slice(d.end, d.end + 50))) { d.reasons.push('allow:rank'); return true; }
+      if (STAFF_ROLE_AFTER.test(text.slice(d.end, d.end + 60))) { d.reasons.push('allow:staff-role'); return true; }
       const key = subjectKey(value);
       if (c.pagePublicPersons?.has(key)) { d.reasons.push('allow:named-with-rank-on-page'); return true; }
       // "Insp Rebecca Hollis … Mrs Hollis said": a bare title + surname of an officer named nearby
@@ -175,7 +178,13 @@ const UNIT_MAX = 1500;
 const CLUSTER_GAP = 220;
 const WINDOW_PAD = 160;
 
-interface Group { dets: ClassifiedDetection[]; from: number; to: number }
+interface Group {
+  dets: ClassifiedDetection[];
+  from: number;
+  to: number;
+  /** Text that frames every group of the block: the whole block, or the title or header above a list of records. */
+  preamble?: string;
+}
 
 /** Most non-empty lines are " | "-separated rows (a sheet or table flattened to text). */
 function isTableText(text: string): boolean {
@@ -188,6 +197,50 @@ function isTableText(text: string): boolean {
   }
   return rows >= 2 && rows * 2 >= lines;
 }
+
+const HOME_OR_BIRTH: ReadonlySet<string> = new Set(['ADDRESS', 'DATE_OF_BIRTH', 'POSTCODE']);
+
+/**
+ * One record per line when a text lists people line by line (a CSV export, tab-separated rows, a
+ * court list, a briefing's bullets): at least two lines each name a person with a home or a birth
+ * date. Lines without a person continue the record above ("Address:" on its own line, a wrapped
+ * address block). Otherwise null: a record written over several lines stays one.
+ */
+function lineRecords(text: string, dets: ClassifiedDetection[]): Group[] | null {
+  if (text.indexOf('\n') < 0) return null;
+  const sorted = sortedByStart(dets);
+  const groups: Group[] = [];
+  let selfContained = 0;
+  let k = 0;
+  let from = 0;
+  while (from <= text.length && k < sorted.length) {
+    const nl = text.indexOf('\n', from);
+    const to = nl < 0 ? text.length : nl;
+    const inLine: ClassifiedDetection[] = [];
+    while (k < sorted.length && sorted[k]!.start <= to) inLine.push(sorted[k++]!);
+    if (inLine.length) {
+      const person = inLine.some((d) => d.entity === 'PERSON' && !d.publicRole);
+      if (person) {
+        if (inLine.some((d) => HOME_OR_BIRTH.has(d.entity))) selfContained++;
+        groups.push({ dets: inLine, from, to });
+      } else if (groups.length) {
+        const g = groups[groups.length - 1]!;
+        g.dets.push(...inLine);
+        g.to = to;
+      } else groups.push({ dets: inLine, from, to });
+    } else if (groups.length && groups[groups.length - 1]!.to === from - 1) {
+      groups[groups.length - 1]!.to = to;
+    }
+    from = to + 1;
+  }
+  if (selfContained < 2) return null;
+  // what the block says around the lines (a title, a header row, a case note's narrative) frames
+  // every record in it: each line's record is a case if the block describes offences or roles
+  const frame = text.length <= FRAME_MAX ? text : text.slice(Math.max(0, groups[0]!.from - 400), groups[0]!.from);
+  for (const g of groups) g.preamble = frame;
+  return groups;
+}
+const FRAME_MAX = 4000;
 
 /** A case opens with "Victim:"/"Complainant:" (or "Case …:"); a second opener in one unit starts a second case. */
 const CASE_OPENER = /(?:^|[.;]\s+|\n)(?=(?:victims?|complainants?|case(?:\s+(?:ref(?:erence)?|no\.?|number))?\s*[\w/-]*)\s*:)/gi;
@@ -248,6 +301,8 @@ function groupDetections(text: string, dets: ClassifiedDetection[], kind?: Block
     }
     return groups;
   }
+  const byLine = lineRecords(text, dets);
+  if (byLine) return byLine;
   if ((kind && UNIT_KINDS.has(kind)) || text.length <= UNIT_MAX) return splitRepeatedCases(text, dets);
   const sorted = sortedByStart(dets);
   const groups: Group[] = [];
@@ -293,7 +348,7 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
   const records: DetectedRecord[] = [];
   let n = 0;
   for (const g of groupDetections(text, dets, opts.kind)) {
-    const windowText = text.slice(g.from, g.to) + (opts.extraContext ? `\n${opts.extraContext}` : '');
+    const windowText = text.slice(g.from, g.to) + (g.preamble ? `\n${g.preamble}` : '') + (opts.extraContext ? `\n${opts.extraContext}` : '');
     const priv = g.dets.filter((d) => !d.publicRole);
     const persons = priv.filter((d) => d.entity === 'PERSON');
     const homeOrDob = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH');

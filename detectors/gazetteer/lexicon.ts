@@ -29,7 +29,7 @@ export const HOUSE_NAME_WORDS = new Set(words(`Cottage House Farm Farmhouse Lodg
 export const ORG_WORDS = new Set(words(`
   Legion Regiment Brigade Scouts Guides Cadets Federation Union Alliance Beacon Reservoir Canal Nature Reserve Woods Downs
   Act Acts Bill Regulations Order Orders Code Charter Award Awards Line Mail Takeaway Restaurant Cafe Café Bar Bistro Grill
-  PACT SNT Ward Wards Care Home Homes
+  PACT SNT Ward Wards Care Home Homes Common Roundabout Interchange Junction
   Police Constabulary Council Borough District County Parish Trust NHS Service Services Authority Commission Commissioner's
   Partnership Partnerships Limited Ltd PLC LLP Group Association Society Foundation Charity Watch Support Advice Network
   Department Ministry Agency Office Bureau Board Committee Panel Forum Unit Team Teams Squad Court Courts Tribunal Crown

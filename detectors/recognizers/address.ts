@@ -23,7 +23,8 @@ const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?:[ \\t]+(?:${typeAlt}))?(?![
 
 // Every match starts with [A-Z0-9]: "(?=[A-Z\\d](?<!X.))" is "(?<!X)" tested only there, which the
 // regex engine scans for faster than a leading lookbehind (10-30% on these grammars, outputs unchanged).
-const NOT_AFTER_ALNUM = '(?=[A-Z\\d](?<![A-Za-z0-9].))';
+// "18:30, Roundwood Park", "3/4 High Street": a number glued to a time or a date is no house number
+const NOT_AFTER_ALNUM = '(?=[A-Z\\d](?<![A-Za-z0-9:/].))';
 const CORE_NUMBERED = new RegExp(`${NOT_AFTER_ALNUM}${FLAT}?${HOUSE_NAME}?${NUM},?\\s+${STREET}`, 'g');
 const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
@@ -190,7 +191,11 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
     if (flat) start -= flat[0].length;
     const end = m.index + m[0].length;
     const reasons = ['address:grammar', 'address:postcode', 'address:postcode-anchored'];
-    if (VENUE_IN_MATCH.test(text.slice(start, end))) reasons.push('address:venue');
+    // "St Neots Library, Priory Lane, St Neots PE19 2BH": a venue named just before is the venue's address
+    let p = start;
+    while (p > 0 && isSpaceCode(text.charCodeAt(p - 1))) p--;
+    const named = text[p - 1] === ',' ? segmentBefore(text, p - 1) : null;
+    if (VENUE_IN_MATCH.test(text.slice(start, end)) || (named && VENUE_WORDS.has(named.words[named.words.length - 1]!.toLowerCase()))) reasons.push('address:venue');
     out.push({ start, end, score: 0.85, reasons });
   }
 }

@@ -323,8 +323,10 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // "Toyota Prius", "a white Mercedes Sprinter": a make that is no forename opens a vehicle; one that is
   // ("Mercedes Okonjo") only with a colour, a make or a vehicle word beside it
   if (VEHICLE_MAKES.has(name[0]!.key) && (!FORENAMES.has(name[0]!.key) || isVehicle(before, after))) return null;
-  // "Blue Seat Leon", "Silver Ford Focus": a colour opening the run, then a make
-  if (n >= 2 && VEHICLE_COLOURS.has(name[0]!.key) && VEHICLE_MAKES.has(name[1]!.key)) return null;
+  // "Blue Seat Leon", "Black Cat" (a roundabout), "Red Lion": a colour opening the run names a thing
+  if (n >= 2 && !hasTitle && !hasRank && VEHICLE_COLOURS.has(name[0]!.key)) return null;
+  // "Mercedes Sprinter": a make that is also a forename, then a word no name list knows, with no cue
+  if (n === 2 && !hasTitle && !hasRank && VEHICLE_MAKES.has(name[0]!.key) && cls[1] === 'U' && !CUE_AFTER.test(after)) return null;
   // "white Nike Air Force 1 trainers", "a black North Face jacket": a colour before the run describes a thing
   if (!hasTitle && !hasRank && VEHICLE_COLOURS.has(tailWords(before, 1)[0] ?? '')) return null;
   // "The Marlowes", "Little Hadham", "Great Amwell": a name does not open with an article or a place prefix
@@ -337,6 +339,8 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   }
   const strongFirst = first === 'F' || first === 'B';
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
+  // "LOST AND FOUND PROPERTY": a heading in capitals takes only names both lists know
+  if (!(strongFirst && strongLast) && name.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase())) return null;
   if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast)) return null;
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
@@ -401,8 +405,9 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       const nextBreaks = !toks[j - 1]!.breakAfter && next !== undefined;
       // a name followed by a street type, venue or organisation word is that street/venue/org
       let rejected = false;
-      // "Sir William Borlase's Grammar School": an honorific's possessive names an institution
-      if (hasTitle && !hasRank && HONORIFICS.has(titleKey) && toks[j - 1]!.breakAfter && INSTITUTION_AFTER.test(text.slice(toks[j - 1]!.end, toks[j - 1]!.end + 40))) {
+      // "Sir William Borlase's Grammar School", "Oliver Cromwell's House": a possessive before a
+      // capitalised building or institution names the place (a private "Mr Smith's house" is lower case)
+      if (!hasRank && (!hasTitle || HONORIFICS.has(titleKey)) && toks[j - 1]!.breakAfter && INSTITUTION_AFTER.test(text.slice(toks[j - 1]!.end, toks[j - 1]!.end + 40))) {
         i = Math.max(j, i + 1);
         continue;
       }
@@ -449,7 +454,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     const surTok: Tok = { text: m[1]!, key: sur, rankKey: sur.replace(/\./g, ''), start: m.index, end: m.index + m[1]!.length, breakAfter: false };
     const surCls = classify(surTok);
     const knownSurname = inGaz(SURNAMES, sur) || SURNAME_SHAPE.test(m[1]![0] + m[1]!.slice(1).toLowerCase());
-    if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || !inGaz(FORENAMES, fore) || WEAK_NAME_WORDS.has(fore)) continue;
+    if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || !inGaz(FORENAMES, fore) || WEAK_NAME_WORDS.has(fore) || COMMON_CAPITALISED.has(fore)) continue;
     if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur) || STREET_TYPE_SET.has(sur) || ORG_WORDS.has(sur)) continue;
     const start = m.index;
     // "MAHMOOD, Tariq DOB 03/08/1999": a third word that is a label is not a middle name

@@ -196,3 +196,18 @@ test("a street after someone's home, and a flat in a named building after '<age>
   assert.deepEqual(values("It was stolen from outside the owner's home in Chichester Road, Bognor Regis overnight.", 'ADDRESS'), ['Chichester Road, Bognor Regis']);
   assert.deepEqual(values('Kwabena Asante-Owusu, 26, of Flat 4, Larkhill House, Blackburn, was cautioned.', 'ADDRESS'), ['Flat 4, Larkhill House, Blackburn']);
 });
+
+test('a list of people line by line is one record per line, each framed by the block (a court list, a CSV export)', () => {
+  const list = [
+    'COURT RESULTS – LUTON MAGISTRATES – WEEK ENDING 7 NOVEMBER',
+    '- Nathan Holden, 31, of 12 Whalley Road, Luton LU2 0AA, drink-driving. Disqualified.',
+    '- Shazia Mirza, 45, of 17 Audley Range, Luton LU1 1TB, benefit fraud. Community order.',
+  ].join('\n');
+  const r = detect(list, { kind: 'paragraph' });
+  const cases = r.records.filter((x) => x.isCaseRecord);
+  assert.equal(cases.length, 2);
+  assert.deepEqual(cases.map((c) => c.subjectKeys), [['nathan holden'], ['shazia mirza']]);
+  // one person over several lines stays one record
+  const card = detect('Victim: Mrs Ada Kole\nAddress: 4 Hill Rise, Ware SG12 0AA\nDOB 02/03/1950\nNature: burglary', { kind: 'paragraph' });
+  assert.equal(card.records.filter((x) => x.isCaseRecord).length, 1);
+});

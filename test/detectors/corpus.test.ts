@@ -6,7 +6,7 @@ import { detect } from '../../detectors/index.js';
 import { scoreDoc, prf, micro, type Counts } from '../../bench/detect/score.js';
 import type { Entity } from '../../core/types.js';
 
-const CORPORA = ['corpus', 'heldout', 'corpus2', 'corpus3', 'corpus4', 'corpus5', 'corpus6', 'corpus7'] as const;
+const CORPORA = ['corpus', 'heldout', 'corpus2', 'corpus3', 'corpus4', 'corpus5', 'corpus6', 'corpus7', 'corpus8'] as const;
 
 test('every *.jsonl corpus is exactly what its *.src.md builds to, and every span matches its text', () => {
   for (const name of CORPORA) {

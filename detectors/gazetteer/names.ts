@@ -37,7 +37,7 @@ const FORENAMES_SCOTTISH_WELSH_IRISH = words(`
   Campbell Torquil Finlay Kirsty Morag Mhairi Eilidh Catriona Ailsa Isla Iona Kenna Rhona Shona Fiona Seonaid Innes
   Rhys Dafydd Gareth Owain Owen Gethin Iwan Ioan Aled Emyr Huw Dylan Cai Gruffydd Gruffudd Llyr Meirion Osian Rhodri
   Tomos Trystan Bethan Cerys Sian Rhian Megan Ffion Carys Eleri Llinos Angharad Catrin Delyth Elin Gwen Gwenllian Lowri
-  Manon Nia Nerys Non Seren Siwan Mali Efa Heledd
+  Manon Nia Nerys Non Seren Siwan Mali Efa Heledd Alys Siân Steffan Mared Branwen Eirlys Sioned Glesni Mererid Tegwen
   Siobhan Niamh Aoife Ciara Saoirse Roisin Sinead Grainne Orla Caoimhe Aisling Clodagh Deirdre Eimear Mairead Maeve
   Nuala Orlaith Una Brid Bridget Aine Eabha Blathnaid Eoin Cian Oisin Padraig Patrick Seamus Sean Shay Ciaran Declan Colm
   Donal Donnacha Fergal Liam Conor Connor Darragh Cormac Diarmuid Eamon Eamonn Fionn Lorcan Niall Ronan Ruairi Tadhg Tiernan
@@ -107,6 +107,7 @@ const FORENAMES_NEPALI_FILIPINO = words(`
 
 // --- hand-written surnames by origin ----------------------------------------------------------
 const SURNAMES_UK = words(`
+  Mainwaring Protheroe Prothero Bowen Prydderch Gwilliam Trevelyan Penhaligon Tregenza Pascoe Nancarrow Polglase
   Smith Jones Williams Taylor Brown Davies Evans Wilson Thomas Johnson Roberts Robinson Thompson Wright Walker White
   Edwards Hughes Green Hall Lewis Harris Clarke Clark Patel Jackson Wood Turner Martin Cooper Hill Ward Morris Moore
   King Watson Baker Harrison Morgan Young Allen Mitchell James Anderson Phillips Lee Bell Parker Davis Bennett Price

@@ -73,7 +73,7 @@ function endsWithRank(before: string): boolean {
   return false;
 }
 
-const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*(?:who|was|were|is|has|had|and)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*,\s*(?:dob|d\.o\.b|born)\b)/i;
+const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*(?:who|was|were|is|has|had|and)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*[,(]\s*(?:dob|d\.o\.b|born)\b)/i;
 
 // Latin letters incl. Latin-1 and Latin Extended-A/B (Zoë, Wróblewska, Yıldırım) without the slower /u flag.
 const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
@@ -290,6 +290,11 @@ function listedWithPlace(before: string, lastKey: string): boolean {
 
 const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
 
+function isMakeBefore(before: string): boolean {
+  const m = /([A-Z][A-Za-z-]*)[ \t]+$/.exec(before);
+  return m !== null && VEHICLE_MAKES.has(m[1]!.toLowerCase());
+}
+
 /** "a white Mercedes Sprinter", "a Ford Transit van": a colour or make before the run, or a vehicle word after it. */
 function isVehicle(before: string, after: string): boolean {
   const prev = tailWords(before, 1)[0] ?? '';
@@ -323,6 +328,9 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // "Toyota Prius", "a white Mercedes Sprinter": a make that is no forename opens a vehicle; one that is
   // ("Mercedes Okonjo") only with a colour, a make or a vehicle word beside it
   if (VEHICLE_MAKES.has(name[0]!.key) && (!FORENAMES.has(name[0]!.key) || isVehicle(before, after))) return null;
+  // "a Seat Leon Cupra", "an Aston Martin Vantage": a run right after a make is its model
+  // (written with a capital: "wanted man Tyrone Baptiste-Williams" is no MAN lorry)
+  if (!hasTitle && !hasRank && isMakeBefore(before)) return null;
   // "Blue Seat Leon", "Black Cat" (a roundabout), "Red Lion": a colour opening the run names a thing
   if (n >= 2 && !hasTitle && !hasRank && VEHICLE_COLOURS.has(name[0]!.key)) return null;
   // "Mercedes Sprinter": a make that is also a forename, then a word no name list knows, with no cue

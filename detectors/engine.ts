@@ -187,6 +187,21 @@ const better = (a: RawDetection, b: RawDetection): boolean => {
   return a.end - a.start > b.end - b.start;
 };
 
+/**
+ * Index of the first of `dets` (disjoint and sorted by start, as resolveOverlaps leaves them) that ends
+ * after `at`: the first that can overlap a span starting at `at`. A binary search.
+ */
+export function firstEndingAfter(dets: readonly { start: number; end: number }[], at: number): number {
+  let lo = 0;
+  let hi = dets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dets[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Keeps one detection per overlapping cluster (the better by absorption, score, then length). */
 export function resolveOverlaps(dets: RawDetection[]): RawDetection[] {
   const sorted = [...dets].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -10,7 +10,7 @@
  * Streets: "27 Longmead, Letchworth … 29 Longmead".
  */
 import type { RawDetection } from './types.js';
-import { newDetection } from './engine.js';
+import { firstEndingAfter, newDetection } from './engine.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, TITLES, PLACES } from './gazetteer/lexicon.js';
 import { NOT_HOUSE_NUMBER_BEFORE } from './recognizers/address.js';
 
@@ -64,16 +64,10 @@ function computeNameWords(value: string): string[] {
   return out.filter((w) => !isCommon(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && !PLACES.has(w.toLowerCase()));
 }
 
-/** Whether [s, e) overlaps a detection; `dets` come from resolveOverlaps: disjoint and sorted, so a binary search answers. */
+/** Whether [s, e) overlaps a detection; `dets` come from resolveOverlaps: disjoint and sorted. */
 function insideAny(dets: readonly RawDetection[], s: number, e: number): boolean {
-  let lo = 0;
-  let hi = dets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dets[mid]!.end <= s) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < dets.length && dets[lo]!.start < e;
+  const i = firstEndingAfter(dets, s);
+  return i < dets.length && dets[i]!.start < e;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -11,7 +11,7 @@
  */
 import type { BlockKind, Entity } from '../core/types.js';
 import type { RawDetection } from './types.js';
-import { newDetection } from './engine.js';
+import { firstEndingAfter, newDetection } from './engine.js';
 import { parseDate } from './recognizers/structured.js';
 import { isPlausibleDob, postcodeKind } from './validators.js';
 
@@ -114,15 +114,8 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
   if (!text.includes('|') && !text.includes('\t') && !text.includes(',')) return out;
   // dets are disjoint and sorted: the ones overlapping a cell are found by binary search
   const overlapping = (s: number, e: number): RawDetection[] => {
-    let lo = 0;
-    let hi = dets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dets[mid]!.end <= s) lo = mid + 1;
-      else hi = mid;
-    }
     const found: RawDetection[] = [];
-    for (let i = lo; i < dets.length && dets[i]!.start < e; i++) found.push(dets[i]!);
+    for (let i = firstEndingAfter(dets, s); i < dets.length && dets[i]!.start < e; i++) found.push(dets[i]!);
     return found;
   };
   const add = (entity: Entity, detector: string, s: number, e: number, score: number, reason: string): void => {

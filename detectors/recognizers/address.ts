@@ -110,7 +110,6 @@ interface Segment { start: number; words: string[]; stopBefore: boolean }
 /** Characters that may stand just before the first word of an address segment. */
 const SEGMENT_OPENERS = new Set([' ', '\t', '\n', '\r', ',', '(', ':', ';', '"', '“', '|', '\u00a0']);
 
-
 /** One comma- or line-separated segment of an address, read backwards from `end` (exclusive). */
 function segmentBefore(text: string, end: number): Segment | null {
   let i = end;
@@ -150,8 +149,9 @@ function segmentBefore(text: string, end: number): Segment | null {
 
 /**
  * Addresses anchored on a postcode: segments read backwards from it, up to one that opens with a
- * house number or a flat, or else the farthest that is a house name ("The …", "… Cottage"). Covers streets without a street-type word and house
- * names: "22 Highfield, Letchworth Garden City SG6 3RW", "THE OLD FORGE, CHURCH END, BRAUGHING, SG11 2QX".
+ * house number or a flat, or else the farthest that is a house name ("The …", "… Cottage") or a
+ * street. Covers streets without a street-type word and house names: "22 Highfield, Letchworth
+ * Garden City SG6 3RW", "THE OLD FORGE, CHURCH END, BRAUGHING, SG11 2QX".
  */
 function postcodeAnchored(text: string, out: Candidate[]): void {
   ANY_POSTCODE.lastIndex = 0;
@@ -185,7 +185,7 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       if (seg.stopBefore) break;
       pos = seg.start;
     }
-    if (start < 0 || k0(text, start)) continue;
+    if (start < 0 || isQuantityOrYear(text, start)) continue;
     // "Flat 2, 118 Queens Road": a flat segment just before the house number belongs to it
     const flat = /(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT)\s+\d{1,4}[A-Za-z]?,\s*$/.exec(text.slice(Math.max(0, start - 20), start));
     if (flat) start -= flat[0].length;
@@ -201,7 +201,7 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
 }
 
 /** Quantities and years are not house numbers ("around 50 Highfield households"). */
-function k0(text: string, start: number): boolean {
+function isQuantityOrYear(text: string, start: number): boolean {
   const n = /^\d{1,4}/.exec(text.slice(start, start + 4));
   if (!n) return false;
   const before = text.slice(Math.max(0, start - 24), start);

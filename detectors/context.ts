@@ -1,4 +1,5 @@
 import type { ContextSpec } from './types.js';
+import { boundedMemo } from './memo.js';
 
 /**
  * Google-DLP-style hotwords: phrases are matched as whole words, case-insensitively, with any
@@ -16,7 +17,7 @@ export function phraseRegex(phrases: string[], flags = 'i'): RegExp {
 }
 
 /** Matched phrase → its normalised form (phrases are few: "DOB", "Date of birth"…). */
-const hits = new Map<string, string>();
+const normalisedHit = boundedMemo((hit) => hit.toLowerCase().replace(/\s+/g, ' '), 10_000);
 
 /** Returns the first context phrase found in the window around [start,end), or null. */
 export function findContext(spec: ContextSpec, text: string, start: number, end: number, extra?: string): string | null {
@@ -28,11 +29,5 @@ export function findContext(spec: ContextSpec, text: string, start: number, end:
   const windowText = text.slice(Math.max(0, start - spec.windowBefore), start) + ' ' + text.slice(end, end + spec.windowAfter);
   const m = re.exec(windowText) ?? (extra ? re.exec(extra) : null);
   if (!m) return null;
-  let hit = hits.get(m[0]);
-  if (hit === undefined) {
-    hit = m[0].toLowerCase().replace(/\s+/g, ' ');
-    if (hits.size > 10_000) hits.clear();
-    hits.set(m[0], hit);
-  }
-  return hit;
+  return normalisedHit(m[0]);
 }

@@ -7,6 +7,7 @@ import type { Entity } from '../core/types.js';
 import type { PatternSpec, RawDetection, Recognizer, RecognizerEnv } from './types.js';
 import { findContext } from './context.js';
 import { isSpaceCode } from './chars.js';
+import { boundedMemo } from './memo.js';
 
 const DEFAULT_MIN_SCORE = 0.4;
 export const CHUNK_SIZE = 256 * 1024;
@@ -96,16 +97,7 @@ export function newDetection(entity: Entity, detector: string, start: number, en
 }
 
 /** Reason strings are shared, not built per match. */
-const contextReasons = new Map<string, string>();
-function contextReason(hit: string): string {
-  let r = contextReasons.get(hit);
-  if (r === undefined) {
-    r = `context:${hit}`;
-    if (contextReasons.size > 10_000) contextReasons.clear();
-    contextReasons.set(hit, r);
-  }
-  return r;
-}
+const contextReason = boundedMemo((hit) => `context:${hit}`, 10_000);
 
 const patternReasons = new WeakMap<PatternSpec, string>();
 const patternReason = (p: PatternSpec): string => {

@@ -11,6 +11,7 @@
  */
 import type { RawDetection } from './types.js';
 import { firstEndingAfter, newDetection } from './engine.js';
+import { boundedMemo } from './memo.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, TITLES, PLACES } from './gazetteer/lexicon.js';
 import { NOT_HOUSE_NUMBER_BEFORE } from './recognizers/address.js';
 
@@ -35,18 +36,8 @@ const UPPER = /^\p{Lu}/u;
 const isTitle = (w: string): boolean => TITLES.has(w.toLowerCase());
 const isCommon = (w: string): boolean => COMMON_CAPITALISED.has(w.toLowerCase());
 
-const wordsCache = new Map<string, string[]>();
-
 /** Surname and forename of one detected name, as they would be written alone (cached: names repeat). */
-function nameWords(value: string): string[] {
-  let out = wordsCache.get(value);
-  if (out === undefined) {
-    out = computeNameWords(value);
-    if (wordsCache.size > 20_000) wordsCache.clear();
-    wordsCache.set(value, out);
-  }
-  return out;
-}
+const nameWords = boundedMemo(computeNameWords, 20_000);
 
 function computeNameWords(value: string): string[] {
   let words: string[] = value.match(NAME_WORD) ?? [];

@@ -1,20 +1,11 @@
 import { TITLES } from './gazetteer/lexicon.js';
+import { boundedMemo } from './memo.js';
 
 /**
  * Normalised key of a private person, for counting distinct data subjects across a page or a
  * sweep: case-, whitespace-, apostrophe- and title-insensitive ("Mrs Janet O'Neill" == "JANET O’NEILL").
  */
-const cache = new Map<string, string>();
-
-export function subjectKey(personValue: string): string {
-  let key = cache.get(personValue);
-  if (key === undefined) {
-    key = computeKey(personValue);
-    if (cache.size > 50_000) cache.clear();
-    cache.set(personValue, key);
-  }
-  return key;
-}
+export const subjectKey: (personValue: string) => string = boundedMemo(computeKey, 50_000);
 
 function computeKey(personValue: string): string {
   const words = personValue

@@ -4,6 +4,7 @@
  * are detected too, although libphonenumber rejects some of them: our fixtures and tests use them.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { boundedMemo } from '../memo.js';
 import type { Candidate, Recognizer } from '../types.js';
 
 const CANDIDATE = /(?<![\d+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s\-.]?\(?\d\)?){7,11}(?!\d)/g;
@@ -30,19 +31,15 @@ export function isDramaNumber(national: string): boolean {
  * libphonenumber's verdict per national number: its 'max' validation compiles a regex per number
  * type on every call (~0.3 ms), and pages repeat the same numbers (the SNT's, Crimestoppers').
  */
-const gbValid = new Map<string, boolean>();
+const libphonenumberValid = boundedMemo((national) => {
+  const p = parsePhoneNumberFromString(national, 'GB');
+  return !!p && p.isValid();
+}, 10_000);
 
 export function isValidGbPhone(national: string): boolean {
   if (national.length < 10 || national.length > 11) return false;
   if (isDramaNumber(national)) return true;
-  let ok = gbValid.get(national);
-  if (ok === undefined) {
-    const p = parsePhoneNumberFromString(national, 'GB');
-    ok = !!p && p.isValid();
-    if (gbValid.size > 10_000) gbValid.clear();
-    gbValid.set(national, ok);
-  }
-  return ok;
+  return libphonenumberValid(national);
 }
 
 /** Non-personal number types: 03 public-body, 080 freephone, 084/087 business, 09 premium. */

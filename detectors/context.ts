@@ -1,5 +1,6 @@
 import type { ContextSpec } from './types.js';
 import { boundedMemo } from './memo.js';
+import { escapeRegExp } from './chars.js';
 
 /**
  * Google-DLP-style hotwords: phrases are matched as whole words, case-insensitively, with any
@@ -7,12 +8,11 @@ import { boundedMemo } from './memo.js';
  */
 const compiled = new WeakMap<ContextSpec, RegExp>();
 
-const escapeWord = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function phraseRegex(phrases: string[], flags = 'i'): RegExp {
   const alts = [...phrases]
     .sort((a, b) => b.length - a.length)
-    .map((p) => p.trim().split(/[\s.\-]+/).filter(Boolean).map(escapeWord).join('[\\s.\\-]*'));
+    .map((p) => p.trim().split(/[\s.\-]+/).filter(Boolean).map(escapeRegExp).join('[\\s.\\-]*'));
   return new RegExp(`(?<![A-Za-z])(?:${alts.join('|')})(?![A-Za-z])`, flags);
 }
 

@@ -12,6 +12,7 @@
 import type { RawDetection } from './types.js';
 import { firstEndingAfter, newDetection } from './engine.js';
 import { boundedMemo } from './memo.js';
+import { escapeRegExp } from './chars.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, TITLES, PLACES } from './gazetteer/lexicon.js';
 import { NOT_HOUSE_NUMBER_BEFORE } from './recognizers/address.js';
 
@@ -60,8 +61,6 @@ function insideAny(dets: readonly RawDetection[], s: number, e: number): boolean
   const i = firstEndingAfter(dets, s);
   return i < dets.length && dets[i]!.start < e;
 }
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The word just before `at` (across spaces), or '' after punctuation: a sentence start reads as a name on its own. */
 function wordBefore(text: string, at: number): string {
@@ -148,7 +147,7 @@ export function repeatStreets(text: string, dets: readonly RawDetection[]): RawD
   }
   // a page with hundreds of numbered streets (a register, a hostile page) gets no follow-up: the regex would grow with it
   if (!streets.size || streets.size > MAX_STREETS) return [];
-  const re = new RegExp(`(?<![\\p{L}\\d/.,-])\\d{1,4}[A-Za-z]?[ \\t]+(${[...streets.keys()].map(escape).join('|')})(?![\\p{L}\\d'’-])`, 'gu');
+  const re = new RegExp(`(?<![\\p{L}\\d/.,-])\\d{1,4}[A-Za-z]?[ \\t]+(${[...streets.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\d'’-])`, 'gu');
   const out: RawDetection[] = [];
   for (const m of text.matchAll(re)) {
     const start = m.index!;

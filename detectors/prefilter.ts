@@ -7,6 +7,7 @@
  * Exact for regexes without the /u flag: case-insensitive matching there never lets a non-ASCII
  * character match an ASCII letter, and toLowerCase() keeps runs of ASCII letters contiguous.
  */
+import { escapeRegExp } from './chars.js';
 
 const MIN_LITERAL = 3;
 
@@ -100,8 +101,7 @@ export class LiteralGates {
     this.index = index;
     this.perRegex = per.map((l) => (l ? l.map((x) => index.get(x)!) : null));
     this.prefixes = this.lits.map((l) => this.lits.flatMap((p, j) => (l.startsWith(p) ? [j] : [])));
-    const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    this.scan = this.lits.length ? new RegExp(`(?=(${this.lits.map(esc).join('|')}))`, 'g') : null;
+    this.scan = this.lits.length ? new RegExp(`(?=(${this.lits.map(escapeRegExp).join('|')}))`, 'g') : null;
     this.seen = new Uint8Array(this.lits.length);
   }
 

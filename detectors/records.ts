@@ -11,12 +11,12 @@ import { RANK_PHRASES } from './gazetteer/lexicon.js';
 import { subjectKey } from './subject.js';
 import { LiteralGates } from './prefilter.js';
 import { nationalDigits, isOrganisationNumber } from './recognizers/phone.js';
-import { isSpaceCode } from './chars.js';
+import { escapeRegExp, isSpaceCode } from './chars.js';
 
 export const GOV_FINANCIAL: ReadonlySet<Entity> = new Set(['NI_NUMBER', 'NHS_NUMBER', 'PASSPORT', 'DRIVING_LICENCE', 'PAYMENT_CARD', 'BANK_ACCOUNT']);
 
 const RANK_AFTER = new RegExp(
-  `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:${RANK_PHRASES.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
+  `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:${RANK_PHRASES.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
   'i',
 );
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */

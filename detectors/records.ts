@@ -183,7 +183,7 @@ interface Group {
   from: number;
   to: number;
   /** Text that frames every group of the block: the whole block, or the title or header above a list of records. */
-  preamble?: string;
+  frame?: string;
 }
 
 /** Most non-empty lines are " | "-separated rows (a sheet or table flattened to text). */
@@ -237,7 +237,7 @@ function lineRecords(text: string, dets: ClassifiedDetection[]): Group[] | null 
   // what the block says around the lines (a title, a header row, a case note's narrative) frames
   // every record in it: each line's record is a case if the block describes offences or roles
   const frame = text.length <= FRAME_MAX ? text : text.slice(Math.max(0, groups[0]!.from - 400), groups[0]!.from);
-  for (const g of groups) g.preamble = frame;
+  for (const g of groups) g.frame = frame;
   return groups;
 }
 const FRAME_MAX = 4000;
@@ -348,7 +348,7 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
   const records: DetectedRecord[] = [];
   let n = 0;
   for (const g of groupDetections(text, dets, opts.kind)) {
-    const windowText = text.slice(g.from, g.to) + (g.preamble ? `\n${g.preamble}` : '') + (opts.extraContext ? `\n${opts.extraContext}` : '');
+    const windowText = text.slice(g.from, g.to) + (g.frame ? `\n${g.frame}` : '') + (opts.extraContext ? `\n${opts.extraContext}` : '');
     const priv = g.dets.filter((d) => !d.publicRole);
     const persons = priv.filter((d) => d.entity === 'PERSON');
     const homeOrDob = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH');

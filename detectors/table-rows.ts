@@ -12,8 +12,8 @@
 import type { BlockKind, Entity } from '../core/types.js';
 import type { RawDetection } from './types.js';
 import { firstEndingAfter, newDetection } from './engine.js';
-import { parseDate } from './recognizers/structured.js';
-import { isPlausibleDob, postcodeKind } from './validators.js';
+import { birthDate } from './recognizers/structured.js';
+import { postcodeKind } from './validators.js';
 
 const MIN_AGE_YEARS = 10;
 /** Longest line taken for a header row: headers are short, prose paragraphs are not. */
@@ -89,13 +89,6 @@ function headerInfo(line: string): HeaderInfo | null {
   return kinds.length >= 3 && kinds.some((k) => k !== 'other') ? { kinds, sep } : null;
 }
 
-const dateValue = (s: string): number | null => {
-  const d = parseDate(s.replace(/\s+/g, ' '));
-  if (!d) return null;
-  const [y, mo, day] = d;
-  return isPlausibleDob(y, mo, day) ? Date.UTC(y, mo - 1, day) : null;
-};
-
 /** A name cell: two to five capitalised words ("SANDHU, Harjit Singh", "Mei Ling CHAN"); "Yes", "Not known" are not. */
 const NAME_CELL = /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){1,4}$/u;
 
@@ -162,7 +155,7 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       // ("perp BAKER, Ellis DOB 27/03/2010" inside an Outcome cell keeps its own cue)
       for (const d of inCell) if (d.entity === 'DATE_OF_BIRTH' && k !== 'dob' && d.start === a && d.end === b) out.drop.add(d);
       if (k === 'dob') {
-        if (!inCell.some((d) => d.entity === 'DATE_OF_BIRTH') && dateValue(value) !== null) add('DATE_OF_BIRTH', 'table-dob-column', a, b, 0.8, 'table:dob-column');
+        if (!inCell.some((d) => d.entity === 'DATE_OF_BIRTH') && birthDate(value) !== null) add('DATE_OF_BIRTH', 'table-dob-column', a, b, 0.8, 'table:dob-column');
       } else if (k === 'address') {
         if (/\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',') || value.includes(' ')) && !inCell.some((d) => d.entity === 'ADDRESS' && d.start <= a && d.end >= b)) {
           add('ADDRESS', 'table-address-column', a, b, 0.75, 'table:address-column');
@@ -174,14 +167,14 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       }
     }
   }
-  if (sawHeader || (kind !== 'table-row' && kind !== 'cell-row')) return out;
+  if (sawHeader || !rowBlock) return out;
 
   // no header in view: the oldest old-enough whole-cell date of a row naming a person
   if (!dets.some((d) => d.entity === 'PERSON') || dets.some((d) => d.entity === 'DATE_OF_BIRTH')) return out;
   let best: { start: number; end: number; when: number } | null = null;
-  for (const [a, b] of cells(text, 0, text.length, text.includes('|') ? '|' : text.includes('\t') ? '\t' : ',')) {
+  for (const [a, b] of cells(text, 0, text.length, separatorOf(text) ?? ',')) {
     if (b - a < 6 || b - a > 20 || (!/\d/.test(text[a]!) && !/\d/.test(text[b - 1]!))) continue;
-    const when = dateValue(text.slice(a, b));
+    const when = birthDate(text.slice(a, b));
     if (when === null || now.getTime() - when < MIN_AGE_YEARS * 365.25 * 86_400_000) continue;
     if (overlapping(a, b).length) continue;
     if (!best || when < best.when) best = { start: a, end: b, when };

@@ -6,7 +6,7 @@
 import type { Recognizer } from '../types.js';
 import {
   isValidNino, isValidNhsNumber, nhsCheckDigitOk, isValidDrivingLicence, isPassportShape, vrmFormat, isRoadNumber,
-  isValidCard, postcodeKind, isPlausibleDob, daysInMonth,
+  isValidCard, postcodeKind, isPlausibleDob,
 } from '../validators.js';
 import { sortCodeAccountOk } from '../bank.js';
 import { VEHICLE_MAKES, VEHICLE_NOUNS } from '../gazetteer/lexicon.js';
@@ -80,10 +80,12 @@ const VRM_CONTEXT = [
 /** Letters that, with a number beside them, are a make, a model or a police acronym rather than a dateless plate. */
 const NOT_PLATE_LETTERS = new Set([
   'BMW', 'VW', 'KIA', 'MG', 'DS', 'DAF', 'MAN', 'GT', 'GTI', 'RS', 'ST', 'SE', 'XR', 'TDI', 'HDI', 'CRF', 'YZF', 'CBR', 'GSX', 'KTM',
-  'ASB', 'PC', 'DC', 'DS', 'DI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
+  'ASB', 'PC', 'DC', 'DI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
   'SNT', 'CSE', 'DV', 'ID', 'TV', 'NFA', 'DOB', 'URN', 'OIC', 'IP', 'WIT', 'VRM', 'ANPR', 'MP', 'PCC', 'ACC', 'DCC', 'CC', 'HQ', 'AB',
   // Acts cited with their year: "RTA 1988 s.5", "MDA 1971", "POA 1986"
-  'RTA', 'MDA', 'POA', 'CJA', 'SOA', 'PHA', 'CDA', 'FA', 'TA', 'HRA', 'DPA', 'PCA', 'APR', 'JAN', 'FEB', 'MAR', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC',
+  'RTA', 'MDA', 'POA', 'CJA', 'SOA', 'PHA', 'CDA', 'FA', 'TA', 'HRA', 'DPA', 'PCA',
+  // months beside a day or a year: "12 NOV", "JAN 2024"
+  'JAN', 'FEB', 'MAR', 'APR', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC',
 ]);
 
 export const vehicleRegRecognizer: Recognizer = {
@@ -190,6 +192,15 @@ export function parseDate(v: string): [number, number, number] | null {
   return null;
 }
 
+/** A written date that could be a living person's birth date (real, past, at most 120 years ago), as UTC ms; else null. */
+export function birthDate(value: string): number | null {
+  const d = parseDate(value.replace(/\s+/g, ' '));
+  if (!d) return null;
+  const [y, mo, day] = d;
+  // isPlausibleDob also checks the month and the day exist
+  return isPlausibleDob(y, mo, day) ? Date.UTC(y, mo - 1, day) : null;
+}
+
 export const dateOfBirthRecognizer: Recognizer = {
   name: 'date-of-birth',
   entity: 'DATE_OF_BIRTH',
@@ -202,12 +213,7 @@ export const dateOfBirthRecognizer: Recognizer = {
     { name: 'dob-text', regex: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTH_ALT}),? \\d{4}\\b`, 'g'), score: 0.3 },
     { name: 'dob-text-us', regex: new RegExp(`\\b(?:${MONTH_ALT}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'g'), score: 0.3 },
   ],
-  validate: (v) => {
-    const d = parseDate(v.replace(/\s+/g, ' '));
-    if (!d) return false;
-    const [y, mo, day] = d;
-    return mo >= 1 && mo <= 12 && day >= 1 && day <= daysInMonth(mo, y) && isPlausibleDob(y, mo, day);
-  },
+  validate: (v) => birthDate(v) !== null,
   context: { phrases: ['date of birth', 'dob', 'd.o.b', 'born', 'born on', 'birth date', 'birthdate', 'birthday', 'aged', 'age'], windowBefore: 40, windowAfter: 15, boost: 0.5, required: true },
 };
 

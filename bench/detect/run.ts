@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { ENTITIES, type Entity } from '../../core/types.js';
 import { detect, detectBlocks } from '../../detectors/index.js';
 import { loadCorpus, type CorpusDoc } from '../../test/fixtures/build-corpus.js';
+import { TUNING_CORPORA, HELDOUT_CORPUS } from '../../test/fixtures/corpora.js';
 import { scoreDoc, prf, micro, spansFromRedaction, type Counts, type Span } from './score.js';
 
 interface Peer {
@@ -283,14 +284,12 @@ function evaluateLeakwatch(docs: CorpusDoc[], title: string): Map<Entity, Counts
 
 async function main(): Promise<void> {
   const fixture = (name: string): CorpusDoc[] => loadCorpus(new URL(`../../test/fixtures/${name}.jsonl`, import.meta.url));
-  // tuning corpora: the first one written with the detectors, and two written by writers who had not
-  // seen the detector code (each scored once unseen before it was tuned on; see their headers)
-  const tuning = ['corpus', 'corpus2', 'corpus3', 'corpus4', 'corpus5', 'corpus6', 'corpus7', 'corpus8'];
+  const tuning = TUNING_CORPORA;
   const docs = tuning.flatMap(fixture);
   console.log(`Tuning corpora (${tuning.map((n) => `${n}.jsonl`).join(', ')}): ${docs.length} documents, ${docs.reduce((n, d) => n + d.spans.length, 0)} labelled spans (test/fixtures/). Lenient = overlap with same entity.`);
 
   const lw = evaluateLeakwatch(docs, 'Leakwatch on the tuning corpora (kind/section from the corpus)');
-  const heldout = fixture('heldout');
+  const heldout = fixture(HELDOUT_CORPUS);
   const lwHeld = evaluateLeakwatch(heldout, `Leakwatch on the HELD-OUT corpus (heldout.jsonl, ${heldout.length} documents written after tuning, never tuned on)`);
   const sets = [lw, lwHeld];
   const allDocs = [...docs, ...heldout];

@@ -6,10 +6,11 @@
 import { detect } from '../../detectors/index.js';
 import { readFileSync } from 'node:fs';
 import type { CorpusDoc } from '../../test/fixtures/build-corpus.js';
+import { TUNING_CORPORA } from '../../test/fixtures/corpora.js';
 
 // read from the working directory (the repo root), so the script also runs when bundled for profiling
 const loadCorpus = (): CorpusDoc[] =>
-  ['corpus', 'corpus2', 'corpus3', 'corpus4', 'corpus5', 'corpus6', 'corpus7', 'corpus8'].flatMap((n) => readFileSync(`test/fixtures/${n}.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CorpusDoc));
+  TUNING_CORPORA.flatMap((n) => readFileSync(`test/fixtures/${n}.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CorpusDoc));
 
 function proseText(docs: CorpusDoc[], bytes: number, filter: (d: CorpusDoc) => boolean): string {
   const prose = docs.filter((d) => (d.kind === 'paragraph' || d.kind === 'priority') && filter(d)).map((d) => d.text).join('\n\n');

@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseCorpusSource, loadCorpus } from '../fixtures/build-corpus.js';
+import { ALL_CORPORA } from '../fixtures/corpora.js';
 import { detect } from '../../detectors/index.js';
 import { scoreDoc, prf, micro, type Counts } from '../../bench/detect/score.js';
 import type { Entity } from '../../core/types.js';
 
-const CORPORA = ['corpus', 'heldout', 'corpus2', 'corpus3', 'corpus4', 'corpus5', 'corpus6', 'corpus7', 'corpus8'] as const;
 
 test('every *.jsonl corpus is exactly what its *.src.md builds to, and every span matches its text', () => {
-  for (const name of CORPORA) {
+  for (const name of ALL_CORPORA) {
     const built = parseCorpusSource(readFileSync(new URL(`../fixtures/${name}.src.md`, import.meta.url), 'utf8'));
     const stored = loadCorpus(new URL(`../fixtures/${name}.jsonl`, import.meta.url));
     assert.deepEqual(stored, built, `${name}: run npx tsx test/fixtures/build-corpus.ts`);
@@ -19,7 +19,7 @@ test('every *.jsonl corpus is exactly what its *.src.md builds to, and every spa
 
 test('regression floor on the labelled corpora (lenient micro-F1 and no high/critical on public-role documents)', () => {
   const counts = new Map<Entity, Counts>();
-  for (const d of CORPORA.flatMap((name) => loadCorpus(new URL(`../fixtures/${name}.jsonl`, import.meta.url)))) {
+  for (const d of ALL_CORPORA.flatMap((name) => loadCorpus(new URL(`../fixtures/${name}.jsonl`, import.meta.url)))) {
     const r = detect(d.text, { kind: d.kind, section: d.section });
     scoreDoc(d.spans, r.findings, counts);
     if (d.spans.length && d.spans.every((s) => s.severity === 'low')) {

@@ -66,7 +66,7 @@ export const VEHICLE_MAKES = new Set(words(`
   Dodge Alfa Romeo Lancia Saab Rover MG Smart Yamaha Kawasaki Ducati Triumph Harley-Davidson Vespa Piaggio Iveco DAF Scania MAN
   Isuzu Cupra DS Polestar Bentley Aston Maserati Ferrari Lamborghini Rolls-Royce Lotus McLaren Proton Daewoo Datsun Austin Morris Reliant
 `));
-/** Words that, before a vehicle make, show the run is a vehicle ("a white Mercedes Sprinter van"). */
+/** Colours: before a make ("a white Mercedes Sprinter") or opening a run ("Black Cat", "Red Lion") they describe a thing, not a person. */
 export const VEHICLE_COLOURS = new Set(words(`
   white black silver grey gray red blue green yellow orange purple brown gold maroon beige cream bronze turquoise pink dark light navy metallic
 `));

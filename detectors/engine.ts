@@ -34,6 +34,8 @@ export interface TriggerWindow {
   digits: number;
   /** Longest run of consecutive digits in the window (for `minDigitRun`). */
   longestRun: number;
+  /** Most digits in one group (digits joined by nothing or one space or hyphen) in the window (for `minDigitGroup`). */
+  longestGroup: number;
 }
 
 /** Merged [start,end) windows around trigger characters, snapped outwards to whitespace. */
@@ -41,26 +43,44 @@ export function triggerWindows(text: string, trigger: 'digit' | 'at'): Array<[nu
   return triggerWindowList(text, trigger).map((w) => [w.start, w.end]);
 }
 
-const TRIGGER_RE = { digit: /\d+/g, at: /@/g } as const;
+// a digit trigger is a whole digit group ("12 34 56"), so one match gives the window its group size
+const TRIGGER_RE = { digit: /\d+(?:[ -]\d+)*/g, at: /@/g } as const;
+
+/** [digits, longest digit run] of a digit group such as "12 34 56". */
+function groupDigits(group: string): [number, number] {
+  let digits = 0;
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < group.length; i++) {
+    const c = group.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (++run > longest) longest = run;
+    } else run = 0;
+  }
+  return [digits, longest];
+}
+
+type RawWindow = [start: number, end: number, digits: number, longestRun: number, longestGroup: number];
 
 function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow[] {
   const re = TRIGGER_RE[trigger];
   const reach = TRIGGER_REACH[trigger];
   const n = text.length;
-  // [start, end, digits, longest digit run]
-  const raw: Array<[number, number, number, number]> = [];
+  const raw: RawWindow[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const len = m[0].length;
     const s = Math.max(0, m.index - reach);
     const e = Math.min(n, m.index + len + reach);
-    const digits = trigger === 'digit' ? len : 0;
+    const [digits, run] = trigger === 'digit' ? groupDigits(m[0]) : [0, 0];
     const last = raw[raw.length - 1];
     if (last && s <= last[1] + MERGE_GAP) {
       last[1] = Math.max(last[1], e);
       last[2] += digits;
-      if (digits > last[3]) last[3] = digits;
-    } else raw.push([s, e, digits, digits]);
+      if (run > last[3]) last[3] = run;
+      if (digits > last[4]) last[4] = digits;
+    } else raw.push([s, e, digits, run, digits]);
   }
   for (const w of raw) {
     while (w[0] > 0 && !isSpaceCode(text.charCodeAt(w[0] - 1))) w[0]--;
@@ -68,18 +88,19 @@ function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow
   }
   // snapping can make neighbours touch; every digit run lies in exactly one window, so digit counts add up
   const out: TriggerWindow[] = [];
-  let last: [number, number, number, number] | null = null;
-  const close = (w: [number, number, number, number]): void => {
-    out.push({ start: w[0], end: w[1], text: w[0] === 0 && w[1] === n ? text : text.slice(w[0], w[1]), digits: w[2], longestRun: w[3] });
+  let last: RawWindow | null = null;
+  const close = (w: RawWindow): void => {
+    out.push({ start: w[0], end: w[1], text: w[0] === 0 && w[1] === n ? text : text.slice(w[0], w[1]), digits: w[2], longestRun: w[3], longestGroup: w[4] });
   };
   for (const w of raw) {
     if (last && w[0] <= last[1]) {
       last[1] = Math.max(last[1], w[1]);
       last[2] += w[2];
       if (w[3] > last[3]) last[3] = w[3];
+      if (w[4] > last[4]) last[4] = w[4];
     } else {
       if (last) close(last);
-      last = [w[0], w[1], w[2], w[3]];
+      last = [w[0], w[1], w[2], w[3], w[4]];
     }
   }
   if (last) close(last);
@@ -106,7 +127,7 @@ const patternReason = (p: PatternSpec): string => {
   return r;
 };
 
-const WHOLE = (text: string): TriggerWindow[] => [{ start: 0, end: text.length, text, digits: Infinity, longestRun: Infinity }];
+const WHOLE = (text: string): TriggerWindow[] => [{ start: 0, end: text.length, text, digits: Infinity, longestRun: Infinity, longestGroup: Infinity }];
 
 function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at') => TriggerWindow[]): void {
   const minScore = rec.minScore ?? DEFAULT_MIN_SCORE;
@@ -125,10 +146,11 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
   const windows = rec.patterns ? (rec.trigger ? windowsFor(rec.trigger) : WHOLE(text)) : [];
   const minDigits = rec.minDigits ?? 0;
   const minDigitRun = rec.minDigitRun ?? 0;
+  const minDigitGroup = rec.minDigitGroup ?? 0;
   for (const p of rec.patterns ?? []) {
     const re = p.regex;
     for (const w of windows) {
-    if (w.digits < minDigits || w.longestRun < minDigitRun) continue;
+    if (w.digits < minDigits || w.longestRun < minDigitRun || w.longestGroup < minDigitGroup) continue;
     const sub = w.text;
     const ws = w.start;
     re.lastIndex = 0;

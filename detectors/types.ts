@@ -66,6 +66,12 @@ export interface Recognizer {
   minDigits?: number;
   /** Speed, with `trigger: 'digit'`: every match holds a run of at least this many consecutive digits. */
   minDigitRun?: number;
+  /**
+   * Speed, with `trigger: 'digit'`: every match holds a digit group of at least this many digits,
+   * a group being digits joined by nothing or by one space or hyphen ("AB 12 34 56 C", "12-34-56").
+   * Prose dates and times ("12 March", "14:30") never reach six.
+   */
+  minDigitGroup?: number;
 }
 
 export interface RawDetection extends Candidate {

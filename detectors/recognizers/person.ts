@@ -311,6 +311,8 @@ interface NameEval {
 function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, text: string, env: RecognizerEnv, titleStart = -1): NameEval | null {
   const n = name.length;
   if (n === 0 || n > 4) return null;
+  // a lone word is a name only after a title or rank (every other path below ends in null for it)
+  if (n === 1 && !hasTitle && !hasRank) return null;
   if (isPlace(name)) return null;
   const first = cls[0]!;
   const last = cls[n - 1]!;
@@ -342,9 +344,6 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // "between Much Hadham and Perry Green": a run listed with a place is a place, unless an age or
   // address follows it ("… of Bury Green Road, Cheshunt and Ewan Strachan (30) of …")
   if (!hasTitle && !hasRank && listedWithPlace(before, name[n - 1]!.key) && !CUE_AFTER.test(after)) return null;
-  if (n === 1) {
-    return null;
-  }
   const strongFirst = first === 'F' || first === 'B';
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
   // "LOST AND FOUND PROPERTY": a heading in capitals takes only names both lists know

@@ -16,6 +16,7 @@ export const niNumberRecognizer: Recognizer = {
   entity: 'NI_NUMBER',
   trigger: 'digit',
   minDigits: 6, // three pairs of digits
+  minDigitGroup: 6, // …joined by at most one space or hyphen each
   description: 'National Insurance number: HMRC prefix rules, suffix A-D, with or without spaces/dashes',
   patterns: [
     { name: 'nino', regex: /\b[A-Z]{2}(?:[ -]?\d{2}){3}[ -]?[A-D]\b/g, score: 0.7 },
@@ -31,6 +32,7 @@ export const nhsNumberRecognizer: Recognizer = {
   trigger: 'digit',
   minDigits: 10, // ten digits, spaced or not
   minDigitRun: 4, // the last group of 3-3-4
+  minDigitGroup: 10, // 3-3-4 joined by single spaces or hyphens
   description: 'NHS / CHI / H&C number: mod-11 check digit plus the issued ranges; unspaced or test-range numbers need a cue',
   patterns: [
     { name: 'nhs-spaced', regex: /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])/g, score: 0.6 },
@@ -117,6 +119,7 @@ export const paymentCardRecognizer: Recognizer = {
   entity: 'PAYMENT_CARD',
   trigger: 'digit',
   minDigits: 12, // a 13-digit PAN has a first digit and 11+ more
+  minDigitGroup: 12, // …joined by at most one space or hyphen each
   description: 'Payment card number: 13-19 digits, Luhn and a known IIN range',
   patterns: [{ name: 'pan', regex: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g, score: 0.75 }],
   validate: (v) => isValidCard(v),
@@ -130,6 +133,7 @@ export const sortCodeRecognizer: Recognizer = {
   entity: 'BANK_ACCOUNT',
   trigger: 'digit',
   minDigits: 6, // NN-NN-NN
+  minDigitGroup: 6,
   description: 'UK sort code (NN-NN-NN), only with a banking cue',
   patterns: [{ name: 'sort-code', regex: /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g, score: 0.3 }],
   validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'sort-code'),

@@ -277,6 +277,10 @@ const LANDMARK_WORDS = new Set(['park', 'green', 'common', 'heath', 'hill', 'woo
 
 /** "… Much Hadham and ", "… Tring, ": the text before a run ends with a known place (or the same place word) and a list joiner. */
 function listedWithPlace(before: string, lastKey: string): boolean {
+  // the regex below is anchored at the end but tried from every capital: first a cheap look at the end
+  let e = before.length;
+  while (e > 0 && (before.charCodeAt(e - 1) === 32 || before.charCodeAt(e - 1) === 9)) e--;
+  if (e === before.length || !(before.charCodeAt(e - 1) === 44 || before.endsWith(' and', e) || before.endsWith(' or', e) || before.endsWith('\tand', e) || before.endsWith('\tor', e))) return false;
   const m = /([A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2})(?:[ \t]+(?:and|or)|,)[ \t]+$/.exec(before);
   if (!m) return false;
   const words = m[1]!.toLowerCase().split(/[ \t]+/);
@@ -290,9 +294,16 @@ function listedWithPlace(before: string, lastKey: string): boolean {
 
 const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
 
+/** /([A-Z][A-Za-z-]*)[ \t]+$/ on `before`, and its word a vehicle make ("a Seat Leon"), without trying the regex at every capital. */
 function isMakeBefore(before: string): boolean {
-  const m = /([A-Z][A-Za-z-]*)[ \t]+$/.exec(before);
-  return m !== null && VEHICLE_MAKES.has(m[1]!.toLowerCase());
+  let e = before.length;
+  while (e > 0 && (before.charCodeAt(e - 1) === 32 || before.charCodeAt(e - 1) === 9)) e--;
+  if (e === before.length) return false;
+  let s = e;
+  while (s > 0 && /[A-Za-z-]/.test(before[s - 1]!)) s--;
+  // the regex's word starts at the first capital of that run of letters and hyphens
+  while (s < e && !(before.charCodeAt(s) >= 65 && before.charCodeAt(s) <= 90)) s++;
+  return s < e && VEHICLE_MAKES.has(before.slice(s, e).toLowerCase());
 }
 
 /** "a white Mercedes Sprinter", "a Ford Transit van": a colour or make before the run, or a vehicle word after it. */

@@ -23,11 +23,12 @@ const SORT_CODE = /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g;
 const ACCOUNT = /(?<![\d-])\d{8}(?![\d-])/g;
 
 /**
- * When a sort code and an account number sit within 80 characters of each other, both are only
- * accepted if the pair passes the modulus check; either alone is left to the context rule. The
- * pair is the nearest one: "sort code 40-47-84, account 70872490 … to 60-16-13 31926819" holds two.
+ * How a sort code or account number fares with its partner: when a sort code and an account number
+ * sit within 80 characters of each other, the pair is put through the modulus check ('pass' or
+ * 'fail'); either alone is 'unpaired' and left to the context rule. The pair is the nearest one:
+ * "sort code 40-47-84, account 70872490 … to 60-16-13 31926819" holds two.
  */
-export function sortCodeAccountOk(value: string, text: string, start: number, kind: 'sort-code' | 'account'): boolean {
+export function pairedModulus(value: string, text: string, start: number, kind: 'sort-code' | 'account'): 'pass' | 'fail' | 'unpaired' {
   const from = Math.max(0, start - 80);
   const to = Math.min(text.length, start + value.length + 80);
   const window = text.slice(from, to);
@@ -44,6 +45,6 @@ export function sortCodeAccountOk(value: string, text: string, start: number, ki
       nearest = m[0];
     }
   }
-  if (nearest === null) return true;
-  return kind === 'sort-code' ? modulusOk(value, nearest) : modulusOk(nearest, value);
+  if (nearest === null) return 'unpaired';
+  return (kind === 'sort-code' ? modulusOk(value, nearest) : modulusOk(nearest, value)) ? 'pass' : 'fail';
 }

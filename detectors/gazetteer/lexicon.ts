@@ -15,6 +15,12 @@ export const STREET_TYPES = words(`
 `);
 export const STREET_TYPE_SET = new Set(STREET_TYPES);
 
+/** Welsh street words come before the name ("Heol Rhosmaen", "Ffordd y Capel", "Lôn Las"). */
+export const WELSH_STREET_PREFIXES = ['Heol', 'Ffordd', 'Stryd', 'Lôn', 'Lon', 'Rhodfa', 'Cilgant', 'Teras', 'Maes'];
+export const WELSH_STREET_PREFIX_SET = new Set(WELSH_STREET_PREFIXES.map((w) => w.toLowerCase()));
+/** Welsh house names open with these ("Bryn Awel", "Tŷ Gwyn", "Llys Helyg"). */
+export const WELSH_HOUSE_OPENERS = new Set(words(`Ty Tŷ Bryn Llys Plas Bwthyn Hafod Tyddyn`));
+
 /** Words that end a venue or building name (a station or community-centre address is public). */
 export const VENUE_WORDS = new Set(words(`
   Station Centre Center Hall Library Church Chapel School Academy College University Surgery Hospital Clinic Pavilion

@@ -4,7 +4,7 @@
  * house name ("ASB around Station Road") is not a personal address and never matches.
  */
 import type { Candidate, Recognizer } from '../types.js';
-import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES } from '../gazetteer/lexicon.js';
+import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
 import { isSpaceCode } from '../chars.js';
 
@@ -26,6 +26,11 @@ const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?:[ \\t]+(?:${typeAlt}))?(?![
 // "18:30, Roundwood Park", "3/4 High Street": a number glued to a time or a date is no house number
 const NOT_AFTER_ALNUM = '(?=[A-Z\\d](?<![A-Za-z0-9:/].))';
 const CORE_NUMBERED = new RegExp(`${NOT_AFTER_ALNUM}${FLAT}?${HOUSE_NAME}?${NUM},?\\s+${STREET}`, 'g');
+/** "14 Heol Rhosmaen", "3 Ffordd y Capel": a Welsh street word opens the street name. */
+const WELSH_NUMBERED = new RegExp(
+  `${NOT_AFTER_ALNUM}${FLAT}?${NUM},?[ \\t]+(?:${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')})(?:[ \\t]+(?:y|yr|Y|YR))?[ \\t]+${CAP}(?:[ \\t]+${CAP})?(?![A-Za-z'’])`,
+  'g',
+);
 const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
 const NAMED_GATE = /([A-Z][A-Za-z]+),\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\s+\d/g;
@@ -100,7 +105,7 @@ const VENUE_LOCALITY = new RegExp(`${NOT_AFTER_ALNUM}(?:${CAP}\\s+){0,3}(?:${ven
 /** A postcode anywhere: the anchor for addresses whose street has no street-type word ("14 The Ridings, Hemel Hempstead HP2 4LS"). */
 const ANY_POSTCODE = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?![A-Za-z0-9])/g;
 /** Lower-case words that may sit inside a place or street name ("Stratford upon Avon", "Church End"). */
-const NAME_CONNECTORS = new Set(['upon', 'on', 'under', 'in', 'by', 'the', 'le', 'de', 'cum', 'next', 'super', 'en']);
+const NAME_CONNECTORS = new Set(['upon', 'on', 'under', 'in', 'by', 'the', 'le', 'de', 'cum', 'next', 'super', 'en', 'y', 'yr']);
 const FLAT_WORDS = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'maisonette']);
 const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 const isUpperCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
@@ -181,7 +186,10 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       }
       const lastWord = seg.words[seg.words.length - 1]!.toLowerCase();
       // "Ascot Road, Watford WD18 8AD": a street with its postcode names one place, even without a number
+      const firstKey = first.toLowerCase();
       if (first === 'The' || first === 'THE' || HOUSE_NAME_WORDS.has(lastWord) || (STREET_TYPE_SET.has(lastWord) && seg.words.length > 1)) start = seg.start;
+      // "Bryn Awel, Heol Rhosmaen, Llandeilo SA19 6AB": Welsh house names and streets open with their type word
+      else if (seg.words.length > 1 && (WELSH_HOUSE_OPENERS.has(firstKey) || WELSH_STREET_PREFIX_SET.has(firstKey))) start = seg.start;
       if (seg.stopBefore) break;
       pos = seg.start;
     }
@@ -256,8 +264,10 @@ function findAddresses(text: string): Candidate[] {
     if (ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.7, reasons: ['address:grammar', 'address:venue', 'address:postcode'] });
   }
   postcodeAnchored(text, out);
+  const numberWindows = gateWindows(text, NUMBER_GATE, 100, 160);
   const candidates = [
-    ...matchesIn(text, CORE_NUMBERED, gateWindows(text, NUMBER_GATE, 100, 160)),
+    ...matchesIn(text, CORE_NUMBERED, numberWindows),
+    ...matchesIn(text, WELSH_NUMBERED, numberWindows),
     ...matchesIn(text, CORE_NAMED, namedWindows),
   ].sort((a, b) => a.index - b.index);
   let consumed = 0;

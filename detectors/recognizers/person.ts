@@ -288,9 +288,15 @@ function listedWithPlace(before: string, lastKey: string): boolean {
   // "Hart Street and Henley Bridge": a run ending in a place word listed with a street or landmark
   const prevLast = words[words.length - 1]!;
   if (words.length > 1 && (LANDMARK_WORDS.has(lastKey) || STREET_TYPE_SET.has(lastKey)) && (LANDMARK_WORDS.has(prevLast) || STREET_TYPE_SET.has(prevLast))) return true;
-  for (let i = 0; i < words.length; i++) for (let j = words.length; j > i; j--) if (UK_PLACES.has(words.slice(i, j).join(' '))) return true;
+  // the place must end right at the joiner ("PCSO Bradley Kemp, Lorna Whitcombe" lists people, though Bradley
+  // is a village), or only a ward's qualifier may follow it ("Hatfield South and Roe Green")
+  const end = words.length > 1 && WARD_QUALIFIERS.has(prevLast) ? words.length - 1 : words.length;
+  for (let i = 0; i < end; i++) if (UK_PLACES.has(words.slice(i, end).join(' '))) return true;
   return false;
 }
+
+/** Words after a town that name a ward or an area of it ("Hatfield South", "Hitchin Rural"). */
+const WARD_QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'central', 'rural', 'town', 'village', 'ward', 'estate', 'centre']);
 
 const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
 
@@ -387,8 +393,16 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   const run = RUN;
   run.lastIndex = 0;
   for (let m = run.exec(text); m; m = run.exec(text)) {
+    let words = m[0];
+    // "Llandeilo SA19 6AB": a last word glued to digits is part of a code, not a name
+    const next = text.charCodeAt(m.index + words.length);
+    if (next >= 48 && next <= 57) {
+      const cut = Math.max(words.lastIndexOf(' '), words.lastIndexOf('\t'));
+      if (cut < 0) continue;
+      words = words.slice(0, cut).trimEnd();
+    }
     // quick reject: a run of only common words ("Safer Neighbourhood Team") holds no name and no cue
-    const toks = tokeniseIfName(m[0], m.index);
+    const toks = tokeniseIfName(words, m.index);
     if (!toks) continue;
     const cls = toks.map((t) => (t.initial ? 'I' : classify(t)));
     let i = 0;

@@ -8,7 +8,7 @@ import {
   isValidNino, isValidNhsNumber, nhsCheckDigitOk, isValidDrivingLicence, isPassportShape, vrmFormat, isRoadNumber,
   isValidCard, postcodeKind, isPlausibleDob,
 } from '../validators.js';
-import { sortCodeAccountOk } from '../bank.js';
+import { pairedModulus } from '../bank.js';
 import { VEHICLE_MAKES, VEHICLE_NOUNS } from '../gazetteer/lexicon.js';
 
 export const niNumberRecognizer: Recognizer = {
@@ -126,6 +126,14 @@ export const paymentCardRecognizer: Recognizer = {
   context: { phrases: ['card', 'card number', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'maestro', 'pan'], windowBefore: 60, windowAfter: 20, boost: 0.2 },
 };
 
+/**
+ * A sort code and account number that fail the modulus check together are still reported, with a
+ * lower score: beside a banking cue they are someone's bank details, mistyped or made up, and a
+ * leak detector that dropped them would hide exactly the pages it exists to find.
+ */
+const bankValidate = (kind: 'sort-code' | 'account') => (v: string, text: string, start: number): true | number =>
+  pairedModulus(v, text, start, kind) === 'fail' ? 0.15 : true;
+
 const BANK_CONTEXT = ['sort code', 'sort-code', 'account number', 'account no', 'acc no', 'a/c', 'bank account', 'bank details', 'account', 'bank', 'building society', 'iban'];
 
 export const sortCodeRecognizer: Recognizer = {
@@ -136,7 +144,7 @@ export const sortCodeRecognizer: Recognizer = {
   minDigitGroup: 6,
   description: 'UK sort code (NN-NN-NN), only with a banking cue',
   patterns: [{ name: 'sort-code', regex: /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g, score: 0.3 }],
-  validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'sort-code'),
+  validate: bankValidate('sort-code'),
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 40, boost: 0.5, required: true },
 };
 
@@ -148,7 +156,7 @@ export const accountNumberRecognizer: Recognizer = {
   minDigitRun: 8,
   description: 'UK bank account number (6-10 digits, usually 8) with a banking cue; Vocalink modulus check against a nearby sort code',
   patterns: [{ name: 'account', regex: /(?<![\d-])\d{8}(?![\d-])/g, score: 0.3 }],
-  validate: (v, text, start) => sortCodeAccountOk(v, text, start, 'account'),
+  validate: bankValidate('account'),
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 30, boost: 0.5, required: true },
 };
 

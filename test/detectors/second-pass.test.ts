@@ -114,11 +114,16 @@ test('another house in a street already found with its town is an address; the s
   assert.deepEqual(values('Mrs Orla Keane said 40 Fernlea residents signed.', 'ADDRESS'), []);
 });
 
-test('bank details: each sort code is checked against its nearest account number', () => {
+test('bank details: each sort code is checked against its nearest account number; a failed check lowers the score', () => {
   const text = 'She moved money from her account (sort code 40-47-84, account no. 70872490) to the "safe account" 60-16-13 31926819.';
   assert.deepEqual(values(text, 'BANK_ACCOUNT'), ['40-47-84', '70872490', '60-16-13', '31926819']);
-  // a pair that fails the modulus check is not bank data
-  assert.deepEqual(values('Sort code 40-47-84, account number 70872491.', 'BANK_ACCOUNT'), []);
+  // a pair that fails the modulus check is still bank details beside a banking cue, with a lower score
+  const failed = detect('Sort code 40-47-84, account number 70872491.').findings.filter((f) => f.entity === 'BANK_ACCOUNT');
+  assert.deepEqual(failed.map((f) => f.value), ['40-47-84', '70872491']);
+  const passed = detect('Sort code 40-47-84, account number 70872490.').findings.filter((f) => f.entity === 'BANK_ACCOUNT');
+  assert.ok(failed.every((f, i) => f.score < passed[i]!.score), 'a failed check scores lower');
+  // without a banking cue neither is reported
+  assert.deepEqual(values('Ref 40-47-84, item 70872491.', 'BANK_ACCOUNT'), []);
 });
 
 test('a street with its postcode is an address even without a house number', () => {
@@ -210,4 +215,22 @@ test('a list of people line by line is one record per line, each framed by the b
   // one person over several lines stays one record
   const card = detect('Victim: Mrs Ada Kole\nAddress: 4 Hill Rise, Ware SG12 0AA\nDOB 02/03/1950\nNature: burglary', { kind: 'paragraph' });
   assert.equal(card.records.filter((x) => x.isCaseRecord).length, 1);
+});
+
+test('a list of people is not a list of places because one surname or forename is also a village', () => {
+  const text = 'Present: PCSO Bradley Kemp, Lorna Whitcombe (DBC Community Safety), 9 residents.';
+  assert.deepEqual(values(text, 'PERSON'), ['Bradley Kemp', 'Lorna Whitcombe']);
+  // a ward's qualifier may follow the town: "Hatfield South and Roe Green" is two places
+  assert.deepEqual(values('PCSO Amrit Dhillon – Hatfield South and Roe Green.', 'PERSON', { section: 'team' }), ['Amrit Dhillon']);
+});
+
+test('a capitalised word glued to digits belongs to a code, not to a name', () => {
+  assert.deepEqual(values('Reports from Llandeilo SA19 6AB and Crosshands.', 'PERSON'), []);
+});
+
+test('Welsh addresses: house names and streets open with their type word', () => {
+  assert.deepEqual(values('Victim Mr Gareth Prys-Jones, Bryn Awel, Heol Rhosmaen, Llandeilo SA19 6AB: tyres slashed.', 'ADDRESS'), ['Bryn Awel, Heol Rhosmaen, Llandeilo SA19 6AB']);
+  assert.deepEqual(values('Suspect Dylan Morse of 14 Heol y Parc, Llandeilo was warned for criminal damage.', 'ADDRESS'), ['14 Heol y Parc, Llandeilo']);
+  // a street alone is still no address
+  assert.deepEqual(values('Patrols on Heol Rhosmaen and Ffordd y Capel continue.', 'ADDRESS'), []);
 });

@@ -169,7 +169,7 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
         if (v === false || v === 0) continue;
         if (typeof v === 'number') base = v;
       }
-      accept(start, end, base, [patternReason(p)]);
+      accept(start, end, base, p.publicRole ? [patternReason(p), 'allow:rank'] : [patternReason(p)], p.publicRole);
     }
     }
   }

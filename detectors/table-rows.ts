@@ -13,9 +13,9 @@ import type { BlockKind, Entity } from '../core/types.js';
 import type { RawDetection } from './types.js';
 import { firstEndingAfter, newDetection } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
+import { isOldEnoughToBeBirth } from './birth-dates.js';
 import { postcodeKind } from './validators.js';
 
-const MIN_AGE_YEARS = 10;
 /** Longest line taken for a header row: headers are short, prose paragraphs are not. */
 const MAX_HEADER_LENGTH = 400;
 
@@ -175,7 +175,7 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
   for (const [a, b] of cells(text, 0, text.length, separatorOf(text) ?? ',')) {
     if (b - a < 6 || b - a > 20 || (!/\d/.test(text[a]!) && !/\d/.test(text[b - 1]!))) continue;
     const when = birthDate(text.slice(a, b));
-    if (when === null || now.getTime() - when < MIN_AGE_YEARS * 365.25 * 86_400_000) continue;
+    if (when === null || !isOldEnoughToBeBirth(when, now)) continue;
     if (overlapping(a, b).length) continue;
     if (!best || when < best.when) best = { start: a, end: b, when };
   }

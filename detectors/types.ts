@@ -6,6 +6,8 @@ export interface PatternSpec {
   regex: RegExp;
   score: number;
   group?: number;
+  /** Matches are public-role by construction ("PC 4471 Ward": a rank and collar number before the name). */
+  publicRole?: boolean;
 }
 
 /**

@@ -73,7 +73,7 @@ function endsWithRank(before: string): boolean {
   return false;
 }
 
-const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*(?:who|was|were|is|has|had|and)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*[,(]\s*(?:dob|d\.o\.b|born)\b)/i;
+const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*(?:who|was|were|is|has|had|and)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*[,(]\s*(?:dob|d\.o\.b|born)\b|\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\))/i;
 
 // Latin letters incl. Latin-1 and Latin Extended-A/B (Zoë, Wróblewska, Yıldırım) without the slower /u flag.
 const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
@@ -273,15 +273,15 @@ const INSTITUTION_AFTER = /^['’]s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Grammar|
 const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
 
 /** Words that end the name of a park, green or other open place ("Clarence Park", "Perry Green"). */
-const LANDMARK_WORDS = new Set(['park', 'green', 'common', 'heath', 'hill', 'wood', 'woods', 'end', 'field', 'fields', 'meadow', 'meadows', 'moor', 'marsh', 'lake', 'brook', 'bridge', 'cross', 'tye', 'bottom', 'down', 'downs', 'valley', 'gardens', 'recreation', 'ground']);
+const LANDMARK_WORDS = new Set(['park', 'green', 'common', 'heath', 'hill', 'wood', 'woods', 'end', 'field', 'fields', 'meadow', 'meadows', 'moor', 'marsh', 'lake', 'brook', 'bridge', 'cross', 'tye', 'bottom', 'down', 'downs', 'valley', 'gardens', 'recreation', 'ground', 'pass', 'fell', 'pier', 'point', 'head', 'bay', 'sands', 'beach']);
 
 /** "… Much Hadham and ", "… Tring, ": the text before a run ends with a known place (or the same place word) and a list joiner. */
 function listedWithPlace(before: string, lastKey: string): boolean {
   // the regex below is anchored at the end but tried from every capital: first a cheap look at the end
   let e = before.length;
   while (e > 0 && (before.charCodeAt(e - 1) === 32 || before.charCodeAt(e - 1) === 9)) e--;
-  if (e === before.length || !(before.charCodeAt(e - 1) === 44 || before.endsWith(' and', e) || before.endsWith(' or', e) || before.endsWith('\tand', e) || before.endsWith('\tor', e))) return false;
-  const m = /([A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2})(?:[ \t]+(?:and|or)|,)[ \t]+$/.exec(before);
+  if (e === before.length || !(before.charCodeAt(e - 1) === 44 || before.endsWith(' and', e) || before.endsWith(' or', e) || before.endsWith(' &', e) || before.endsWith('\tand', e) || before.endsWith('\tor', e) || before.endsWith('\t&', e))) return false;
+  const m = /([A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2})(?:[ \t]+(?:and|or|&)|,)[ \t]+$/.exec(before);
   if (!m) return false;
   const words = m[1]!.toLowerCase().split(/[ \t]+/);
   // "Verulamium Park and Clarence Park": place words end both
@@ -371,6 +371,11 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
   if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
   if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
+  // "KOWALCZYK Agnieszka": a listed surname in capitals before forenames, as registers and custody lists write it
+  const caps = (t: Tok): boolean => t.text.length > 1 && t.text === t.text.toUpperCase();
+  if ((first === 'S' || first === 'B') && caps(name[0]!) && name.every((t, i) => i === 0 || ((cls[i] === 'F' || cls[i] === 'B') && !caps(t)))) {
+    return { score: 0.8, reasons: ['person:surname-first'] };
+  }
   // role/age cues, only needed from here on
   const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after);
   if (prep && !cue) return null;
@@ -379,7 +384,13 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
     if (first === 'I' && text.charCodeAt(name[0]!.end) !== 46 && !cue) return { score: 0.6, reasons: ['person:initial'] };
     return { score: cue ? 0.8 : 0.65, reasons: ['person:surname'] };
   }
-  if (cue && first !== 'C' && last !== 'C') return { score: 0.6, reasons: ['person:cue'] };
+  if (cue && first !== 'C' && last !== 'C') {
+    // "Kirkstone Pass and Honister Pass", "Pier Hill area, and Southchurch Park": when the only cue is a
+    // list's "and", a run ending in a landmark word is another landmark
+    const onlyAnd = (lastWord === 'and' || lastWord === '&') && !CUE_AFTER.test(after);
+    if (onlyAnd && LANDMARK_WORDS.has(name[n - 1]!.key)) return null;
+    return { score: 0.6, reasons: ['person:cue'] };
+  }
   // a team page lists "Name – role" one per line: an unlisted pair elsewhere there is a place or a phrase
   // ("Meet your team – Whalley Range", "Speaks Igbo")
   if (env.teamBlock && (first === 'W' || first === 'U') && (last === 'W' || last === 'U') && /(?:^|\n)[ \t]*$/.test(before) && /^[ \t]*(?:[-–—,:(]|$)/.test(after)) {

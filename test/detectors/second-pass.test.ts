@@ -234,3 +234,31 @@ test('Welsh addresses: house names and streets open with their type word', () =>
   // a street alone is still no address
   assert.deepEqual(values('Patrols on Heol Rhosmaen and Ffordd y Capel continue.', 'ADDRESS'), []);
 });
+
+test('a date in brackets right after a private name is a birth date when it is old enough; the bracket is also a name cue', () => {
+  const text = 'Persons of interest: Reece Lomax (02.07.2006), Mason Carberry (19.11.2005).';
+  assert.deepEqual(values(text, 'DATE_OF_BIRTH'), ['02.07.2006', '19.11.2005']);
+  assert.deepEqual(values(text, 'PERSON'), ['Reece Lomax', 'Mason Carberry']);
+  // an event date in brackets is too recent to be anyone's birth date, and an officer's is not looked for
+  const now = new Date();
+  const lastMonth = `${String(now.getUTCDate()).padStart(2, '0')}/${String(((now.getUTCMonth() + 11) % 12) + 1).padStart(2, '0')}/${now.getUTCFullYear() - (now.getUTCMonth() === 0 ? 1 : 0)}`;
+  assert.deepEqual(values(`Warning issued to Reece Lomax (${lastMonth}).`, 'DATE_OF_BIRTH'), []);
+  assert.deepEqual(values('Led by PC Amara Ibe (02.07.1986).', 'DATE_OF_BIRTH'), []);
+});
+
+test('registers: a listed surname in capitals before a forename, a rank with a collar number, a form surname field', () => {
+  assert.deepEqual(values('14 | KOWALCZYK Agnieszka | 23/02/1987 | Shoplifting | OIC PC 4471 Ward', 'PERSON', { kind: 'table-row' }), ['KOWALCZYK Agnieszka', 'Ward']);
+  const ward = detect('OIC PC 4471 Ward', { kind: 'table-row' }).findings[0]!;
+  assert.equal(ward.severity, 'low', 'an officer named by rank and collar number is public-role');
+  assert.deepEqual(values('Surname: MACKINNON          Forename(s): Eilidh Rose', 'PERSON'), ['MACKINNON', 'Eilidh Rose']);
+  assert.deepEqual(values('Surname: Not known. Team: PC 2210 and PC 3310 Station Road.', 'PERSON'), []);
+  // capitals on both words are a heading, not a register entry
+  assert.deepEqual(values('LOST PROPERTY', 'PERSON'), []);
+});
+
+test('landmarks joined by "and" or "&" are not people', () => {
+  assert.deepEqual(values('Kirkstone Pass and Honister Pass may close. Queues at Aintree and Orrell Park stations.', 'PERSON'), []);
+  assert.deepEqual(values('Easton & Lawrence Hill NPT – Priority: drug supply', 'PERSON'), []);
+  // a person after "and" with an age is still a person
+  assert.deepEqual(values('Kyle Dempsey and Orrell Hill, 23, of Bootle were charged.', 'PERSON'), ['Kyle Dempsey', 'Orrell Hill']);
+});

@@ -1,0 +1,51 @@
+/**
+ * Lone surnames that the gazetteer recogniser cannot take (it needs two words or a title) but a
+ * strong cue makes certain: a police rank with a collar number ("OIC PC 4471 Ward"), and a form's
+ * surname field ("Surname: MACKINNON").
+ */
+import type { Recognizer } from '../types.js';
+import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS } from '../gazetteer/lexicon.js';
+
+/** A word that fills a form field when there is no name: "Surname: Not known", "N/A". */
+const NOT_A_NAME = new Set(['not', 'unknown', 'none', 'withheld', 'redacted', 'tbc', 'n', 'na', 'nil']);
+
+const isNameWord = (w: string): boolean => {
+  const k = w.toLowerCase();
+  return !COMMON_CAPITALISED.has(k) && !NOT_A_NAME.has(k);
+};
+/** A form field may hold an organisation or a place where a surname was expected. */
+const isSurnameFieldValue = (w: string): boolean => {
+  const k = w.toLowerCase();
+  return isNameWord(w) && !STREET_TYPE_SET.has(k) && !ORG_WORDS.has(k);
+};
+
+export const collarNumberRecognizer: Recognizer = {
+  name: 'officer-collar-number',
+  entity: 'PERSON',
+  trigger: 'digit',
+  description: 'An officer named by rank, collar number and surname ("PC 4471 Ward"): public-role',
+  patterns: [{
+    name: 'rank-collar-surname',
+    // the surname alone: a forename and surname after the number are the gazetteer recogniser's find
+    regex: /\b(?:PC|PCSO|DC|DS|PS|Sgt|SGT|Insp|DI|SC|A\/Sgt|T\/Sgt)[ \t]?\d{2,6}[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)(?![A-Za-z'’-])(?![ \t]+[A-Z])/g,
+    score: 0.85,
+    group: 1,
+    publicRole: true,
+  }],
+  validate: (v) => isNameWord(v),
+  minScore: 0.5,
+};
+
+export const formSurnameRecognizer: Recognizer = {
+  name: 'form-surname-field',
+  entity: 'PERSON',
+  description: 'The value of a form\'s surname field ("Surname: MACKINNON"); forenames are the gazetteer recogniser\'s',
+  patterns: [{
+    name: 'surname-field',
+    regex: /\b(?:Surname|SURNAME|Family [Nn]ame|FAMILY NAME|Last [Nn]ame|LAST NAME)[ \t]*:[ \t]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:['’-][A-Z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+)(?![A-Za-z'’-])/g,
+    score: 0.8,
+    group: 1,
+  }],
+  validate: (v) => isSurnameFieldValue(v),
+  minScore: 0.5,
+};

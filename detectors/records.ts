@@ -20,7 +20,16 @@ const RANK_AFTER = new RegExp(
   'i',
 );
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */
-const STAFF_ROLE_AFTER = /^\s*[,(–—-]\s*(?:the\s+|our\s+)?(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Lead|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Partnership Analyst|Analyst|Administrator)\b/;
+// …or on the next line, under a letter's signature ("Michelle Ayodele\nASB & Community Safety Manager")
+const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n)\s*(?:the\s+|our\s+)?(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:Officer|Manager|Co-?ordinator|Lead|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Partnership Analyst|Analyst|Administrator)\b/;
+/**
+ * "Amanda Keable (Colchester City Council)", "Kofi Asante (Adult Social Care)": a name followed by the
+ * public body or service it works for, in brackets. Volunteers' groups (a residents' association,
+ * Neighbourhood Watch) are left out: their members are private people.
+ */
+const ORG_AFTER = /^\s*\(\s*(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&))*\s*[,;)]/;
+/** "Head of News: Danielle Okoro", "Press Officer: …": a job title as the label before the name. */
+const ROLE_LABEL_BEFORE = /(?:Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Chair|Clerk|Spokesperson))\s*:\s*$/;
 const PUBLIC_EMAIL_DOMAIN = /(?:^|\.)(?:police\.uk|pnn\.police\.uk|gov\.uk|nhs\.uk|nhs\.net|parliament\.uk|sch\.uk|ac\.uk|mod\.uk|judiciary\.uk|cps\.gov\.uk)$/i;
 const ROLE_MAILBOX = /^(?:info|enquiries|enquiry|contact|admin|office|hello|help|support|noreply|no-reply|reception|press|media|foi|dpo|complaints|feedback|team|snt|asb|safer|neighbourhood|[a-z]+\.(?:snt|npa|team|asb))(?:[._-][a-z0-9]+)*$/i;
 
@@ -60,7 +69,10 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       if (d.publicRole) return true;
       if (isTeam(c)) { d.reasons.push('allow:team-block'); return true; }
       if (RANK_AFTER.test(text.slice(d.end, d.end + 50))) { d.reasons.push('allow:rank'); return true; }
-      if (STAFF_ROLE_AFTER.test(text.slice(d.end, d.end + 60))) { d.reasons.push('allow:staff-role'); return true; }
+      const after = text.slice(d.end, d.end + 80);
+      if (STAFF_ROLE_AFTER.test(after)) { d.reasons.push('allow:staff-role'); return true; }
+      if (ORG_AFTER.test(after)) { d.reasons.push('allow:organisation-after'); return true; }
+      if (ROLE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:role-label'); return true; }
       const key = subjectKey(value);
       if (c.pagePublicPersons?.has(key)) { d.reasons.push('allow:named-with-rank-on-page'); return true; }
       // "Insp Rebecca Hollis … Mrs Hollis said": a bare title + surname of an officer named nearby

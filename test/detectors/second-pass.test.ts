@@ -262,3 +262,16 @@ test('landmarks joined by "and" or "&" are not people', () => {
   // a person after "and" with an age is still a person
   assert.deepEqual(values('Kyle Dempsey and Orrell Hill, 23, of Bootle were charged.', 'PERSON'), ['Kyle Dempsey', 'Orrell Hill']);
 });
+
+test('council and partner staff named with their body in brackets, a role label or a signature title are public-role', () => {
+  const sev = (text: string, name: string, ctx = {}): string | undefined => detect(text, ctx).findings.find((f) => f.value === name)?.severity;
+  const minutes = 'Attending: Ch Insp Ross Whitlock (Essex Police), Amanda Keable (Colchester City Council), Kofi Asante (Adult Social Care). Resident Mr Kwabena Mensah of 4 Crouch Street, Colchester reported harassment.';
+  assert.equal(sev(minutes, 'Amanda Keable'), 'low');
+  assert.equal(sev(minutes, 'Kofi Asante'), 'low');
+  assert.equal(sev(minutes, 'Mr Kwabena Mensah'), 'critical');
+  assert.equal(sev('Head of News: Danielle Okoro', 'Danielle Okoro'), 'low');
+  assert.equal(sev('The panel met on 24 April.\nYours sincerely,\nMichelle Ayodele\nASB & Community Safety Manager\nTel: 01632 960733', 'Michelle Ayodele'), 'low');
+  // a residents' association or Neighbourhood Watch member is a private person
+  assert.notEqual(sev("Siobhán Ní Bhriain (Residents' Association) asked about speeding.", 'Siobhán Ní Bhriain'), 'low');
+  assert.notEqual(sev('Graham Pettifer (Neighbourhood Watch) asked about speeding.', 'Graham Pettifer'), 'low');
+});

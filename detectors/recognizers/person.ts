@@ -389,6 +389,8 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
     // list's "and", a run ending in a landmark word is another landmark
     const onlyAnd = (lastWord === 'and' || lastWord === '&') && !CUE_AFTER.test(after);
     if (onlyAnd && LANDMARK_WORDS.has(name[n - 1]!.key)) return null;
+    // "Victim Care Referral": with a cue as the only evidence, an organisation word makes it a title, not a name
+    if (name.some((t) => ORG_WORDS.has(t.key))) return null;
     return { score: 0.6, reasons: ['person:cue'] };
   }
   // a team page lists "Name – role" one per line: an unlisted pair elsewhere there is a place or a phrase

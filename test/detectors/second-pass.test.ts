@@ -275,3 +275,8 @@ test('council and partner staff named with their body in brackets, a role label 
   assert.notEqual(sev("Siobhán Ní Bhriain (Residents' Association) asked about speeding.", 'Siobhán Ní Bhriain'), 'low');
   assert.notEqual(sev('Graham Pettifer (Neighbourhood Watch) asked about speeding.', 'Graham Pettifer'), 'low');
 });
+
+test('a role cue before a title with an organisation word does not make it a name', () => {
+  assert.deepEqual(values('Economic Crime Unit – Victim Care Referral (courier fraud)', 'PERSON'), []);
+  assert.deepEqual(values('Victim Mary Okafor was not hurt.', 'PERSON'), ['Mary Okafor']);
+});

@@ -99,6 +99,14 @@ const AREA_OF_PERSON = new RegExp(
     `|(?=\\d(?<=[A-Z][a-z'’]+[ \\t]+of[ \\t]+.))${NUM}[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])`,
   'g',
 );
+/**
+ * "the occupants of 25 Ashlyns", "she lives at 4 Marlowes": a house number and a street name with no
+ * street-type word, after words that say someone lives there.
+ */
+const DWELLING_NUMBERED = new RegExp(
+  `(?=\\d(?<=(?:occupants?|occupiers?|residents?|tenants?|lives|living|resides|residing|home)[ \\t]+(?:of|at|in)[ \\t]+.))${NUM}[ \\t]+(?:${CAP}[ \\t]+)?${CAP}(?![A-Za-z'’])`,
+  'g',
+);
 /** A venue and a street-less locality, accepted only with a postcode: "Adeyfield Community Centre, Longlands, Hemel Hempstead HP2 4DE". */
 const VENUE_LOCALITY = new RegExp(`${NOT_AFTER_ALNUM}(?:${CAP}\\s+){0,3}(?:${venueAlt}),[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}`, 'g');
 
@@ -258,6 +266,11 @@ function findAddresses(text: string): Candidate[] {
   for (const m of matchesIn(text, AREA_OF_PERSON, ofWindows)) {
     const ext = extend(text, m.index + m[0].length);
     if (ext.hasPlace || ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.6, reasons: ['address:area-of-person'] });
+  }
+  for (const m of matchesIn(text, DWELLING_NUMBERED, ofWindows)) {
+    if (isQuantityOrYear(text, m.index)) continue;
+    const ext = extend(text, m.index + m[0].length);
+    out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.65, reasons: ['address:dwelling-of'] });
   }
   for (const m of matchesIn(text, VENUE_LOCALITY, namedWindows)) {
     const ext = extend(text, m.index + m[0].length);

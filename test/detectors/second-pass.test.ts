@@ -280,3 +280,9 @@ test('a role cue before a title with an organisation word does not make it a nam
   assert.deepEqual(values('Economic Crime Unit – Victim Care Referral (courier fraud)', 'PERSON'), []);
   assert.deepEqual(values('Victim Mary Okafor was not hurt.', 'PERSON'), ['Mary Okafor']);
 });
+
+test('a house number and a street without a street-type word after "occupants of" or "lives at" is an address', () => {
+  assert.deepEqual(values('You told us about noise from the occupants of 25 Ashlyns, your neighbour Ms Kerry Dunmore.', 'ADDRESS'), ['25 Ashlyns']);
+  assert.deepEqual(values('She lives at 4 Marlowes, Hemel Hempstead and was threatened.', 'ADDRESS'), ['4 Marlowes, Hemel Hempstead']);
+  assert.deepEqual(values('Residents of 40 Homes were consulted; around 25 Ashlyns households replied.', 'ADDRESS'), []);
+});

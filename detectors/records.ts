@@ -200,12 +200,22 @@ interface Group {
 
 /** Most non-empty lines are " | "-separated rows (a sheet or table flattened to text). */
 function isTableText(text: string): boolean {
+  // one pass over the characters: splitting a long text into line strings was a visible cost
   let lines = 0;
   let rows = 0;
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    lines++;
-    if (line.includes(' | ')) rows++;
+  let blank = true;
+  let row = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c === 10) {
+      if (!blank) lines++;
+      if (row) rows++;
+      blank = true;
+      row = false;
+    } else if (!isSpaceCode(c)) {
+      blank = false;
+      if (c === 124 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) row = true;
+    }
   }
   return rows >= 2 && rows * 2 >= lines;
 }

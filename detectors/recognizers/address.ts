@@ -28,7 +28,8 @@ const NOT_AFTER_ALNUM = '(?=[A-Z\\d](?<![A-Za-z0-9:/].))';
 const CORE_NUMBERED = new RegExp(`${NOT_AFTER_ALNUM}${FLAT}?${HOUSE_NAME}?${NUM},?\\s+${STREET}`, 'g');
 /** "14 Heol Rhosmaen", "3 Ffordd y Capel": a Welsh street word opens the street name. */
 const WELSH_NUMBERED = new RegExp(
-  `${NOT_AFTER_ALNUM}${FLAT}?${NUM},?[ \\t]+(?:${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')})(?:[ \\t]+(?:y|yr|Y|YR))?[ \\t]+${CAP}(?:[ \\t]+${CAP})?(?![A-Za-z'’])`,
+  // starts only at a digit or a flat word's first letter, where a match can start
+  `(?=[\\dFAURM](?<![A-Za-z0-9:/].))${FLAT}?${NUM},?[ \\t]+(?:${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')})(?:[ \\t]+(?:y|yr|Y|YR))?[ \\t]+${CAP}(?:[ \\t]+${CAP})?(?![A-Za-z'’])`,
   'g',
 );
 const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');

@@ -21,7 +21,7 @@ const RANK_AFTER = new RegExp(
 );
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */
 // …or on the next line, under a letter's signature ("Michelle Ayodele\nASB & Community Safety Manager")
-const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n)\s*(?:the\s+|our\s+)?(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:Officer|Manager|Co-?ordinator|Lead|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Partnership Analyst|Analyst|Administrator)\b/;
+const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:Officer|Manager|Co-?ordinator|Lead|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Partnership Analyst|Analyst|Administrator)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
 /**
  * "Amanda Keable (Colchester City Council)", "Kofi Asante (Adult Social Care)": a name followed by the
  * public body or service it works for, in brackets. Volunteers' groups (a residents' association,
@@ -29,7 +29,7 @@ const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n)\s*(?:the\s+|our\s+)?(?
  */
 const ORG_AFTER = /^\s*\(\s*(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&))*\s*[,;)]/;
 /** "Head of News: Danielle Okoro", "Press Officer: …": a job title as the label before the name. */
-const ROLE_LABEL_BEFORE = /(?:Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Chair|Clerk|Spokesperson))\s*:\s*$/;
+const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Chair|Clerk|Spokesperson))\s*:\s*$/;
 const PUBLIC_EMAIL_DOMAIN = /(?:^|\.)(?:police\.uk|pnn\.police\.uk|gov\.uk|nhs\.uk|nhs\.net|parliament\.uk|sch\.uk|ac\.uk|mod\.uk|judiciary\.uk|cps\.gov\.uk)$/i;
 const ROLE_MAILBOX = /^(?:info|enquiries|enquiry|contact|admin|office|hello|help|support|noreply|no-reply|reception|press|media|foi|dpo|complaints|feedback|team|snt|asb|safer|neighbourhood|[a-z]+\.(?:snt|npa|team|asb))(?:[._-][a-z0-9]+)*$/i;
 
@@ -55,6 +55,30 @@ function surnamesOf(keys: ReadonlySet<string>): Set<string> {
 
 const isTeam = (c: ClassifyContext): boolean => c.section === 'team' || c.kind === 'team-member';
 const isVenueBlock = (c: ClassifyContext): boolean => c.section === 'contact' || c.section === 'events' || c.kind === 'contact' || c.kind === 'event';
+
+/** Words that put a private person between a named officer and a phone number ("PC Lee said the victim, on 07700…"). */
+const PRIVATE_POINTER = /\b(?:victims?|suspects?|offenders?|witness(?:es)?|complainants?|residents?|neighbours?|family|relatives?|his|her|their|wife|husband|partner|son|daughter|mother|father|mum|dad|owner|tenant|driver)\b/i;
+
+/**
+ * "Media enquiries: Joanne Bewick, press office, 01632 960722": a phone number given straight after a
+ * public-role person in the same sentence is their work number, so it is public-role too. Marks such
+ * numbers in place; `dets` are sorted by start.
+ */
+export function markPublicPhones(text: string, dets: readonly ClassifiedDetection[]): void {
+  let lastPublicPerson: ClassifiedDetection | null = null;
+  for (const d of dets) {
+    if (d.entity === 'PERSON') {
+      lastPublicPerson = d.publicRole ? d : null;
+      continue;
+    }
+    // e-mail addresses are left to their domain: a volunteer's own address after a role stays private
+    if (d.entity !== 'PHONE' || d.publicRole || !lastPublicPerson) continue;
+    const between = text.slice(lastPublicPerson.end, d.start).replace(/\b(?:tel|tel no|no|mob|ext)\./gi, '');
+    if (between.length > 60 || /[.!?\n]/.test(between) || PRIVATE_POINTER.test(between)) continue;
+    d.publicRole = true;
+    d.reasons.push('allow:phone-of-public-person');
+  }
+}
 
 /** Decides publicRole for one detection; appends "allow:…" reasons. */
 export function classifyPublicRole(d: RawDetection, value: string, text: string, c: ClassifyContext): boolean {

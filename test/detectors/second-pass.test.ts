@@ -286,3 +286,11 @@ test('a house number and a street without a street-type word after "occupants of
   assert.deepEqual(values('She lives at 4 Marlowes, Hemel Hempstead and was threatened.', 'ADDRESS'), ['4 Marlowes, Hemel Hempstead']);
   assert.deepEqual(values('Residents of 40 Homes were consulted; around 25 Ashlyns households replied.', 'ADDRESS'), []);
 });
+
+test("a press officer named after a media label, and the phone number given straight after a public-role person, are public-role", () => {
+  const r = detect('Chief Constable Adrian Coulthard added that every ward would have a named officer. Media enquiries: Joanne Bewick, press office, 01632 960722.');
+  assert.deepEqual(r.findings.map((f) => [f.value, f.severity]), [['Adrian Coulthard', 'low'], ['Joanne Bewick', 'low'], ['01632 960722', 'low']]);
+  // a number after the officer but about someone else stays private
+  const other = detect('PC Dan Lee said the victim, who can be reached on 07700 900418, was shaken.').findings.find((f) => f.entity === 'PHONE');
+  assert.notEqual(other?.severity, 'low');
+});

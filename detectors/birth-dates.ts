@@ -1,8 +1,9 @@
 /**
- * Birth dates written in brackets straight after a name: "Persons of interest: Reece Lomax
- * (02.07.2006), Mason Carberry (19.11.2005)". Police lists put a date of birth there the way court
- * reports put an age ("Kyle Dempsey (15)"). The date recogniser needs a cue such as "DOB" or "born";
- * here the bracket beside a private person's name is the cue. Event dates are not old enough.
+ * Birth dates written straight after a name: "Persons of interest: Reece Lomax (02.07.2006), Mason
+ * Carberry (19.11.2005)", "Item 4: Carys Wynne-Jones, 17/08/1992, 58 Clifton Street". Police lists put
+ * a date of birth there the way court reports put an age ("Kyle Dempsey (15)"). The date recogniser
+ * needs a cue such as "DOB" or "born"; here the place beside a private person's name is the cue.
+ * Event dates are not old enough.
  */
 import type { RawDetection } from './types.js';
 import { newDetection } from './engine.js';
@@ -11,7 +12,8 @@ import { birthDate } from './recognizers/structured.js';
 /** A date that is a birth date is at least this old (the same rule as a header-less table row's DOB). */
 export const MIN_AGE_YEARS = 10;
 const YEAR_MS = 365.25 * 86_400_000;
-const BRACKETED_DATE = /^[ \t]*\([ \t]*(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))[ \t]*\)/;
+/** "(02.07.2006)" or ", 17/08/1992," (a case list's "name, DOB, address") right after the name. */
+const DATE_AFTER_NAME = /^(?:[ \t]*\([ \t]*(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2}))[ \t]*\)|,[ \t]*(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4})(?=[ \t]*(?:[,;:.|]|$)))/;
 
 export function isOldEnoughToBeBirth(when: number, now: Date): boolean {
   return now.getTime() - when >= MIN_AGE_YEARS * YEAR_MS;
@@ -23,14 +25,15 @@ export function datesBesideNames(text: string, dets: readonly RawDetection[], no
   for (let i = 0; i < dets.length; i++) {
     const d = dets[i]!;
     if (d.entity !== 'PERSON' || d.publicRole) continue;
-    const m = BRACKETED_DATE.exec(text.slice(d.end, d.end + 24));
+    const m = DATE_AFTER_NAME.exec(text.slice(d.end, d.end + 24));
     if (!m) continue;
-    const when = birthDate(m[1]!);
+    const date = (m[1] ?? m[2])!;
+    const when = birthDate(date);
     if (when === null || !isOldEnoughToBeBirth(when, now)) continue;
-    const start = d.end + m[0].indexOf(m[1]!);
+    const start = d.end + m[0].indexOf(date);
     const next = dets[i + 1];
-    if (next && next.start < start + m[1]!.length) continue; // already found as something
-    out.push(newDetection('DATE_OF_BIRTH', 'date-of-birth-after-name', start, start + m[1]!.length, 0.7, ['dob:bracketed-after-name'], false));
+    if (next && next.start < start + date.length) continue; // already found as something
+    out.push(newDetection('DATE_OF_BIRTH', 'date-of-birth-after-name', start, start + date.length, 0.7, [m[1] ? 'dob:bracketed-after-name' : 'dob:after-name'], false));
   }
   return out;
 }

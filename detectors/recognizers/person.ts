@@ -22,7 +22,7 @@ interface Tok {
   initial?: boolean;
 }
 
-const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ul', 'ter', 'den', 'der', 'dos', 'das']);
+const PARTICLES = new Set(['van', 'von', 'de', 'da', 'di', 'du', 'del', 'della', 'le', 'la', 'bin', 'ibn', 'al', 'el', 'ul', 'ter', 'den', 'der', 'dos', 'das', 'ap', 'ab']);
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sgt', 'insp', 'supt', 'st', 'prof', 'rev', 'revd', 'det', 'ch', 'cllr', 'pc', 'dc', 'ds', 'di', 'pcso', 'jr', 'snr', 'jnr', 'sr']);
 const HARD_STREET = new Set(['road', 'rd', 'street', 'st', 'avenue', 'ave', 'close', 'drive', 'way', 'crescent', 'court', 'place', 'terrace', 'gardens', 'mews', 'square', 'parade', 'grove', 'walk', 'rise', 'boulevard', 'lane', 'cottages', 'villas', 'esplanade', 'embankment', 'promenade', 'quay', 'wharf', 'yard', 'passage', 'approach', 'crossing', 'bypass', 'highway']);
 const RANKS_BY_FIRST = new Map<string, string[][]>();
@@ -73,7 +73,8 @@ function endsWithRank(before: string): boolean {
   return false;
 }
 
-const CUE_AFTER = /^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*(?:who|was|were|is|has|had|and)\b|aged\s+\d|\(\d{1,3}\)|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*[,(]\s*(?:dob|d\.o\.b|born)\b|\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\))/i;
+// "(15)" straight after the name is an age; after a comma ("Hamilton Park, (2) vehicle crime") it numbers a list
+const CUE_AFTER = /^[ \t]*\(\d{1,3}\)|^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*[a-z]{2,}\b|aged\s+\d|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*[,(]\s*(?:dob|d\.o\.b|born)\b|\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\))/i;
 
 // Latin letters incl. Latin-1 and Latin Extended-A/B (Zoë, Wróblewska, Yıldırım) without the slower /u flag.
 const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
@@ -81,13 +82,13 @@ const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
 // A name needs two tokens (title + surname counts): single capitalised words never start a run.
 // "[A](?<!X.)" is "(?<!X)[A]" with the lookbehind after the first letter, so the engine skips to capitals (~1.8x).
 const RUN = new RegExp(
-  `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:[ \\t]+(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das)(?=[ \\t]+[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
+  `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:(?: {1,3}|\\t)(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das|ap|ab)(?=[ \\t]+[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
   'g',
 );
 // The lookbehind sits after the first letter ("(?<!X.)" there is "(?<!X)" before it) so that the
 // regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
 const SURNAME_FIRST = new RegExp(
-  `([${UP}](?<![${LET}'’-].)[${UP}'’-]{1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
+  `([${UP}](?<![${LET}'’-].)(?:[${UP}'’-]|Ma?c(?=[${UP}])){1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
   'g',
 );
 
@@ -118,6 +119,8 @@ export function classify(tok: Tok): Cls {
 function classifyUncached(tok: Tok): Cls {
   const t = tok.text;
   const k = tok.key;
+  // a lower-case particle inside a name ("Rhys ap Dafydd", "Aled van Dyke") neither makes nor breaks it
+  if (t === k && PARTICLES.has(k)) return 'W';
   if (/^\p{Lu}$/u.test(t)) return t === 'A' || t === 'I' ? 'C' : 'I';
   const allCaps = t.length > 1 && t === t.toUpperCase();
   const f = inGaz(FORENAMES, k);
@@ -365,7 +368,8 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
   // "LOST AND FOUND PROPERTY": a heading in capitals takes only names both lists know
   if (!(strongFirst && strongLast) && name.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase())) return null;
-  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast)) return null;
+  // "Doreen Hatfield, 84,": a forename and an age make a surname that is also a town a surname
+  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !(strongFirst && CUE_AFTER.test(after))) return null;
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
@@ -499,7 +503,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     const surTok: Tok = { text: m[1]!, key: sur, rankKey: sur.replace(/\./g, ''), start: m.index, end: m.index + m[1]!.length, breakAfter: false };
     const surCls = classify(surTok);
     const knownSurname = inGaz(SURNAMES, sur) || SURNAME_SHAPE.test(m[1]![0] + m[1]!.slice(1).toLowerCase());
-    if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || !inGaz(FORENAMES, fore) || WEAK_NAME_WORDS.has(fore) || COMMON_CAPITALISED.has(fore)) continue;
+    if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || !inGaz(FORENAMES, fore) || (WEAK_NAME_WORDS.has(fore) && !knownSurname) || COMMON_CAPITALISED.has(fore)) continue;
     if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur) || STREET_TYPE_SET.has(sur) || ORG_WORDS.has(sur)) continue;
     const start = m.index;
     // "MAHMOOD, Tariq DOB 03/08/1999": a third word that is a label is not a middle name

@@ -294,3 +294,18 @@ test("a press officer named after a media label, and the phone number given stra
   const other = detect('PC Dan Lee said the victim, who can be reached on 07700 900418, was shaken.').findings.find((f) => f.entity === 'PHONE');
   assert.notEqual(other?.severity, 'low');
 });
+
+test('names: Welsh particles, Mc inside capitals, an age apposition beside a town-named surname; wide layout gaps and list numbers are no names', () => {
+  assert.deepEqual(values('One rider, Rhys ap Dafydd, has been reported for no insurance.', 'PERSON'), ['Rhys ap Dafydd']);
+  assert.deepEqual(values('MFH-2025-0873 | LENNON-McBRIDE, Skye | 22/01/2011 | 9 Kelso Gardens', 'PERSON', { kind: 'table-row' }), ['LENNON-McBRIDE, Skye']);
+  assert.deepEqual(values('Police are warning residents after Doreen Hatfield, 84, handed over £18,000.', 'PERSON'), ['Doreen Hatfield']);
+  assert.deepEqual(values('OFFICIAL – SENSITIVE                                                Page 1 of 2', 'PERSON'), []);
+  assert.deepEqual(values('Name: Connor Drummond        Approx. age: 30', 'PERSON'), ['Connor Drummond']);
+  assert.deepEqual(values('Priorities agreed: (1) ASB in Hamilton Park, (2) vehicle crime.', 'PERSON'), []);
+});
+
+test('a case list\'s "name, date of birth, address" gives the date as a birth date', () => {
+  const text = 'Item 4: Carys Wynne-Jones, 17/08/1992, 58 Clifton Street, Adamsdown, Cardiff CF24 1LS. High-risk DA victim.';
+  assert.deepEqual(values(text, 'DATE_OF_BIRTH'), ['17/08/1992']);
+  assert.deepEqual(detect(text).findings.map((f) => f.severity), ['critical', 'critical', 'critical']);
+});

@@ -43,6 +43,8 @@ export const ORG_WORDS = new Set(words(`
   Bus Buses Transport Airport Fire Rescue Ambulance Coastguard University College School Academy Church Mosque Temple
   Hospital Surgery Practice Pharmacy Centre Center Club Hub Crimestoppers Neighbourhood Safer Community Communities
   Action Fraud Victim Victims Citizens Youth Project Programme Scheme Initiative Campaign Operation Op Street Road
+  Tesco Asda Morrisons Sainsbury Sainsbury's Sainsburys Aldi Lidl Waitrose Co-op Iceland Greggs Boots Primark Argos Currys
+  Poundland Wilko Spar Nisa Londis Costcutter Wetherspoons Wetherspoon McDonald's McDonalds KFC Subway Starbucks Costa
 `));
 
 /** UK and Hertfordshire places (lower case). A capitalised run equal to one of these is a place, not a person. */

@@ -87,7 +87,7 @@ const EXCLUDED_FROM = /\b(?:bans?|banned|barred|excluded|exclusion|prohibited|pr
 
 /** "Darren Kowalski, 34, of Ringlet Road, Hemel Hempstead": a street after a person's "of" is their home. */
 const STREET_OF_PERSON = new RegExp(
-  `(?=[A-Z\\d](?<=(?:(?:[A-Z][a-z'’]+|\\d{1,3}\\)?|aged \\d{1,3})[ \\t]*,?[ \\t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))|(?:her|his|their|my|own|[a-z]+['’]s) home (?:in|on|at)|(?:lives|living|resides|residing|resident) (?:in|on|at))[ \\t]+.))${STREET}`,
+  `(?=[A-Z\\d](?<=(?:(?:[A-Z][a-z'’]+|\\d{1,3}\\)?|aged \\d{1,3})[ \\t]*,?[ \\t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))|(?:her|his|their|my|own|[a-z]+['’]s) home (?:in|on|at)|who (?:lives|resides) (?:in|on|at))[ \\t]+.))${STREET}`,
   'g',
 );
 /**
@@ -184,6 +184,8 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       const first = seg.words[0]!;
       // a house number opens the address; a house name ("Rose Cottage", "The Granary") may be
       // preceded by more of it, so reading goes on until something that is not an address
+      // "LS7 4PJ\t9\t1\nLS8 5QD": a number alone in a table cell on the line above is a count, not a house number
+      if (seg.words.length === 1 && /^\d/.test(first) && text[seg.start - 1] === '\t') break;
       if (/^\d/.test(first) || FLAT_WORDS.has(first.toLowerCase())) {
         start = seg.start;
         // "Mortimer House, 3 Queensway": a building name just before the house number belongs to it

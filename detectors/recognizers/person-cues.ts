@@ -1,7 +1,7 @@
 /**
  * Lone surnames that the gazetteer recogniser cannot take (it needs two words or a title) but a
  * strong cue makes certain: a police rank with a collar number ("OIC PC 4471 Ward"), and a form's
- * surname field ("Surname: MACKINNON").
+ * name fields ("Surname: MACKINNON"), whose capitals would otherwise read as a heading.
  */
 import type { Recognizer } from '../types.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS } from '../gazetteer/lexicon.js';
@@ -36,16 +36,28 @@ export const collarNumberRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
-export const formSurnameRecognizer: Recognizer = {
-  name: 'form-surname-field',
+/** One name word as forms write it: "Corcoran", "CORCORAN", "O'Neill", "McBride", "Wynne-Jones". */
+const FORM_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]{2,}(?:['’-][A-Z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+)";
+
+export const formNameRecognizer: Recognizer = {
+  name: 'form-name-field',
   entity: 'PERSON',
-  description: 'The value of a form\'s surname field ("Surname: MACKINNON"); forenames are the gazetteer recogniser\'s',
-  patterns: [{
-    name: 'surname-field',
-    regex: /\b(?:Surname|SURNAME|Family [Nn]ame|FAMILY NAME|Last [Nn]ame|LAST NAME)[ \t]*:[ \t]*([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:['’-][A-Z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+)(?![A-Za-z'’-])/g,
-    score: 0.8,
-    group: 1,
-  }],
-  validate: (v) => isSurnameFieldValue(v),
+  description: 'The value of a form\'s name fields ("Surname: MACKINNON", "Full name:  ROSALIND MAE CORCORAN"), which forms often write in capitals',
+  patterns: [
+    {
+      name: 'surname-field',
+      regex: new RegExp(`\\b(?:Surname|SURNAME|Family [Nn]ame|FAMILY NAME|Last [Nn]ame|LAST NAME)[ \\t]*:[ \\t]*(${FORM_WORD})(?![A-Za-z'’-])`, 'g'),
+      score: 0.8,
+      group: 1,
+    },
+    {
+      // not "Premises Name:" or "Team name:": the label opens the field
+      name: 'name-field',
+      regex: new RegExp(`(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?)[ \\t]*:[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z'’-])`, 'g'),
+      score: 0.75,
+      group: 1,
+    },
+  ],
+  validate: (v) => v.split(' ').every(isSurnameFieldValue),
   minScore: 0.5,
 };

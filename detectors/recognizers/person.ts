@@ -469,6 +469,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       const lastKey = name[name.length - 1]!.key;
       if (!rejected && HARD_STREET.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
       if (!rejected && name.length > 1 && (ORG_WORDS.has(lastKey) || VENUE_WORDS.has(lastKey)) && !inGaz(SURNAMES, lastKey)) rejected = true;
+      // "Stanley Civic Hall": a venue word that is also a surname, after a word no name list knows
+      if (!rejected && name.length >= 3 && VENUE_WORDS.has(lastKey) && nameCls[name.length - 2] === 'U' && !(hasTitle || hasRank)) rejected = true;
       // "Mortimer House", "Windmill Cottage": a house name, whatever the first word is
       if (!rejected && name.length > 1 && HOUSE_NAME_WORDS.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
       // "Bobby Van", "Royal Mail": a vehicle or a service, not a person

@@ -206,7 +206,7 @@ export function parseDate(v: string): [number, number, number] | null {
 
 /** A written date that could be a living person's birth date (real, past, at most 120 years ago), as UTC ms; else null. */
 export function birthDate(value: string): number | null {
-  const d = parseDate(value.replace(/\s+/g, ' '));
+  const d = parseDate(value.replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' '));
   if (!d) return null;
   const [y, mo, day] = d;
   // isPlausibleDob also checks the month and the day exist
@@ -221,6 +221,8 @@ export const dateOfBirthRecognizer: Recognizer = {
   description: 'A plausible past date with a birth cue nearby (DOB, born, date of birth, aged N)',
   patterns: [
     { name: 'dob-numeric', regex: /(?<![\d/.-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g, score: 0.3 },
+    // forms filled in by hand and typed up: "09 / 04 / 1958"
+    { name: 'dob-numeric-spaced', regex: /(?<![\d/])\d{1,2} \/ \d{1,2} \/ \d{4}(?![\d/])/g, score: 0.3 },
     { name: 'dob-iso', regex: /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/g, score: 0.3 },
     { name: 'dob-text', regex: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTH_ALT}),? \\d{4}\\b`, 'g'), score: 0.3 },
     { name: 'dob-text-us', regex: new RegExp(`\\b(?:${MONTH_ALT}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'g'), score: 0.3 },

@@ -309,3 +309,18 @@ test('a case list\'s "name, date of birth, address" gives the date as a birth da
   assert.deepEqual(values(text, 'DATE_OF_BIRTH'), ['17/08/1992']);
   assert.deepEqual(detect(text).findings.map((f) => f.severity), ['critical', 'critical', 'critical']);
 });
+
+test('forms: name fields in capitals and birth dates typed with spaced slashes', () => {
+  const form = 'Please complete in BLOCK CAPITALS\nFull name:  ROSALIND MAE CORCORAN\nAddress:  2 FERRY LANE COTTAGES, REEDHAM, NORWICH NR13 3HA\nDate of birth:  09 / 04 / 1958\n';
+  assert.deepEqual(values(form, 'PERSON'), ['ROSALIND MAE CORCORAN']);
+  assert.deepEqual(values(form, 'DATE_OF_BIRTH'), ['09 / 04 / 1958']);
+  assert.deepEqual(values('Premises Name: The Red Lion\nName: Safer Neighbourhood Team', 'PERSON'), []);
+});
+
+test('places, shops and venues that look like names; counts in a table are not house numbers; a street someone unnamed lives on is no address', () => {
+  assert.deepEqual(values("Sainsbury's St Dunstan's and Morrisons Wincheap refused to serve.", 'PERSON'), []);
+  assert.deepEqual(values('Meeting at Stanley Civic Hall on Front Street.', 'PERSON'), []);
+  assert.deepEqual(values('Postcode\tOffences\tSolved\nLS7 4PJ\t9\t1\nLS8 5QD\t7\t0', 'POSTCODE'), ['LS7 4PJ', 'LS8 5QD']);
+  assert.deepEqual(values('A 16-year-old boy living on Cambridge Road has been identified.', 'ADDRESS'), []);
+  assert.deepEqual(values('Ryan Thackeray, who lives on Tennyson Road, Harpenden, breached the notice.', 'ADDRESS'), ['Tennyson Road, Harpenden']);
+});

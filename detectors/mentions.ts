@@ -14,6 +14,7 @@ import { firstEndingAfter, newDetection } from './engine.js';
 import { boundedMemo } from './memo.js';
 import { escapeRegExp } from './chars.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, TITLES, PLACES } from './gazetteer/lexicon.js';
+import { NICKNAMES } from './gazetteer/names.js';
 import { NOT_HOUSE_NUMBER_BEFORE } from './recognizers/address.js';
 
 const REASON = 'person:repeat-mention';
@@ -97,6 +98,13 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
     const value = text.slice(p.start, p.end);
     // a one-word name found by its own cue ("her son Mahad") is followed up as it stands
     const words = p.reasons.includes('person:kin') && value.length >= 3 ? [value] : nameWords(value);
+    // "Oliver Tremayne … Ollie was the life and soul": the forename's everyday short forms
+    if (words.length === 2) {
+      for (const nick of NICKNAMES.get(words[1]!.toLowerCase()) ?? []) {
+        const w = nick[0]!.toUpperCase() + nick.slice(1);
+        if (!antecedent.has(w) && !isCommon(w)) antecedent.set(w, p);
+      }
+    }
     for (const w of words) {
       if (!antecedent.has(w)) antecedent.set(w, p);
       // "MAHMOOD, Tariq" in a register, "issued to Mahmood" in the prose beside it

@@ -235,3 +235,33 @@ export const SURNAMES: ReadonlySet<string> = new Set([
 
 /** Surname prefixes that make a surname on their own: O'Neill, McDonald, MacLeod, Fitzgerald. */
 export const SURNAME_SHAPE = /^(?:O'[A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]{2,}|Fitz[a-z]{3,}|(?:Al|El)-[A-Z][a-z]+|D'[A-Z][a-z]+)$/;
+
+/**
+ * Everyday short forms of forenames ("Samuel Okonjo-Hughes … Sam was the heart of our family"), for
+ * following up a person named in full. Short forms that are also common words (Will, Bill, Pat, Sue,
+ * Rob, Mark, Ray…) are left out: alone, they say too little.
+ */
+export const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map(
+  `samuel:sam,sammy samantha:sam,sammy oliver:ollie,olly thomas:tom,tommy william:billy,liam,wills robert:bobby,robbie
+   richard:richie,rick,ricky james:jim,jimmy,jamie joseph:joe,joey michael:mick,mikey,micky,mike christopher:chris,kit
+   matthew:matt,matty daniel:dan,danny benjamin:ben,benny alexander:alex,alec,xander alexandra:alex,lexi anthony:tony
+   nicholas:nicky,nico jonathan:jon,jonny,johnny john:johnny,jonny edward:eddie,ed,ned charles:charlie,chaz
+   elizabeth:liz,lizzie,beth,betty,libby katherine:kate,katie,kath,kathy catherine:kate,katie,cath,cathy kathleen:kath,kathy
+   rebecca:becky,becca jennifer:jen,jenny,jenna margaret:maggie,peggy,meg victoria:vicky,tori jessica:jess,jessie
+   abigail:abbie,abby deborah:debbie,deb patricia:trish,tricia,patsy stephen:steve,stevie steven:steve,stevie
+   andrew:andy,drew frederick:fred,freddie,freddy henry:harry,hal harold:harry lawrence:larry,laurie timothy:tim,timmy
+   gregory:greg philip:phil phillip:phil kenneth:kenny ronald:ronnie donald:donnie gerald:gerry geraldine:gerry
+   peter:pete david:dave,davey,davie bernard:bernie zachary:zac,zach joshua:josh nathan:nate nathaniel:nate,nat
+   jacob:jake,jakey isabella:bella,izzy isabel:izzy,bella isobel:izzy eleanor:ellie,nell charlotte:charlie,lottie
+   amelia:millie,mia emily:em,emmy emma:em gabriel:gabe gabriella:gabby jacqueline:jackie josephine:jo,josie
+   susan:susie,suzy suzanne:suzy joanne:jo joanna:jo christine:chris,chrissie christina:chrissie
+   shamim:sham shamima:sham mohammed:mo mohammad:mo muhammad:mo abdullah:abdul kwabena:kobby oluwaseun:seun
+   oluwatobi:tobi temitope:tope adebayo:bayo aleksander:olek aleksandra:ola,olka malgorzata:gosia katarzyna:kasia
+   agnieszka:aga wojciech:wojtek krzysztof:krzys`
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const [full, shorts] = entry.split(':') as [string, string];
+      return [full, shorts.split(',')] as const;
+    }),
+);

@@ -324,3 +324,9 @@ test('places, shops and venues that look like names; counts in a table are not h
   assert.deepEqual(values('A 16-year-old boy living on Cambridge Road has been identified.', 'ADDRESS'), []);
   assert.deepEqual(values('Ryan Thackeray, who lives on Tennyson Road, Harpenden, breached the notice.', 'ADDRESS'), ['Tennyson Road, Harpenden']);
 });
+
+test('a short form of the forename of a person named in full is a repeat mention; one that is a common word is not', () => {
+  const text = 'Oliver Tremayne, from St Austell, died in the collision. His mum said: "Ollie was the life and soul of every room."';
+  assert.deepEqual(values(text, 'PERSON'), ['Oliver Tremayne', 'Ollie']);
+  assert.deepEqual(values('William Okafor, 31, of Bootle was charged. Will the road reopen? Police said Billy had no licence.', 'PERSON'), ['William Okafor', 'Billy']);
+});

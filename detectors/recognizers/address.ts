@@ -108,6 +108,9 @@ const DWELLING_NUMBERED = new RegExp(
   `(?=\\d(?<=(?:occupants?|occupiers?|residents?|tenants?|lives|living|resides|residing|home)[ \\t]+(?:of|at|in)[ \\t]+.))${NUM}[ \\t]+(?:${CAP}[ \\t]+)?${CAP}(?![A-Za-z'’])`,
   'g',
 );
+/** "Darren Whitlock, 34, of 24 Highfield, was jailed": a house number after an age and "of" needs no street type or town. */
+const MONTH_WORD = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])';
+const NUMBERED_OF_AGE = new RegExp(`(?=\\d(?<=\\d{1,3}(?:\\)|,)[ \\t]+of[ \\t]+.))${NUM} (?!${MONTH_WORD})(?:${CAP} ){0,2}${CAP}(?![A-Za-z'’])`, 'g');
 /** A venue and a street-less locality, accepted only with a postcode: "Adeyfield Community Centre, Longlands, Hemel Hempstead HP2 4DE". */
 const VENUE_LOCALITY = new RegExp(`${NOT_AFTER_ALNUM}(?:${CAP}\\s+){0,3}(?:${venueAlt}),[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}`, 'g');
 
@@ -269,6 +272,11 @@ function findAddresses(text: string): Candidate[] {
   for (const m of matchesIn(text, AREA_OF_PERSON, ofWindows)) {
     const ext = extend(text, m.index + m[0].length);
     if (ext.hasPlace || ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.6, reasons: ['address:area-of-person'] });
+  }
+  for (const m of matchesIn(text, NUMBERED_OF_AGE, ofWindows)) {
+    if (isQuantityOrYear(text, m.index)) continue;
+    const ext = extend(text, m.index + m[0].length);
+    out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.65, reasons: ['address:numbered-of-person'] });
   }
   for (const m of matchesIn(text, DWELLING_NUMBERED, ofWindows)) {
     if (isQuantityOrYear(text, m.index)) continue;

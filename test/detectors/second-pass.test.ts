@@ -330,3 +330,9 @@ test('a short form of the forename of a person named in full is a repeat mention
   assert.deepEqual(values(text, 'PERSON'), ['Oliver Tremayne', 'Ollie']);
   assert.deepEqual(values('William Okafor, 31, of Bootle was charged. Will the road reopen? Police said Billy had no licence.', 'PERSON'), ['William Okafor', 'Billy']);
 });
+
+test('a house number after an age and "of" is an address without a street type or town; page counts and dates are not', () => {
+  assert.deepEqual(values('Darren Whitlock, 34, of 24 Highfield, was jailed for burglary.', 'ADDRESS'), ['24 Highfield']);
+  assert.deepEqual(values('Kyle Donnelly (15) of 7 Broadwater was cautioned.', 'ADDRESS'), ['7 Broadwater']);
+  assert.deepEqual(values('Page 1 of 6 OFFICIAL. Amara, 15, of 19 October fame.', 'ADDRESS'), []);
+});

@@ -13,7 +13,7 @@ import type { BlockKind, Entity } from '../core/types.js';
 import type { RawDetection } from './types.js';
 import { firstEndingAfter, newDetection } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
-import { isOldEnoughToBeBirth } from './birth-dates.js';
+import { isOldEnoughToBeBirth } from './beside-names.js';
 import { postcodeKind } from './validators.js';
 
 /** Longest line taken for a header row: headers are short, prose paragraphs are not. */

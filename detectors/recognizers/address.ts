@@ -20,6 +20,8 @@ const FLAT = '(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)
 const HOUSE_NAME = `(?:(?:${CAP}\\s+){0,3}(?:${houseAlt}),?\\s+)`;
 // "Fair End Way", "Green Lane Close": a street name may itself end in a street-type word
 const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?:[ \\t]+(?:${typeAlt}))?(?![A-Za-z'’])`;
+/** A bare street in brackets: "Mr Halloran (Cavendish Way)". Used after a private person's name. */
+export const BRACKETED_STREET = new RegExp(`^[ \\t]*\\([ \\t]*(${STREET})[ \\t]*\\)`);
 
 // Every match starts with [A-Z0-9]: "(?=[A-Z\\d](?<!X.))" is "(?<!X)" tested only there, which the
 // regex engine scans for faster than a leading lookbehind (10-30% on these grammars, outputs unchanged).

@@ -336,3 +336,9 @@ test('a house number after an age and "of" is an address without a street type o
   assert.deepEqual(values('Kyle Donnelly (15) of 7 Broadwater was cautioned.', 'ADDRESS'), ['7 Broadwater']);
   assert.deepEqual(values('Page 1 of 6 OFFICIAL. Amara, 15, of 19 October fame.', 'ADDRESS'), []);
 });
+
+test("a street in brackets right after a private person's name is their address; after a place or an officer it is not", () => {
+  assert.deepEqual(values('Complainant Mr Sean Halloran (Cavendish Way) reports youths kicking his door.', 'ADDRESS'), ['Cavendish Way']);
+  assert.deepEqual(values('Patrols in Hemel (Cavendish Way) continue.', 'ADDRESS'), []);
+  assert.deepEqual(values('PC Amy Lee (Cavendish Way) patrols.', 'ADDRESS'), []);
+});

@@ -1,4 +1,6 @@
 /**
+ * Facts written straight after a private person's name. A street in brackets is where they live:
+ * "Mr Halloran (Cavendish Way)" (a street alone is no address, but beside a name it is the person's).
  * Birth dates written straight after a name: "Persons of interest: Reece Lomax (02.07.2006), Mason
  * Carberry (19.11.2005)", "Item 4: Carys Wynne-Jones, 17/08/1992, 58 Clifton Street". Police lists put
  * a date of birth there the way court reports put an age ("Kyle Dempsey (15)"). The date recogniser
@@ -8,6 +10,7 @@
 import type { RawDetection } from './types.js';
 import { newDetection } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
+import { BRACKETED_STREET } from './recognizers/address.js';
 
 /** A date that is a birth date is at least this old (the same rule as a header-less table row's DOB). */
 export const MIN_AGE_YEARS = 10;
@@ -34,6 +37,22 @@ export function datesBesideNames(text: string, dets: readonly RawDetection[], no
     const next = dets[i + 1];
     if (next && next.start < start + date.length) continue; // already found as something
     out.push(newDetection('DATE_OF_BIRTH', 'date-of-birth-after-name', start, start + date.length, 0.7, [m[1] ? 'dob:bracketed-after-name' : 'dob:after-name'], false));
+  }
+  return out;
+}
+
+/** ADDRESS detections for a street in brackets right after a PERSON not already found as anything. */
+export function streetsBesideNames(text: string, dets: readonly RawDetection[]): RawDetection[] {
+  const out: RawDetection[] = [];
+  for (let i = 0; i < dets.length; i++) {
+    const d = dets[i]!;
+    if (d.entity !== 'PERSON' || d.publicRole || text.charCodeAt(d.end) === 39) continue;
+    const m = BRACKETED_STREET.exec(text.slice(d.end, d.end + 80));
+    if (!m) continue;
+    const start = d.end + m[0].indexOf(m[1]!);
+    const next = dets[i + 1];
+    if (next && next.start < start + m[1]!.length) continue;
+    out.push(newDetection('ADDRESS', 'street-beside-name', start, start + m[1]!.length, 0.6, ['address:street-beside-name'], false));
   }
   return out;
 }

@@ -95,6 +95,7 @@ export const RANK_PHRASES = phrases(`
   Chief Superintendent;Detective Chief Superintendent;Ch Supt;Det Ch Supt;Superintendent;Detective Superintendent;Supt;Det Supt;DSupt
   Chief Inspector;Detective Chief Inspector;Ch Insp;Chief Insp;DCI;Inspector;Detective Inspector;Insp;DI
   Sergeant;Detective Sergeant;Sgt;DS;Police Sergeant;PS;Acting Sergeant;A/Sgt;T/Sgt
+  Det Con;Det Constable;Det Sgt;Det Sergeant;Det Insp;Det Inspector;Det Ch Insp;DetCon;DetSgt
   Police Constable;Detective Constable;Constable;PC;DC;WPC;Special Constable;SC;Special Sergeant;Special Inspector
   Police Community Support Officer;PCSO;CSO;Community Support Officer;Neighbourhood Officer;Beat Manager;Beat Officer
   Commissioner;Deputy Commissioner;Assistant Commissioner;Commander;ACC;DCC;PCC;Chief Officer;Chief Executive

@@ -4,7 +4,7 @@
  * house name ("ASB around Station Road") is not a personal address and never matches.
  */
 import type { Candidate, Recognizer } from '../types.js';
-import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS } from '../gazetteer/lexicon.js';
+import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, COMMON_CAPITALISED, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
 import { isSpaceCode } from '../chars.js';
 
@@ -85,6 +85,8 @@ function extend(text: string, end: number): { end: number; hasPostcode: boolean;
   return { end, hasPostcode, hasPlace };
 }
 
+/** The capitalised word before "of"/"from"/"lives in" that STREET_OF_PERSON took as a name. */
+const WORD_BEFORE_OF = /([A-Z][a-z'’]+)[ \t]*,?[ \t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))[ \t]+$/;
 const EXCLUDED_FROM = /\b(?:bans?|banned|barred|excluded|exclusion|prohibited|prohibits|dispersed|removed|evicted)\b[^.;]*\bfrom[ \t]+$/i;
 
 /** "Darren Kowalski, 34, of Ringlet Road, Hemel Hempstead": a street after a person's "of" is their home. */
@@ -266,8 +268,12 @@ function findAddresses(text: string): Candidate[] {
   const ofWindows = gateWindows(text, OF_GATE, 40, 200);
   const namedWindows = gateWindows(text, NAMED_GATE, 120, 160, namedGateHit);
   for (const m of matchesIn(text, STREET_OF_PERSON, ofWindows)) {
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
     // "the order bans Whitby from London Road": a street someone is kept away from is no home
-    if (EXCLUDED_FROM.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    if (EXCLUDED_FROM.test(before)) continue;
+    // "Residents of Chiltern Road have reported": a common word before "of" names nobody
+    const who = WORD_BEFORE_OF.exec(before);
+    if (who && COMMON_CAPITALISED.has(who[1]!.toLowerCase())) continue;
     const ext = extend(text, m.index + m[0].length);
     out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.6, reasons: ['address:street-of-person'] });
   }

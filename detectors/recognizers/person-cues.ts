@@ -26,13 +26,13 @@ export const collarNumberRecognizer: Recognizer = {
   description: 'An officer named by rank, collar number and surname ("PC 4471 Ward"): public-role',
   patterns: [{
     name: 'rank-collar-surname',
-    // the surname alone: a forename and surname after the number are the gazetteer recogniser's find
-    regex: /\b(?:PC|PCSO|DC|DS|PS|Sgt|SGT|Insp|DI|SC|A\/Sgt|T\/Sgt)[ \t]?\d{2,6}[ \t]+([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)(?![A-Za-z'’-])(?![ \t]+[A-Z])/g,
+    // one or two words: "PC 4471 Ward", "PC 1764 Grant Ellison" (a forename that is also a word needs the cue)
+    regex: /\b(?:PC|PCSO|DC|DS|PS|Sgt|SGT|Insp|DI|SC|A\/Sgt|T\/Sgt)[ \t]?\d{2,6}[ \t]+((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)(?: (?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?))?)(?![A-Za-z'’-])(?![ \t]+[A-Z])/g,
     score: 0.85,
     group: 1,
     publicRole: true,
   }],
-  validate: (v) => isNameWord(v),
+  validate: (v) => v.split(' ').every(isNameWord),
   minScore: 0.5,
 };
 
@@ -56,6 +56,14 @@ export const formNameRecognizer: Recognizer = {
       regex: new RegExp(`(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?)[ \\t]*:[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z'’-])`, 'g'),
       score: 0.75,
       group: 1,
+    },
+    {
+      // a document's own properties: "Author: H Merriweather" wrote it for the force, as staff
+      name: 'author-field',
+      regex: new RegExp(`\\b(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \\t]*:[ \\t]*((?:[A-Z]\\.? )?${FORM_WORD}(?: ${FORM_WORD}){0,2})(?![A-Za-z'’-])`, 'g'),
+      score: 0.75,
+      group: 1,
+      publicRole: true,
     },
   ],
   validate: (v) => v.split(' ').every(isSurnameFieldValue),

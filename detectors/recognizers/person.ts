@@ -32,7 +32,10 @@ for (const r of RANK_PHRASES.map((p) => p.replace(/\./g, '').split(/\s+/)).sort(
   RANKS_BY_FIRST.set(r[0]!, list);
 }
 const LOCATION_PREPS = new Set(['in', 'at', 'near', 'along', 'around', 'on', 'off', 'outside', 'opposite', 'behind', 'into', 'towards', 'via', 'through', 'across']);
-const ROLE_CUES = new Set(['victim', 'victims', 'perpetrator', 'perpetrators', 'offender', 'suspect', 'witness', 'complainant', 'defendant', 'accused', 'resident', 'neighbour', 'tenant', 'named', 'name', 'names', 'called', 'known as', 'identified as', 'by', 'against', 'and', '&']);
+const ROLE_CUES = new Set(['victim', 'victims', 'perpetrator', 'perpetrators', 'offender', 'suspect', 'witness', 'complainant', 'defendant', 'accused', 'resident', 'neighbour', 'tenant', 'named', 'name', 'names', 'called', 'known as', 'identified as', 'by', 'against', 'and', '&',
+  // a person's place or part in the story ("the home of Dean Pryke", "our coordinator Bill Ransome")
+  'home of', 'address of', 'occupier', 'occupant', 'owner', 'landlord', 'licensee', 'coordinator', 'co-ordinator', 'chair', 'secretary', 'treasurer',
+  'driver', 'rider', 'cyclist', 'pedestrian', 'motorist', 'pensioner', 'teenager']);
 const RANK_SET = new Set(RANK_PHRASES.map((p) => p.replace(/\./g, '').toLowerCase()));
 
 /** The last few words before a name, lower case, punctuation dropped (cheap to test against word sets). */
@@ -298,6 +301,9 @@ function listedWithPlace(before: string, lastKey: string): boolean {
   return false;
 }
 
+/** Plural landscape words that end the name of an area or an estate, and (as a plural) almost never a surname. */
+const AREA_PLURALS = new Set(['hills', 'woods', 'fields', 'meadows', 'downs', 'sands', 'moors', 'heights', 'lakes', 'commons', 'greens', 'parks', 'leys', 'crofts']);
+
 /** Words after a town that name a ward or an area of it ("Hatfield South", "Hitchin Rural"). */
 const WARD_QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'central', 'rural', 'town', 'village', 'ward', 'estate', 'centre']);
 
@@ -361,6 +367,8 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   if (!hasTitle && !hasRank && VEHICLE_COLOURS.has(tailWords(before, 1)[0] ?? '')) return null;
   // "The Marlowes", "Little Hadham", "Great Amwell": a name does not open with an article or a place prefix
   if (PLACE_PREFIXES.has(name[0]!.key)) return null;
+  // "Berwick Hills", "Rushey Fields": a plural landscape word after a word that is no forename names an area
+  if (n >= 2 && !hasTitle && !hasRank && AREA_PLURALS.has(name[n - 1]!.key) && !(first === 'F' || first === 'B')) return null;
   // "between Much Hadham and Perry Green": a run listed with a place is a place, unless an age or
   // address follows it ("… of Bury Green Road, Cheshunt and Ewan Strachan (30) of …")
   if (!hasTitle && !hasRank && listedWithPlace(before, name[n - 1]!.key) && !CUE_AFTER.test(after)) return null;
@@ -394,7 +402,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
     const onlyAnd = (lastWord === 'and' || lastWord === '&') && !CUE_AFTER.test(after);
     if (onlyAnd && LANDMARK_WORDS.has(name[n - 1]!.key)) return null;
     // "Victim Care Referral": with a cue as the only evidence, an organisation word makes it a title, not a name
-    if (name.some((t) => ORG_WORDS.has(t.key))) return null;
+    if (name.some((t) => ORG_WORDS.has(t.key) && !FORENAMES.has(t.key))) return null;
     return { score: 0.6, reasons: ['person:cue'] };
   }
   // a team page lists "Name – role" one per line: an unlisted pair elsewhere there is a place or a phrase

@@ -342,3 +342,14 @@ test("a street in brackets right after a private person's name is their address;
   assert.deepEqual(values('Patrols in Hemel (Cavendish Way) continue.', 'ADDRESS'), []);
   assert.deepEqual(values('PC Amy Lee (Cavendish Way) patrols.', 'ADDRESS'), []);
 });
+
+test('ranks written "Det Con", collar numbers before full names, role nouns as cues, document authors; areas and "Residents of" are no people', () => {
+  const sev = (text: string): string[][] => detect(text).findings.map((f) => [f.entity, f.value, f.severity]);
+  assert.deepEqual(sev('Det Con Lucy Barnaby said the pair had profited.'), [['PERSON', 'Lucy Barnaby', 'low']]);
+  assert.deepEqual(sev('Reporting officer: PC 1764 Grant Ellison'), [['PERSON', 'Grant Ellison', 'low']]);
+  assert.deepEqual(values('A closure order for 17 Tennyson Road, Lowestoft NR32 1BZ, the home of Dean Pryke, after complaints.', 'PERSON'), ['Dean Pryke']);
+  assert.deepEqual(values('Contact our local coordinator Bill Ransome on 07700 900854.', 'PERSON'), ['Bill Ransome']);
+  assert.deepEqual(sev('Title: Melksham NPT update; Author: H Merriweather; Company: Wiltshire Police'), [['PERSON', 'H Merriweather', 'low']]);
+  assert.deepEqual(values('Off-road bikes – Berwick Hills and Pallister Park.', 'PERSON'), []);
+  assert.deepEqual(values('Residents of Chiltern Road have reported stones thrown at windows by youths.', 'ADDRESS'), []);
+});

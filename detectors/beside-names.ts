@@ -1,6 +1,7 @@
 /**
  * Facts written straight after a private person's name. A street in brackets is where they live:
  * "Mr Halloran (Cavendish Way)" (a street alone is no address, but beside a name it is the person's).
+ * A name they go by is the same person: "Gurpreet Singh Sandhu, 58, known to his friends as Gary".
  * Birth dates written straight after a name: "Persons of interest: Reece Lomax (02.07.2006), Mason
  * Carberry (19.11.2005)", "Item 4: Carys Wynne-Jones, 17/08/1992, 58 Clifton Street". Police lists put
  * a date of birth there the way court reports put an age ("Kyle Dempsey (15)"). The date recogniser
@@ -53,6 +54,26 @@ export function streetsBesideNames(text: string, dets: readonly RawDetection[]):
     const next = dets[i + 1];
     if (next && next.start < start + m[1]!.length) continue;
     out.push(newDetection('ADDRESS', 'street-beside-name', start, start + m[1]!.length, 0.6, ['address:street-beside-name'], false));
+  }
+  return out;
+}
+
+/** "known to his friends as Gary", "(aka "Sham")": within the sentence after the name. */
+const ALIAS_AFTER = /^[^.!?\n]{0,40}?\b(?:known(?:[ \t]+to[ \t]+[a-z]+(?:[ \t]+[a-z]+){0,2})?[ \t]+as|aka|a\.k\.a\.?)[ \t]+["“'‘]?([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)["”'’]?(?![A-Za-z])/;
+
+/** PERSON detections for the name a person goes by, written after their full name. */
+export function aliasesBesideNames(text: string, dets: readonly RawDetection[]): RawDetection[] {
+  const out: RawDetection[] = [];
+  for (let i = 0; i < dets.length; i++) {
+    const d = dets[i]!;
+    if (d.entity !== 'PERSON') continue;
+    const m = ALIAS_AFTER.exec(text.slice(d.end, d.end + 80));
+    if (!m) continue;
+    const start = d.end + m.index + m[0].lastIndexOf(m[1]!);
+    const end = start + m[1]!.length;
+    const next = dets[i + 1];
+    if (next && next.start < end) continue;
+    out.push(newDetection('PERSON', 'person-alias', start, end, Math.max(0.5, d.score - 0.1), ['person:alias'], d.publicRole));
   }
   return out;
 }

@@ -157,7 +157,8 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       if (k === 'dob') {
         if (!inCell.some((d) => d.entity === 'DATE_OF_BIRTH') && birthDate(value) !== null) add('DATE_OF_BIRTH', 'table-dob-column', a, b, 0.8, 'table:dob-column');
       } else if (k === 'address') {
-        if (/\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',') || value.includes(' ')) && !inCell.some((d) => d.entity === 'ADDRESS' && d.start <= a && d.end >= b)) {
+        // a house number or a locality after a comma: "Verdin Park (open space)" in the column is a place
+        if (/\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',')) && !inCell.some((d) => d.entity === 'ADDRESS' && d.start <= a && d.end >= b)) {
           add('ADDRESS', 'table-address-column', a, b, 0.75, 'table:address-column');
         }
       } else if (k === 'postcode') {

@@ -36,6 +36,9 @@ export const collarNumberRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
+/** "PS 824" before an author's name: the rank and collar number are not part of it. */
+const RANK_COLLAR = '(?:PC|PCSO|DC|DS|PS|Sgt|Insp|DI|SC)(?: ?\\d{2,6})?';
+
 /** One name word as forms write it: "Corcoran", "CORCORAN", "O'Neill", "McBride", "Wynne-Jones". */
 const FORM_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]{2,}(?:['’-][A-Z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+)";
 
@@ -60,7 +63,7 @@ export const formNameRecognizer: Recognizer = {
     {
       // a document's own properties: "Author: H Merriweather" wrote it for the force, as staff
       name: 'author-field',
-      regex: new RegExp(`\\b(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \\t]*:[ \\t]*((?:[A-Z]\\.? )?${FORM_WORD}(?: ${FORM_WORD}){0,2})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`\\b(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \\t]*:[ \\t]*(?:${RANK_COLLAR} )?((?:[A-Z]\\.? )?${FORM_WORD}(?: ${FORM_WORD}){0,2})(?![A-Za-z'’-])`, 'g'),
       score: 0.75,
       group: 1,
       publicRole: true,

@@ -82,10 +82,11 @@ const CUE_AFTER = /^[ \t]*\(\d{1,3}\)|^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\
 // Latin letters incl. Latin-1 and Latin Extended-A/B (Zoë, Wróblewska, Yıldırım) without the slower /u flag.
 const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
 const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
-// A name needs two tokens (title + surname counts): single capitalised words never start a run.
+// A name needs two tokens (title + surname counts): single capitalised words never start a run. Its words
+// are one or two spaces or a tab apart: wider gaps are a form's or a layout's columns ("Insurer: Direct Line   Breath test").
 // "[A](?<!X.)" is "(?<!X)[A]" with the lookbehind after the first letter, so the engine skips to capitals (~1.8x).
 const RUN = new RegExp(
-  `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:(?: {1,3}|\\t)(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das|ap|ab)(?=[ \\t]+[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
+  `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:(?: {1,2}|\\t)(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das|ap|ab)(?=[ \\t]+[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
   'g',
 );
 // The lookbehind sits after the first letter ("(?<!X.)" there is "(?<!X)" before it) so that the

@@ -43,7 +43,7 @@ export const nhsNumberRecognizer: Recognizer = {
     if (!nhsCheckDigitOk(v)) return false;
     return isValidNhsNumber(v, false) ? true : 0.3;
   },
-  context: { phrases: ['nhs', 'nhs number', 'nhs no', 'national health service', 'chi number', 'chi no', 'health and care number', 'h&c number', 'patient number', 'health number'], windowBefore: 60, windowAfter: 20, boost: 0.35 },
+  context: { phrases: ['nhs', 'nhs number', 'nhs no', 'national health service', 'chi', 'chi number', 'chi no', 'health and care number', 'h&c number', 'patient number', 'health number'], windowBefore: 60, windowAfter: 20, boost: 0.35 },
 };
 
 export const drivingLicenceRecognizer: Recognizer = {
@@ -82,7 +82,7 @@ const VRM_CONTEXT = [
 /** Letters that, with a number beside them, are a make, a model or a police acronym rather than a dateless plate. */
 const NOT_PLATE_LETTERS = new Set([
   'BMW', 'VW', 'KIA', 'MG', 'DS', 'DAF', 'MAN', 'GT', 'GTI', 'RS', 'ST', 'SE', 'XR', 'TDI', 'HDI', 'CRF', 'YZF', 'CBR', 'GSX', 'KTM',
-  'ASB', 'PC', 'DC', 'DI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
+  'ASB', 'PC', 'DC', 'DI', 'PS', 'SC', 'DCI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
   'SNT', 'CSE', 'DV', 'ID', 'TV', 'NFA', 'DOB', 'URN', 'OIC', 'IP', 'WIT', 'VRM', 'ANPR', 'MP', 'PCC', 'ACC', 'DCC', 'CC', 'HQ', 'AB',
   // Acts cited with their year: "RTA 1988 s.5", "MDA 1971", "POA 1986"
   'RTA', 'MDA', 'POA', 'CJA', 'SOA', 'PHA', 'CDA', 'FA', 'TA', 'HRA', 'DPA', 'PCA',

@@ -353,3 +353,13 @@ test('ranks written "Det Con", collar numbers before full names, role nouns as c
   assert.deepEqual(values('Off-road bikes – Berwick Hills and Pallister Park.', 'PERSON'), []);
   assert.deepEqual(values('Residents of Chiltern Road have reported stones thrown at windows by youths.', 'ADDRESS'), []);
 });
+
+test('the name someone goes by, written after their full name, is theirs; CHI numbers, author ranks, layout gaps and parks in an address column', () => {
+  assert.deepEqual(values('Gurpreet Singh Sandhu, 58, known to his friends as Gary, was walking home.', 'PERSON'), ['Gurpreet Singh Sandhu', 'Gary']);
+  assert.deepEqual(values('• Farhan Qureshi aka "Fizz" (DOB 27/10/2002) – 31 Waterloo Road', 'PERSON'), ['Farhan Qureshi', 'Fizz']);
+  assert.deepEqual(values('Subject: Kirsty Dalgleish\nCHI: 1408963124', 'NHS_NUMBER'), ['1408963124']);
+  const meta = detect('Author: PS 824 Jennifer Bell\nCompany: North Yorkshire Police').findings;
+  assert.deepEqual(meta.map((f) => [f.entity, f.value, f.severity]), [['PERSON', 'Jennifer Bell', 'low']]);
+  assert.deepEqual(values('Insurer: Direct Line   Breath test: Positive', 'PERSON'), []);
+  assert.deepEqual(values('Ref | Address | Nature of ASB\nASB/26/0413 | Verdin Park (open space) | Youths drinking', 'ADDRESS'), []);
+});

@@ -169,7 +169,7 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
         if (v === false || v === 0) continue;
         if (typeof v === 'number') base = v;
       }
-      accept(start, end, base, p.publicRole ? [patternReason(p), 'allow:rank'] : [patternReason(p)], p.publicRole);
+      accept(start, end, base, p.publicRole ? [patternReason(p), p.publicRole] : [patternReason(p)], p.publicRole !== undefined);
     }
     }
   }

@@ -80,6 +80,13 @@ export function markPublicPhones(text: string, dets: readonly ClassifiedDetectio
   }
 }
 
+/** Whether the last character before `at`, spaces aside, is a colon (a label's end): checked before the end-anchored regex. */
+function endsWithColon(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  return i >= 0 && text.charCodeAt(i) === 58;
+}
+
 /** Decides publicRole for one detection; appends "allow:…" reasons. */
 export function classifyPublicRole(d: RawDetection, value: string, text: string, c: ClassifyContext): boolean {
   if (GOV_FINANCIAL.has(d.entity) || d.entity === 'DATE_OF_BIRTH' || d.entity === 'VEHICLE_REG') return false;
@@ -96,7 +103,7 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       const after = text.slice(d.end, d.end + 80);
       if (STAFF_ROLE_AFTER.test(after)) { d.reasons.push('allow:staff-role'); return true; }
       if (ORG_AFTER.test(after)) { d.reasons.push('allow:organisation-after'); return true; }
-      if (ROLE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:role-label'); return true; }
+      if (endsWithColon(text, d.start) && ROLE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:role-label'); return true; }
       const key = subjectKey(value);
       if (c.pagePublicPersons?.has(key)) { d.reasons.push('allow:named-with-rank-on-page'); return true; }
       // "Insp Rebecca Hollis … Mrs Hollis said": a bare title + surname of an officer named nearby

@@ -6,8 +6,11 @@ export interface PatternSpec {
   regex: RegExp;
   score: number;
   group?: number;
-  /** Matches are public-role by construction ("PC 4471 Ward": a rank and collar number before the name). */
-  publicRole?: boolean;
+  /**
+   * Matches are public-role by construction, for this reason ("allow:rank" for "PC 4471 Ward", a rank
+   * and collar number before the name).
+   */
+  publicRole?: `allow:${string}`;
 }
 
 /**

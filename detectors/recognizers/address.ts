@@ -189,10 +189,10 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       const seg = segmentBefore(text, pos);
       if (!seg) break;
       const first = seg.words[0]!;
-      // a house number opens the address; a house name ("Rose Cottage", "The Granary") may be
-      // preceded by more of it, so reading goes on until something that is not an address
       // "LS7 4PJ\t9\t1\nLS8 5QD": a number alone in a table cell on the line above is a count, not a house number
       if (seg.words.length === 1 && /^\d/.test(first) && text[seg.start - 1] === '\t') break;
+      // a house number opens the address; a house name ("Rose Cottage", "The Granary") may be
+      // preceded by more of it, so reading goes on until something that is not an address
       if (/^\d/.test(first) || FLAT_WORDS.has(first.toLowerCase())) {
         start = seg.start;
         // "Mortimer House, 3 Queensway": a building name just before the house number belongs to it
@@ -281,15 +281,13 @@ function findAddresses(text: string): Candidate[] {
     const ext = extend(text, m.index + m[0].length);
     if (ext.hasPlace || ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.6, reasons: ['address:area-of-person'] });
   }
-  for (const m of matchesIn(text, NUMBERED_OF_AGE, ofWindows)) {
-    if (isQuantityOrYear(text, m.index)) continue;
-    const ext = extend(text, m.index + m[0].length);
-    out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.65, reasons: ['address:numbered-of-person'] });
-  }
-  for (const m of matchesIn(text, DWELLING_NUMBERED, ofWindows)) {
-    if (isQuantityOrYear(text, m.index)) continue;
-    const ext = extend(text, m.index + m[0].length);
-    out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.65, reasons: ['address:dwelling-of'] });
+  // a house number and street with no street-type word, where the words before say someone lives there
+  for (const [grammar, reason] of [[NUMBERED_OF_AGE, 'address:numbered-of-person'], [DWELLING_NUMBERED, 'address:dwelling-of']] as const) {
+    for (const m of matchesIn(text, grammar, ofWindows)) {
+      if (isQuantityOrYear(text, m.index)) continue;
+      const ext = extend(text, m.index + m[0].length);
+      out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.65, reasons: [reason] });
+    }
   }
   for (const m of matchesIn(text, VENUE_LOCALITY, namedWindows)) {
     const ext = extend(text, m.index + m[0].length);

@@ -1,7 +1,8 @@
 /**
- * Lone surnames that the gazetteer recogniser cannot take (it needs two words or a title) but a
- * strong cue makes certain: a police rank with a collar number ("OIC PC 4471 Ward"), and a form's
- * name fields ("Surname: MACKINNON"), whose capitals would otherwise read as a heading.
+ * Names that the gazetteer recogniser cannot take on their own (a lone surname, a forename that is
+ * also a word, capitals that read as a heading) but a strong cue makes certain: a police rank with a
+ * collar number ("OIC PC 4471 Ward", "PC 1764 Grant Ellison") and a form's name fields ("Surname:
+ * MACKINNON", "Full name: ROSALIND MAE CORCORAN", a document's "Author:").
  */
 import type { Recognizer } from '../types.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS } from '../gazetteer/lexicon.js';
@@ -19,6 +20,11 @@ const isSurnameFieldValue = (w: string): boolean => {
   return isNameWord(w) && !STREET_TYPE_SET.has(k) && !ORG_WORDS.has(k);
 };
 
+/** Ranks written before a collar number. */
+const COLLAR_RANKS = '(?:PC|PCSO|DC|DS|PS|Sgt|SGT|Insp|DI|SC|A\\/Sgt|T\\/Sgt)';
+/** One name word as forms and lists write it: "Corcoran", "CORCORAN", "O'Neill", "McBride", "Wynne-Jones". */
+const FORM_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]{2,}(?:['’-][A-Z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+)";
+
 export const collarNumberRecognizer: Recognizer = {
   name: 'officer-collar-number',
   entity: 'PERSON',
@@ -27,7 +33,7 @@ export const collarNumberRecognizer: Recognizer = {
   patterns: [{
     name: 'rank-collar-surname',
     // one or two words: "PC 4471 Ward", "PC 1764 Grant Ellison" (a forename that is also a word needs the cue)
-    regex: /\b(?:PC|PCSO|DC|DS|PS|Sgt|SGT|Insp|DI|SC|A\/Sgt|T\/Sgt)[ \t]?\d{2,6}[ \t]+((?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?)(?: (?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}(?:-[A-Z]{2,})?))?)(?![A-Za-z'’-])(?![ \t]+[A-Z])/g,
+    regex: new RegExp(`\\b${COLLAR_RANKS}[ \\t]?\\d{2,6}[ \\t]+(${FORM_WORD}(?: ${FORM_WORD})?)(?![A-Za-z'’-])(?![ \\t]+[A-Z])`, 'g'),
     score: 0.85,
     group: 1,
     publicRole: 'allow:rank',
@@ -37,10 +43,7 @@ export const collarNumberRecognizer: Recognizer = {
 };
 
 /** "PS 824" before an author's name: the rank and collar number are not part of it. */
-const RANK_COLLAR = '(?:PC|PCSO|DC|DS|PS|Sgt|Insp|DI|SC)(?: ?\\d{2,6})?';
-
-/** One name word as forms write it: "Corcoran", "CORCORAN", "O'Neill", "McBride", "Wynne-Jones". */
-const FORM_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]{2,}(?:['’-][A-Z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+)";
+const RANK_COLLAR = `${COLLAR_RANKS}(?: ?\\d{2,6})?`;
 
 export const formNameRecognizer: Recognizer = {
   name: 'form-name-field',

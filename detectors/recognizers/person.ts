@@ -86,7 +86,7 @@ const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
 // are one or two spaces or a tab apart: wider gaps are a form's or a layout's columns ("Insurer: Direct Line   Breath test").
 // "[A](?<!X.)" is "(?<!X)[A]" with the lookbehind after the first letter, so the engine skips to capitals (~1.8x).
 const RUN = new RegExp(
-  `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:(?: {1,2}|\\t)(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das|ap|ab)(?=[ \\t]+[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
+  `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:(?: {1,2}|\\t)(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das|ap|ab)(?=(?: {1,2}|\\t)[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
   'g',
 );
 // The lookbehind sits after the first letter ("(?<!X.)" there is "(?<!X)" before it) so that the
@@ -330,6 +330,9 @@ function isVehicle(before: string, after: string): boolean {
   return VEHICLE_COLOURS.has(prev) || VEHICLE_MAKES.has(prev) || VEHICLE_NOUNS.has(next);
 }
 
+/** A word of two or more letters written in capitals ("KOWALCZYK", "LOST"). */
+const isCapsWord = (t: Tok): boolean => t.text.length > 1 && t.text === t.text.toUpperCase();
+
 interface NameEval {
   score: number;
   reasons: string[];
@@ -376,7 +379,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const strongFirst = first === 'F' || first === 'B';
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
   // "LOST AND FOUND PROPERTY": a heading in capitals takes only names both lists know
-  if (!(strongFirst && strongLast) && name.every((t) => t.text.length > 1 && t.text === t.text.toUpperCase())) return null;
+  if (!(strongFirst && strongLast) && name.every(isCapsWord)) return null;
   // "Doreen Hatfield, 84,": a forename and an age make a surname that is also a town a surname
   if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !(strongFirst && CUE_AFTER.test(after))) return null;
   const tail = tailWords(before, 2);
@@ -385,8 +388,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
   if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
   // "KOWALCZYK Agnieszka": a listed surname in capitals before forenames, as registers and custody lists write it
-  const caps = (t: Tok): boolean => t.text.length > 1 && t.text === t.text.toUpperCase();
-  if ((first === 'S' || first === 'B') && caps(name[0]!) && name.every((t, i) => i === 0 || ((cls[i] === 'F' || cls[i] === 'B') && !caps(t)))) {
+  if ((first === 'S' || first === 'B') && isCapsWord(name[0]!) && name.every((t, i) => i === 0 || ((cls[i] === 'F' || cls[i] === 'B') && !isCapsWord(t)))) {
     return { score: 0.8, reasons: ['person:surname-first'] };
   }
   // role/age cues, only needed from here on

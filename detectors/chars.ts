@@ -9,3 +9,12 @@ export function isSpaceCode(c: number): boolean {
 
 /** `s` as a literal inside a regular expression's source. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A space or a tab: what `[ \t]` matches in the grammars. */
+export const isBlankCode = (c: number): boolean => c === 32 || c === 9;
+
+/** `end` moved back over the spaces just before it (`isSpace` says which count; any white space by default). */
+export function backOverSpaces(s: string, end: number, isSpace: (c: number) => boolean = isSpaceCode): number {
+  while (end > 0 && isSpace(s.charCodeAt(end - 1))) end--;
+  return end;
+}

@@ -66,8 +66,9 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   let raw: RawDetection[] = detectRaw(norm.text, [...(opts.recognizers ?? ALL_RECOGNIZERS)], { env: { teamBlock }, extraContext: opts.extraContext });
   const table = tableCells(norm.text, raw, opts.kind, opts.extraContext);
   if (table.add.length || table.drop.size) raw = resolveOverlaps(raw.filter((d) => !table.drop.has(d)).concat(table.add));
-  const repeats = repeatMentions(norm.text, raw).concat(repeatStreets(norm.text, raw), datesBesideNames(norm.text, raw), streetsBesideNames(norm.text, raw), aliasesBesideNames(norm.text, raw));
-  if (repeats.length) raw = mergeDisjoint(raw, repeats);
+  // follow-ups of what was found: repeat mentions and streets, facts written beside a name
+  const followUps = repeatMentions(norm.text, raw).concat(repeatStreets(norm.text, raw), datesBesideNames(norm.text, raw), streetsBesideNames(norm.text, raw), aliasesBesideNames(norm.text, raw));
+  if (followUps.length) raw = mergeDisjoint(raw, followUps);
   const classifyCtx = { kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons };
   // the raw detections are fresh objects: classified in place
   const dets = raw as ClassifiedDetection[];

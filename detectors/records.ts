@@ -11,7 +11,7 @@ import { RANK_PHRASES } from './gazetteer/lexicon.js';
 import { subjectKey } from './subject.js';
 import { LiteralGates } from './prefilter.js';
 import { nationalDigits, isOrganisationNumber } from './recognizers/phone.js';
-import { escapeRegExp, isSpaceCode } from './chars.js';
+import { backOverSpaces, escapeRegExp, isSpaceCode } from './chars.js';
 
 export const GOV_FINANCIAL: ReadonlySet<Entity> = new Set(['NI_NUMBER', 'NHS_NUMBER', 'PASSPORT', 'DRIVING_LICENCE', 'PAYMENT_CARD', 'BANK_ACCOUNT']);
 
@@ -82,9 +82,8 @@ export function markPublicPhones(text: string, dets: readonly ClassifiedDetectio
 
 /** Whether the last character before `at`, spaces aside, is a colon (a label's end): checked before the end-anchored regex. */
 function endsWithColon(text: string, at: number): boolean {
-  let i = at - 1;
-  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
-  return i >= 0 && text.charCodeAt(i) === 58;
+  const e = backOverSpaces(text, at);
+  return e > 0 && text.charCodeAt(e - 1) === 58;
 }
 
 /** Decides publicRole for one detection; appends "allow:…" reasons. */

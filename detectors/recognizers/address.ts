@@ -6,7 +6,7 @@
 import type { Candidate, Recognizer } from '../types.js';
 import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, COMMON_CAPITALISED, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
-import { isSpaceCode } from '../chars.js';
+import { backOverSpaces, isSpaceCode } from '../chars.js';
 
 const title = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
 const typeAlt = [...new Set(STREET_TYPES.flatMap((t) => [title(t), t.toUpperCase()]))].sort((a, b) => b.length - a.length).join('|');
@@ -147,7 +147,7 @@ function segmentBefore(text: string, end: number): Segment | null {
   };
   for (;;) {
     // spaces separate words; a tab separates table cells, so it ends the segment like punctuation
-    while (i > 0 && text.charCodeAt(i - 1) === 32) i--;
+    i = backOverSpaces(text, i, (c) => c === 32);
     let j = i;
     while (j > 0) {
       const c = text.charCodeAt(j - 1);
@@ -181,7 +181,7 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
     let pos = m.index;
     let start = -1;
     for (let k = 0; k < 5; k++) {
-      while (pos > 0 && isSpaceCode(text.charCodeAt(pos - 1))) pos--;
+      pos = backOverSpaces(text, pos);
       if (k > 0 || text[pos - 1] === ',') {
         if (text[pos - 1] === ',') pos--;
         else if (k > 0 && !(text[pos] === '\n' || text[pos] === '\r' || /[\n\r]/.test(text.slice(pos, m.index)))) break;
@@ -196,8 +196,7 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       if (/^\d/.test(first) || FLAT_WORDS.has(first.toLowerCase())) {
         start = seg.start;
         // "Mortimer House, 3 Queensway": a building name just before the house number belongs to it
-        let p = start;
-        while (p > 0 && isSpaceCode(text.charCodeAt(p - 1))) p--;
+        const p = backOverSpaces(text, start);
         const building = text[p - 1] === ',' && !seg.stopBefore ? segmentBefore(text, p - 1) : null;
         if (building && HOUSE_NAME_WORDS.has(building.words[building.words.length - 1]!.toLowerCase())) start = building.start;
         break;
@@ -218,8 +217,7 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
     const end = m.index + m[0].length;
     const reasons = ['address:grammar', 'address:postcode', 'address:postcode-anchored'];
     // "St Neots Library, Priory Lane, St Neots PE19 2BH": a venue named just before is the venue's address
-    let p = start;
-    while (p > 0 && isSpaceCode(text.charCodeAt(p - 1))) p--;
+    const p = backOverSpaces(text, start);
     const named = text[p - 1] === ',' ? segmentBefore(text, p - 1) : null;
     if (VENUE_IN_MATCH.test(text.slice(start, end)) || (named && VENUE_WORDS.has(named.words[named.words.length - 1]!.toLowerCase()))) reasons.push('address:venue');
     out.push({ start, end, score: 0.85, reasons });

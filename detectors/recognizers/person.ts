@@ -7,7 +7,7 @@
  */
 import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
 import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
-import { isSpaceCode } from '../chars.js';
+import { backOverSpaces, isBlankCode, isSpaceCode } from '../chars.js';
 import { COMMON_CAPITALISED, HOUSE_NAME_WORDS, ORG_WORDS, UK_PLACES, PERSON_NAMED_SCHEMES, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
 
 type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
@@ -253,8 +253,7 @@ const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && 
 
 /** /\b(?:St|Saint)\.?\s*$/.test(before), without a regex scan of the whole string. */
 function endsWithSaint(before: string): boolean {
-  let e = before.length;
-  while (e > 0 && isSpaceCode(before.charCodeAt(e - 1))) e--;
+  let e = backOverSpaces(before, before.length);
   if (e > 0 && before.charCodeAt(e - 1) === 46) e--;
   for (const w of ['St', 'Saint']) {
     const s = e - w.length;
@@ -285,9 +284,8 @@ const LANDMARK_WORDS = new Set(['park', 'green', 'common', 'heath', 'hill', 'woo
 /** "… Much Hadham and ", "… Tring, ": the text before a run ends with a known place (or the same place word) and a list joiner. */
 function listedWithPlace(before: string, lastKey: string): boolean {
   // the regex below is anchored at the end but tried from every capital: first a cheap look at the end
-  let e = before.length;
-  while (e > 0 && (before.charCodeAt(e - 1) === 32 || before.charCodeAt(e - 1) === 9)) e--;
-  if (e === before.length || !(before.charCodeAt(e - 1) === 44 || before.endsWith(' and', e) || before.endsWith(' or', e) || before.endsWith(' &', e) || before.endsWith('\tand', e) || before.endsWith('\tor', e) || before.endsWith('\t&', e))) return false;
+  const e = backOverSpaces(before, before.length, isBlankCode);
+  if (e === before.length || !(before.charCodeAt(e - 1) === 44 || /[ \t](?:and|or|&)$/.test(before.slice(Math.max(0, e - 4), e)))) return false;
   const m = /([A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2})(?:[ \t]+(?:and|or|&)|,)[ \t]+$/.exec(before);
   if (!m) return false;
   const words = m[1]!.toLowerCase().split(/[ \t]+/);
@@ -312,8 +310,7 @@ const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'uppe
 
 /** /([A-Z][A-Za-z-]*)[ \t]+$/ on `before`, and its word a vehicle make ("a Seat Leon"), without trying the regex at every capital. */
 function isMakeBefore(before: string): boolean {
-  let e = before.length;
-  while (e > 0 && (before.charCodeAt(e - 1) === 32 || before.charCodeAt(e - 1) === 9)) e--;
+  const e = backOverSpaces(before, before.length, isBlankCode);
   if (e === before.length) return false;
   let s = e;
   while (s > 0 && /[A-Za-z-]/.test(before[s - 1]!)) s--;

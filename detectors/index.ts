@@ -95,7 +95,7 @@ function finish(text: string, a: Analysis, opts: InternalOptions): DetectionResu
   const recordIdFor = opts.recordIdFor ?? ((n: number) => `${prefix}${n}`);
   const { findings, records } = assignSeverity(a.norm.text, a.dets, { kind: opts.kind, recordIdFor, extraContext: opts.extraContext });
   // the findings are fresh objects: map their offsets back to the caller's text in place
-  const identity = !a.norm.startMap && a.norm.text === text;
+  const identity = !a.norm.edits && a.norm.text === text;
   for (const f of findings) {
     if (identity) continue; // same string, same offsets, same value
     const [start, end] = toOriginal(a.norm, f.start, f.end);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { detect, detectBlocks, AllowList, subjectKey, ALL_RECOGNIZERS } from '../../detectors/index.js';
 import { CHUNK_SIZE } from '../../detectors/engine.js';
+import { normalise, toOriginal } from '../../detectors/normalize.js';
 import { SEVERITY_RANK, type TextBlock } from '../../core/types.js';
 
 const PRIORITY = 'Victim: Mrs Adaeze Okafor, 14 Ringlet Road, Hemel Hempstead HP2 7QX. Perpetrator: Darren Kowalski, 16 Ringlet Road. Nature: repeated noise nuisance and verbal abuse.';
@@ -77,6 +78,22 @@ test('offsets are exact against the original text despite NBSP, zero-width, enti
   assert.equal(byEntity.PERSON?.value, 'Mrs\u00a0Adaeze O\u2019Neill');
   assert.equal(byEntity.ADDRESS?.value, '1\u200b4 Ringlet Road, Hemel Hempstead HP2&#160;7QX');
   assert.equal(byEntity.PHONE?.value, '０７７００ ９００１２３');
+});
+
+test('property: normalised spans map back to original text that normalises to the same characters', () => {
+  // ASCII words mixed with what normalise() rewrites: entities (known, numeric, unknown), NBSP, zero-width, dashes, full-width
+  const piece = fc.constantFrom('a', 'B', ' ', '7', '&amp;', '&#160;', '&#x41;', '&bogus;', '&', '\u00a0', '\u200b', '\u00ad', '\u2019', '\u2013', '\uff17', '\n');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+    const original = pieces.join('');
+    const norm = normalise(original);
+    const n = norm.text.length;
+    if (n === 0) return;
+    const i = a % n;
+    const j = i + 1 + (b % (n - i));
+    const [s, e] = toOriginal(norm, i, j);
+    assert.ok(0 <= s && s <= e && e <= original.length);
+    assert.equal(normalise(original.slice(s, e)).text, norm.text.slice(i, j));
+  }), { numRuns: 500 });
 });
 
 test('property: inserting noise around a record never breaks offsets or the case record', () => {

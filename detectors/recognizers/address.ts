@@ -42,7 +42,11 @@ const HOUSE_OR_VENUE = new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS]);
 const namedGateHit = (m: RegExpExecArray): boolean => m[1] === undefined || HOUSE_OR_VENUE.has(m[1].toLowerCase());
 /** A house number is followed by a capitalised word ("14 Ringlet", "14a, The"); "12 officers" never is. */
 const NUMBER_GATE = /\d{1,4}[A-Za-z]?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?)?,?[ \t]+[A-Z]/g;
-const OF_GATE = /\b(?:of|from|lives|living|resident|resides|residing|home)[ \t]+(?:in[ \t]+|on[ \t]+|at[ \t]+)?[A-Z\d]/g;
+/**
+ * Where a home may follow: "of", "lives in", "the occupants at" and the like, ending at the capital
+ * or digit that opens the street. The person grammars below all start exactly there.
+ */
+const OF_GATE = /\b(?:of|from|lives|living|residents?|resides|residing|home|occupants?|occupiers?|tenants?)[ \t]+(?:in[ \t]+|on[ \t]+|at[ \t]+)?[A-Z\d]/g;
 const LOCALITY = new RegExp(`,?[ \\t]+((?:${CAP})(?:[ \\t]+(?:${CAP}|upon|on|under|in|by|the|le|de)){0,3})`, 'y');
 const POSTCODE = /,?[ \t]+([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA|BFPO ?\d{1,4})(?![A-Za-z0-9])/y;
 
@@ -92,7 +96,7 @@ const EXCLUDED_FROM = /\b(?:bans?|banned|barred|excluded|exclusion|prohibited|pr
 /** "Darren Kowalski, 34, of Ringlet Road, Hemel Hempstead": a street after a person's "of" is their home. */
 const STREET_OF_PERSON = new RegExp(
   `(?=[A-Z\\d](?<=(?:(?:[A-Z][a-z'’]+|\\d{1,3}\\)?|aged \\d{1,3})[ \\t]*,?[ \\t]*(?:of|from|lives (?:in|on|at)|living (?:in|on|at)|resident (?:of|in|on))|(?:her|his|their|my|own|[a-z]+['’]s) home (?:in|on|at)|who (?:lives|resides) (?:in|on|at))[ \\t]+.))${STREET}`,
-  'g',
+  'y',
 );
 /**
  * Court-report style "Darren Whitlock, 34, of Longmeadow, Bishop's Stortford" or "Kyle Donnelly (15) of
@@ -102,7 +106,7 @@ const AREA_OF_PERSON = new RegExp(
   `(?=[A-Z\\d](?<=\\d{1,3}\\)?,?[ \\t]+of[ \\t]+.))${FLAT}?(?:${NUM}[ \\t]+)?(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])` +
     // "Mrs Orla Keane of 27 Fernlea, Letchworth": after a name, only with a house number
     `|(?=\\d(?<=[A-Z][a-z'’]+[ \\t]+of[ \\t]+.))${NUM}[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}(?=,[ \\t]+[A-Z])`,
-  'g',
+  'y',
 );
 /**
  * "the occupants of 25 Ashlyns", "she lives at 4 Marlowes": a house number and a street name with no
@@ -110,11 +114,11 @@ const AREA_OF_PERSON = new RegExp(
  */
 const DWELLING_NUMBERED = new RegExp(
   `(?=\\d(?<=(?:occupants?|occupiers?|residents?|tenants?|lives|living|resides|residing|home)[ \\t]+(?:of|at|in)[ \\t]+.))${NUM}[ \\t]+(?:${CAP}[ \\t]+)?${CAP}(?![A-Za-z'’])`,
-  'g',
+  'y',
 );
 /** "Darren Whitlock, 34, of 24 Highfield, was jailed": a house number after an age and "of" needs no street type or town. */
 const MONTH_WORD = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])';
-const NUMBERED_OF_AGE = new RegExp(`(?=\\d(?<=\\d{1,3}(?:\\)|,)[ \\t]+of[ \\t]+.))${NUM} (?!${MONTH_WORD})(?:${CAP} ){0,2}${CAP}(?![A-Za-z'’])`, 'g');
+const NUMBERED_OF_AGE = new RegExp(`(?=\\d(?<=\\d{1,3}(?:\\)|,)[ \\t]+of[ \\t]+.))${NUM} (?!${MONTH_WORD})(?:${CAP} ){0,2}${CAP}(?![A-Za-z'’])`, 'y');
 /** A venue and a street-less locality, accepted only with a postcode: "Adeyfield Community Centre, Longlands, Hemel Hempstead HP2 4DE". */
 const VENUE_LOCALITY = new RegExp(`${NOT_AFTER_ALNUM}(?:${CAP}\\s+){0,3}(?:${venueAlt}),[ \\t]+(?:${CAP}[ \\t]+){0,2}${CAP}`, 'g');
 
@@ -253,6 +257,26 @@ function gateWindows(text: string, gate: RegExp, before: number, after: number, 
   return out;
 }
 
+/** Where `gate` matched: the index of each match's last character (where the person grammars start). */
+function gateEnds(text: string, gate: RegExp): number[] {
+  const out: number[] = [];
+  gate.lastIndex = 0;
+  for (let m = gate.exec(text); m; m = gate.exec(text)) out.push(m.index + m[0].length - 1);
+  return out;
+}
+
+/**
+ * Matches of a sticky grammar tried only at `starts`: cheaper than scanning windows when every match
+ * must begin at a gate's end. Lookbehinds see the whole text.
+ */
+function* matchesAt(text: string, re: RegExp, starts: readonly number[]): Generator<{ index: number; 0: string }> {
+  for (const at of starts) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m) yield { index: m.index, 0: m[0] };
+  }
+}
+
 function* matchesIn(text: string, re: RegExp, windows: GateWindow[]): Generator<{ index: number; 0: string }> {
   for (const [ws, , sub] of windows) {
     re.lastIndex = 0;
@@ -263,9 +287,9 @@ function* matchesIn(text: string, re: RegExp, windows: GateWindow[]): Generator<
 function findAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
   // each gate is scanned once; its windows serve every grammar that uses it
-  const ofWindows = gateWindows(text, OF_GATE, 40, 200);
+  const ofStarts = gateEnds(text, OF_GATE);
   const namedWindows = gateWindows(text, NAMED_GATE, 120, 160, namedGateHit);
-  for (const m of matchesIn(text, STREET_OF_PERSON, ofWindows)) {
+  for (const m of matchesAt(text, STREET_OF_PERSON, ofStarts)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     // "the order bans Whitby from London Road": a street someone is kept away from is no home
     if (EXCLUDED_FROM.test(before)) continue;
@@ -275,13 +299,13 @@ function findAddresses(text: string): Candidate[] {
     const ext = extend(text, m.index + m[0].length);
     out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.6, reasons: ['address:street-of-person'] });
   }
-  for (const m of matchesIn(text, AREA_OF_PERSON, ofWindows)) {
+  for (const m of matchesAt(text, AREA_OF_PERSON, ofStarts)) {
     const ext = extend(text, m.index + m[0].length);
     if (ext.hasPlace || ext.hasPostcode) out.push({ start: m.index, end: ext.end, score: 0.6, reasons: ['address:area-of-person'] });
   }
   // a house number and street with no street-type word, where the words before say someone lives there
   for (const [grammar, reason] of [[NUMBERED_OF_AGE, 'address:numbered-of-person'], [DWELLING_NUMBERED, 'address:dwelling-of']] as const) {
-    for (const m of matchesIn(text, grammar, ofWindows)) {
+    for (const m of matchesAt(text, grammar, ofStarts)) {
       if (isQuantityOrYear(text, m.index)) continue;
       const ext = extend(text, m.index + m[0].length);
       out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.65, reasons: [reason] });

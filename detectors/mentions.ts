@@ -33,6 +33,7 @@ function bareWord(w: string): string {
   return w.replace(/(?:['’]s|['’-]+)$/, '');
 }
 const UPPER = /^\p{Lu}/u;
+const wordShape = (w: string): number => w.charCodeAt(0) * 1024 + Math.min(w.length, 1023);
 
 /** The word lists hold lower-case keys. */
 const isTitle = (w: string): boolean => TITLES.has(w.toLowerCase());
@@ -116,6 +117,10 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
     }
   }
   if (!antecedent.size) return [];
+  // first letter and length of every antecedent: a number lookup turns away most words before the
+  // string lookup, which has to hash each new word
+  const shapes = new Set<number>();
+  for (const w of antecedent.keys()) shapes.add(wordShape(w));
   const inside = (st: number, en: number): boolean => insideAny(dets, st, en);
   const out: RawDetection[] = [];
   // one scan of capitalised words with a map lookup each: linear in the text whatever the number of
@@ -123,6 +128,7 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
   CAPITALISED_WORD.lastIndex = 0;
   for (let m = CAPITALISED_WORD.exec(text); m; m = CAPITALISED_WORD.exec(text)) {
     const word = bareWord(m[0]);
+    if (!shapes.has(wordShape(word))) continue;
     const a = antecedent.get(word);
     if (a === undefined) continue;
     let start = m.index;

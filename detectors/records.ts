@@ -230,22 +230,21 @@ interface Group {
 
 /** Most non-empty lines are " | "-separated rows (a sheet or table flattened to text). */
 function isTableText(text: string): boolean {
-  // one pass over the characters: splitting a long text into line strings was a visible cost
+  // line by line with indexOf: a character loop over a long text was a visible cost
   let lines = 0;
   let rows = 0;
-  let blank = true;
-  let row = false;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c === 10) {
-      if (!blank) lines++;
-      if (row) rows++;
-      blank = true;
-      row = false;
-    } else if (!isSpaceCode(c)) {
-      blank = false;
-      if (c === 124 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) row = true;
+  let bar = text.indexOf(' | '); // the next " | " (-1: none left)
+  for (let from = 0; from <= text.length; ) {
+    let nl = text.indexOf('\n', from);
+    if (nl < 0) nl = text.length;
+    let k = from;
+    while (k < nl && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k < nl) {
+      lines++;
+      if (bar >= 0 && bar < from) bar = text.indexOf(' | ', from);
+      if (bar >= 0 && bar + 2 < nl) rows++;
     }
+    from = nl + 1;
   }
   return rows >= 2 && rows * 2 >= lines;
 }

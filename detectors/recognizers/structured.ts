@@ -37,6 +37,8 @@ export const nhsNumberRecognizer: Recognizer = {
   patterns: [
     { name: 'nhs-spaced', regex: /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])/g, score: 0.6 },
     { name: 'nhs-compact', regex: /(?<![\d-])\d{10}(?![\d-])/g, score: 0.3 },
+    // Scotland's CHI number is often written as its date of birth and four digits: "CHI 010101 9017"
+    { name: 'chi-date-spaced', regex: /(?<=\bCHI(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*)\d{6} \d{4}(?![\d-])/gi, score: 0.3 },
   ],
   // Checksum always; outside the issued ranges (test range, documentation examples) only with an NHS cue.
   validate: (v) => {
@@ -101,6 +103,8 @@ export const vehicleRegRecognizer: Recognizer = {
     { name: 'vrm-suffix', regex: /\b[A-Z]{3} ?\d{1,3}[A-Z]\b/g, score: 0.3 },
     { name: 'vrm-ni', regex: /\b[A-Z]{0,2}[IZ] ?\d{1,4}\b/g, score: 0.25 },
     { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} \d{1,4})\b/g, score: 0.15 },
+    // forms and typed-up notes write a labelled mark in any case: "VRM ab12cde", "Reg: kx18 fht"
+    { name: 'vrm-labelled-any-case', regex: /(?<=\b(?:reg(?:istration)?\.?(?:[ \t]+(?:no|number|mark)\.?)?|vrm|vrn|index|(?:number[ \t]+)?plate)[ \t]*[:-]?[ \t]*)[a-z]{2}\d{2} ?[a-z]{3}\b/gi, score: 0.6 },
   ],
   validate: (v) => {
     if (isRoadNumber(v)) return false;
@@ -134,7 +138,7 @@ export const paymentCardRecognizer: Recognizer = {
 const bankValidate = (kind: 'sort-code' | 'account') => (v: string, text: string, start: number): true | number =>
   pairedModulus(v, text, start, kind) === 'fail' ? 0.15 : true;
 
-const BANK_CONTEXT = ['sort code', 'sort-code', 'account number', 'account no', 'acc no', 'a/c', 'bank account', 'bank details', 'account', 'bank', 'building society', 'iban'];
+const BANK_CONTEXT = ['sort code', 'sort-code', 's/c', 'account number', 'account no', 'acc no', 'a/c', 'bank account', 'bank details', 'account', 'bank', 'building society', 'iban'];
 
 export const sortCodeRecognizer: Recognizer = {
   name: 'uk-sort-code',
@@ -143,7 +147,11 @@ export const sortCodeRecognizer: Recognizer = {
   minDigits: 6, // NN-NN-NN
   minDigitGroup: 6,
   description: 'UK sort code (NN-NN-NN), only with a banking cue',
-  patterns: [{ name: 'sort-code', regex: /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g, score: 0.3 }],
+  patterns: [
+    { name: 'sort-code', regex: /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g, score: 0.3 },
+    // six digits run together are a sort code only straight after its label: "Sort Code: 402115"
+    { name: 'sort-code-labelled', regex: /(?<=\b(?:sort[ -]?code|s\/c)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*)\d{6}(?![\d-])/gi, score: 0.3 },
+  ],
   validate: bankValidate('sort-code'),
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 40, boost: 0.5, required: true },
 };
@@ -167,6 +175,8 @@ export const postcodeRecognizer: Recognizer = {
   description: 'UK postcode: BS 7666 letter rules plus GIR 0AA, BFPO and overseas territories',
   patterns: [
     { name: 'postcode', regex: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g, score: 0.6 },
+    // a labelled postcode in any case: "Postcode: hp2 7qx"
+    { name: 'postcode-labelled-any-case', regex: /(?<=\bpost[ -]?code[ \t]*[:-]?[ \t]*)[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/gi, score: 0.6 },
     { name: 'postcode-special', regex: /\b(?:GIR ?0AA|BFPO ?\d{1,4}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|SIQQ|PCRN|TKCA) ?1ZZ)\b/g, score: 0.6 },
   ],
   validate: (v) => postcodeKind(v) !== null,

@@ -363,3 +363,16 @@ test('the name someone goes by, written after their full name, is theirs; CHI nu
   assert.deepEqual(values('Insurer: Direct Line   Breath test: Positive', 'PERSON'), []);
   assert.deepEqual(values('Ref | Address | Nature of ASB\nASB/26/0413 | Verdin Park (open space) | Youths drinking', 'ADDRESS'), []);
 });
+
+test('labelled identifiers in any case or run together: "VRM ab12cde", "Postcode: hp2 7qx", "Sort Code: 402115", "CHI 010101 9017"', () => {
+  assert.deepEqual(values('Vehicle: silver Ford Focus, VRM kx18fht, seen leaving at speed.', 'VEHICLE_REG'), ['kx18fht']);
+  assert.deepEqual(values('Reg. No. ab12 cde (keeper unknown)', 'VEHICLE_REG'), ['ab12 cde']);
+  assert.deepEqual(values('Postcode: hp2 7qx', 'POSTCODE'), ['hp2 7qx']);
+  assert.deepEqual(values('Sort Code: 402115 Account No: 41011223', 'BANK_ACCOUNT'), ['402115', '41011223']);
+  assert.deepEqual(values('CHI number: 010101 9017', 'NHS_NUMBER'), ['010101 9017']);
+  // without the label, lower case and six run-together digits stay ordinary text
+  assert.deepEqual(values('a plate of food ab12cde, then ref 402115 and post hp2 7qx', 'VEHICLE_REG'), []);
+  assert.deepEqual(detect('Order 402115 was posted; call hp2 7qx later').findings, []);
+  // a failed check digit stays out, label or not
+  assert.deepEqual(values('CHI number: 010101 9018', 'NHS_NUMBER'), []);
+});

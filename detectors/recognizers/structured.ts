@@ -21,8 +21,11 @@ export const niNumberRecognizer: Recognizer = {
   patterns: [
     { name: 'nino', regex: /\b[A-Z]{2}(?:[ -]?\d{2}){3}[ -]?[A-D]\b/g, score: 0.7 },
     { name: 'nino-any-case', regex: /\b[A-Za-z]{2}(?:[ -]?\d{2}){3}[ -]?[A-Da-d]\b/g, score: 0.3 },
+    // forms and databases often drop the suffix letter: only straight after an NI label ("NI: AB123456")
+    { name: 'nino-labelled-no-suffix', regex: /(?<=\b(?:NI|N\.I\.?|NINO|N\.I\.N\.O\.?|national insurance)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*)[A-Za-z]{2}(?:[ -]?\d{2}){3}(?![ -]?[A-Za-z0-9])/gi, score: 0.6 },
   ],
-  validate: (v) => isValidNino(v),
+  // a number without its suffix letter is checked as if it had one (the prefix rules are what can fail)
+  validate: (v) => isValidNino(/\d$/.test(v) ? `${v}A` : v),
   context: { phrases: ['national insurance', 'ni number', 'ni no', 'nino', 'n.i.', 'insurance number', 'nat ins'], windowBefore: 60, windowAfter: 20, boost: 0.3 },
 };
 
@@ -197,18 +200,22 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH_ALT = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 
+/** A two-digit year is the latest past one ("87" → 1987, "09" → 2009). */
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? n + (n > new Date().getUTCFullYear() % 100 ? 1900 : 2000) : n;
+}
+
 /** Parses the date shapes the DOB patterns match; returns [y, m, d] or null. */
 export function parseDate(v: string): [number, number, number] | null {
   let m = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$/.exec(v);
   if (m) {
-    let y = Number(m[3]);
-    if (m[3]!.length === 2) y += y > (new Date().getUTCFullYear() % 100) ? 1900 : 2000;
-    return [y, Number(m[2]), Number(m[1])];
+    return [fullYear(m[3]!), Number(m[2]), Number(m[1])];
   }
   m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
-  m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([A-Za-z]+),? (\d{4})$/.exec(v);
-  if (m && MONTHS[m[2]!.toLowerCase()]) return [Number(m[3]), MONTHS[m[2]!.toLowerCase()]!, Number(m[1])];
+  m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([A-Za-z]+),? (\d{4}|\d{2})$/.exec(v);
+  if (m && MONTHS[m[2]!.toLowerCase()]) return [fullYear(m[3]!), MONTHS[m[2]!.toLowerCase()]!, Number(m[1])];
   m = /^([A-Za-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(v);
   if (m && MONTHS[m[1]!.toLowerCase()]) return [Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2])];
   return null;
@@ -234,7 +241,8 @@ export const dateOfBirthRecognizer: Recognizer = {
     // forms filled in by hand and typed up: "09 / 04 / 1958"
     { name: 'dob-numeric-spaced', regex: /(?<![\d/])\d{1,2} \/ \d{1,2} \/ \d{4}(?![\d/])/g, score: 0.3 },
     { name: 'dob-iso', regex: /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/g, score: 0.3 },
-    { name: 'dob-text', regex: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTH_ALT}),? \\d{4}\\b`, 'g'), score: 0.3 },
+    // "12 March 1987", and "12 Mar 87" as custody records write it (not "12 March 14:30")
+    { name: 'dob-text', regex: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTH_ALT}),? (?:\\d{4}|\\d{2}(?![:.]\\d))\\b`, 'g'), score: 0.3 },
     { name: 'dob-text-us', regex: new RegExp(`\\b(?:${MONTH_ALT}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'g'), score: 0.3 },
   ],
   validate: (v) => birthDate(v) !== null,

@@ -375,4 +375,10 @@ test('labelled identifiers in any case or run together: "VRM ab12cde", "Postcode
   assert.deepEqual(detect('Order 402115 was posted; call hp2 7qx later').findings, []);
   // a failed check digit stays out, label or not
   assert.deepEqual(values('CHI number: 010101 9018', 'NHS_NUMBER'), []);
+  // an NI number without its suffix letter, straight after an NI label; the prefix rules still apply
+  assert.deepEqual(values('NI: AB123456, NINO jh 12 34 56', 'NI_NUMBER'), ['AB123456', 'jh 12 34 56']);
+  assert.deepEqual(values('NI: DA123456 and ref AB123456', 'NI_NUMBER'), []);
+  // a custody-record birth date with a two-digit year; a time after a month is no year
+  assert.deepEqual(values('DOB 12 Mar 87, arrested', 'DATE_OF_BIRTH'), ['12 Mar 87']);
+  assert.deepEqual(values('He was born in Luton and was seen on 12 March 14:30 outside', 'DATE_OF_BIRTH'), []);
 });

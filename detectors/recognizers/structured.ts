@@ -22,7 +22,7 @@ export const niNumberRecognizer: Recognizer = {
     { name: 'nino', regex: /\b[A-Z]{2}(?:[ -]?\d{2}){3}[ -]?[A-D]\b/g, score: 0.7 },
     { name: 'nino-any-case', regex: /\b[A-Za-z]{2}(?:[ -]?\d{2}){3}[ -]?[A-Da-d]\b/g, score: 0.3 },
     // forms and databases often drop the suffix letter: only straight after an NI label ("NI: AB123456")
-    { name: 'nino-labelled-no-suffix', regex: /(?<=\b(?:NI|N\.I\.?|NINO|N\.I\.N\.O\.?|national insurance)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*)[A-Za-z]{2}(?:[ -]?\d{2}){3}(?![ -]?[A-Za-z0-9])/gi, score: 0.6 },
+    { name: 'nino-labelled-no-suffix', regex: /\b(?:NI|N\.I\.?|NINO|N\.I\.N\.O\.?|national insurance)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*([A-Za-z]{2}(?:[ -]?\d{2}){3})(?![ -]?[A-Za-z0-9])/gi, score: 0.6, group: 1 },
   ],
   // a number without its suffix letter is checked as if it had one (the prefix rules are what can fail)
   validate: (v) => isValidNino(/\d$/.test(v) ? `${v}A` : v),
@@ -41,7 +41,7 @@ export const nhsNumberRecognizer: Recognizer = {
     { name: 'nhs-spaced', regex: /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])/g, score: 0.6 },
     { name: 'nhs-compact', regex: /(?<![\d-])\d{10}(?![\d-])/g, score: 0.3 },
     // Scotland's CHI number is often written as its date of birth and four digits: "CHI 010101 9017"
-    { name: 'chi-date-spaced', regex: /(?<=\bCHI(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*)\d{6} \d{4}(?![\d-])/gi, score: 0.3 },
+    { name: 'chi-date-spaced', regex: /\bCHI(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{6} \d{4})(?![\d-])/gi, score: 0.3, group: 1 },
   ],
   // Checksum always; outside the issued ranges (test range, documentation examples) only with an NHS cue.
   validate: (v) => {
@@ -107,7 +107,7 @@ export const vehicleRegRecognizer: Recognizer = {
     { name: 'vrm-ni', regex: /\b[A-Z]{0,2}[IZ] ?\d{1,4}\b/g, score: 0.25 },
     { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} \d{1,4})\b/g, score: 0.15 },
     // forms and typed-up notes write a labelled mark in any case: "VRM ab12cde", "Reg: kx18 fht"
-    { name: 'vrm-labelled-any-case', regex: /(?<=\b(?:reg(?:istration)?\.?(?:[ \t]+(?:no|number|mark)\.?)?|vrm|vrn|index|(?:number[ \t]+)?plate)[ \t]*[:-]?[ \t]*)[a-z]{2}\d{2} ?[a-z]{3}\b/gi, score: 0.6 },
+    { name: 'vrm-labelled-any-case', regex: /\b(?:reg(?:istration)?\.?(?:[ \t]+(?:no|number|mark)\.?)?|vrm|vrn|index|(?:number[ \t]+)?plate)[ \t]*[:-]?[ \t]*([a-z]{2}\d{2} ?[a-z]{3})\b/gi, score: 0.6, group: 1 },
   ],
   validate: (v) => {
     if (isRoadNumber(v)) return false;
@@ -153,7 +153,7 @@ export const sortCodeRecognizer: Recognizer = {
   patterns: [
     { name: 'sort-code', regex: /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g, score: 0.3 },
     // six digits run together are a sort code only straight after its label: "Sort Code: 402115"
-    { name: 'sort-code-labelled', regex: /(?<=\b(?:sort[ -]?code|s\/c)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*)\d{6}(?![\d-])/gi, score: 0.3 },
+    { name: 'sort-code-labelled', regex: /\b(?:sort[ -]?code|s\/c)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{6})(?![\d-])/gi, score: 0.3, group: 1 },
   ],
   validate: bankValidate('sort-code'),
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 40, boost: 0.5, required: true },
@@ -179,7 +179,7 @@ export const postcodeRecognizer: Recognizer = {
   patterns: [
     { name: 'postcode', regex: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g, score: 0.6 },
     // a labelled postcode in any case: "Postcode: hp2 7qx"
-    { name: 'postcode-labelled-any-case', regex: /(?<=\bpost[ -]?code[ \t]*[:-]?[ \t]*)[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/gi, score: 0.6 },
+    { name: 'postcode-labelled-any-case', regex: /\bpost[ -]?code[ \t]*[:-]?[ \t]*([a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2})\b/gi, score: 0.6, group: 1 },
     { name: 'postcode-special', regex: /\b(?:GIR ?0AA|BFPO ?\d{1,4}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|SIQQ|PCRN|TKCA) ?1ZZ)\b/g, score: 0.6 },
   ],
   validate: (v) => postcodeKind(v) !== null,

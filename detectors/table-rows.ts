@@ -14,12 +14,17 @@ import type { RawDetection } from './types.js';
 import { firstEndingAfter, newDetection } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
 import { isOldEnoughToBeBirth } from './beside-names.js';
-import { postcodeKind } from './validators.js';
+import { postcodeKind, isPassportShape, isValidNino, nhsCheckDigitOk, isValidDrivingLicence, vrmFormat, isRoadNumber, isValidCard } from './validators.js';
 
 /** Longest line taken for a header row: headers are short, prose paragraphs are not. */
 const MAX_HEADER_LENGTH = 400;
 
-type ColumnKind = 'dob' | 'address' | 'postcode' | 'name' | 'other';
+type ColumnKind =
+  | 'dob' | 'address' | 'postcode' | 'name'
+  /** one part of a name (a "Surname" or "Forename" column): one or two words make a name */
+  | 'name-part'
+  | 'ni' | 'nhs' | 'passport' | 'licence' | 'vrm' | 'sort-code' | 'account' | 'card'
+  | 'other';
 type Separator = '|' | '\t' | ',';
 
 /** Header cell → what its column holds. Dates of other things ("Date reported") stay 'other'. */
@@ -28,8 +33,48 @@ function columnKind(header: string): ColumnKind {
   if (/\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born)\b/.test(h)) return 'dob';
   if (/^post ?code$|\bpostcode\b/.test(h)) return 'postcode';
   if (/\baddress\b|\bstreet\b|\bresidence\b/.test(h) && !/e-?mail|\bip\b|web/.test(h)) return 'address';
-  if (/^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? )?names?|person|subject|surname|surname, forenames?|forenames?|forename\(s\)|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal)$/.test(h)) return 'name';
+  if (/^(?:surname|forenames?|forename\(s\)|(?:first|last|given|family|middle) names?)$/.test(h)) return 'name-part';
+  if (/^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? )?names?|person|subject|surname, forenames?|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal|guest)$/.test(h)) return 'name';
+  const id = h.replace(/\.$/, '');
+  if (/^(?:ni|n\.i|nino|n\.i\.n\.o|ni no|ni number|nat\.? ins(?:\.? no)?|national insurance(?: no| number)?)$/.test(id)) return 'ni';
+  if (/^(?:nhs|chi|h&c)(?: no| number)?$/.test(id)) return 'nhs';
+  if (/^passport(?: no| number)?$/.test(id)) return 'passport';
+  if (/^(?:(?:driving |driver )?licen[cs]e(?: no| number)?|dl(?: no)?|dvla(?: no| number)?)$/.test(id)) return 'licence';
+  if (/^(?:vrm|vrn|reg(?:istration)?(?: no| number| mark)?|index|(?:number )?plate|vehicle reg(?:istration)?)$/.test(id)) return 'vrm';
+  if (/^(?:sort[ -]?code|s\/c)$/.test(id)) return 'sort-code';
+  if (/^(?:(?:bank )?account(?: no| number)?|a\/c(?: no)?|acc no)$/.test(id)) return 'account';
+  if (/^(?:(?:payment |credit |debit )?card(?: no| number)?|pan)$/.test(id)) return 'card';
   return 'other';
+}
+
+/** Placeholders a name column holds when nobody is named. */
+const NO_NAME = new Set(['unknown', 'withheld', 'redacted', 'none', 'n/a', 'na', 'tbc', 'not known', 'nil', 'various', 'anonymous']);
+/** One part of a name in its own column: "HOLLIS", "Okafor-Reid", "Mei Ling". */
+const NAME_PART_CELL = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?$/u;
+
+/**
+ * What a cell or field value is, given its column or key: an identifier column takes a value that its
+ * validator accepts (the header is the cue the value lacks). Entity and score, or null.
+ */
+function fieldValue(k: ColumnKind, value: string): [Entity, number] | null {
+  const compact = value.replace(/[\s.-]/g, '');
+  switch (k) {
+    case 'dob': return birthDate(value) !== null ? ['DATE_OF_BIRTH', 0.8] : null;
+    case 'postcode': return postcodeKind(value) !== null ? ['POSTCODE', 0.8] : null;
+    // a house number or a locality after a comma: "Verdin Park (open space)" in the column is a place
+    case 'address': return /\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',')) ? ['ADDRESS', 0.75] : null;
+    case 'name': return NAME_CELL.test(value) && !NO_NAME.has(value.toLowerCase()) ? ['PERSON', 0.7] : null;
+    case 'name-part': return NAME_PART_CELL.test(value) && !NO_NAME.has(value.toLowerCase()) ? ['PERSON', 0.7] : null;
+    case 'ni': return isValidNino(/\d$/.test(compact) ? `${compact}A` : compact) ? ['NI_NUMBER', 0.8] : null;
+    case 'nhs': return /^\d{10}$/.test(compact) && nhsCheckDigitOk(compact) ? ['NHS_NUMBER', 0.8] : null;
+    case 'passport': return isPassportShape(value) ? ['PASSPORT', 0.8] : null;
+    case 'licence': return compact.length >= 16 && isValidDrivingLicence(compact.slice(0, 16)) ? ['DRIVING_LICENCE', 0.8] : null;
+    case 'vrm': return !isRoadNumber(value) && vrmFormat(value) !== null ? ['VEHICLE_REG', 0.8] : null;
+    case 'sort-code': return /^\d{2}([-. ]?)\d{2}\1\d{2}$/.test(value) ? ['BANK_ACCOUNT', 0.8] : null;
+    case 'account': return /^\d{6,10}$/.test(value) ? ['BANK_ACCOUNT', 0.8] : null;
+    case 'card': return isValidCard(value) ? ['PAYMENT_CARD', 0.8] : null;
+    default: return null;
+  }
 }
 
 /** The separator of a header line: pipes or tabs, else commas when there are enough of them (a CSV export). */
@@ -92,6 +137,9 @@ function headerInfo(line: string): HeaderInfo | null {
 /** A name cell: two to five capitalised words ("SANDHU, Harjit Singh", "Mei Ling CHAN"); "Yes", "Not known" are not. */
 const NAME_CELL = /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){1,4}$/u;
 
+/** A JSON string field: its key and its value (no escapes: identifiers and names hold none). */
+const JSON_FIELD = /"([A-Za-z][A-Za-z0-9_]{0,40})"[ \t]*:[ \t]*"([^"\\\n]{1,200})"/g;
+
 export interface TablePass {
   add: RawDetection[];
   /** Detections in a column that cannot hold them (a report date under "Reported" taken for a DOB). */
@@ -104,7 +152,6 @@ export interface TablePass {
  */
 export function tableCells(text: string, dets: readonly RawDetection[], kind: BlockKind | undefined, header?: string, now = new Date()): TablePass {
   const out: TablePass = { add: [], drop: new Set() };
-  if (!text.includes('|') && !text.includes('\t') && !text.includes(',')) return out;
   // dets are disjoint and sorted: the ones overlapping a cell are found by binary search
   const overlapping = (s: number, e: number): RawDetection[] => {
     const found: RawDetection[] = [];
@@ -114,6 +161,17 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
   const add = (entity: Entity, detector: string, s: number, e: number, score: number, reason: string): void => {
     out.add.push(newDetection(entity, detector, s, e, score, [reason], false));
   };
+
+  /** Adds what a cell or field holds, by its column or key, unless a detection of that entity already covers it. */
+  const field = (k: ColumnKind, a: number, b: number, value: string, inCell: RawDetection[], source: 'table' | 'json'): void => {
+    const found = fieldValue(k, value);
+    if (!found) return;
+    const [entity, score] = found;
+    const covered = entity === 'ADDRESS' ? inCell.some((d) => d.entity === 'ADDRESS' && d.start <= a && d.end >= b) : inCell.some((d) => d.entity === entity);
+    if (!covered) add(entity, `${source}-${k}-column`, a, b, score, `${source}:${k}-column`);
+  };
+  if (text.includes('":')) jsonFields();
+  if (!text.includes('|') && !text.includes('\t') && !text.includes(',')) return out;
 
   const rowBlock = kind === 'table-row' || kind === 'cell-row';
   let table: HeaderInfo | null = header && rowBlock ? headerInfo(header.split('\n')[0]!) : null;
@@ -129,6 +187,9 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
     if (info) {
       table = info;
       sawHeader = true;
+      // column names are no data ("Surname\tForename\tNINO\tOffence" read as a name); a line with
+      // commas may be prose that only looks like a CSV header, so only pipe and tab headers count
+      if (info.sep !== ',') for (const d of overlapping(lineStart, le)) out.drop.add(d);
       continue;
     }
     if (table && line.includes(table.sep)) mapRow(lineStart, le, table);
@@ -154,20 +215,26 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       // a whole-cell date outside the DOB column took its "DOB" cue from the header: not a birth date
       // ("perp BAKER, Ellis DOB 27/03/2010" inside an Outcome cell keeps its own cue)
       for (const d of inCell) if (d.entity === 'DATE_OF_BIRTH' && k !== 'dob' && d.start === a && d.end === b) out.drop.add(d);
-      if (k === 'dob') {
-        if (!inCell.some((d) => d.entity === 'DATE_OF_BIRTH') && birthDate(value) !== null) add('DATE_OF_BIRTH', 'table-dob-column', a, b, 0.8, 'table:dob-column');
-      } else if (k === 'address') {
-        // a house number or a locality after a comma: "Verdin Park (open space)" in the column is a place
-        if (/\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',')) && !inCell.some((d) => d.entity === 'ADDRESS' && d.start <= a && d.end >= b)) {
-          add('ADDRESS', 'table-address-column', a, b, 0.75, 'table:address-column');
-        }
-      } else if (k === 'postcode') {
-        if (postcodeKind(value) !== null && !inCell.some((d) => d.entity === 'POSTCODE')) add('POSTCODE', 'table-postcode-column', a, b, 0.8, 'table:postcode-column');
-      } else if (k === 'name') {
-        if (NAME_CELL.test(value) && !inCell.some((d) => d.entity === 'PERSON')) add('PERSON', 'table-name-column', a, b, 0.7, 'table:name-column');
-      }
+      field(k, a, b, value, inCell, 'table');
     }
   }
+  /**
+   * "key": "value" pairs of JSON (an XHR response, a case-management export): the key is the value's
+   * column header. A bare "name" key also names teams, forces and places, so only a person's name keys count.
+   */
+  function jsonFields(): void {
+    JSON_FIELD.lastIndex = 0;
+    for (let m = JSON_FIELD.exec(text); m; m = JSON_FIELD.exec(text)) {
+      const words = m[1]!.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+      const k = columnKind(words);
+      if (k === 'other' || (k === 'name' && words !== 'full name')) continue;
+      const value = m[2]!;
+      const b = m.index + m[0].length - 1;
+      const a = b - value.length;
+      field(k, a, b, value, overlapping(a, b), 'json');
+    }
+  }
+
   if (sawHeader || !rowBlock) return out;
 
   // no header in view: the oldest old-enough whole-cell date of a row naming a person

@@ -382,3 +382,18 @@ test('labelled identifiers in any case or run together: "VRM ab12cde", "Postcode
   assert.deepEqual(values('DOB 12 Mar 87, arrested', 'DATE_OF_BIRTH'), ['12 Mar 87']);
   assert.deepEqual(values('He was born in Luton and was seen on 12 March 14:30 outside', 'DATE_OF_BIRTH'), []);
 });
+
+test('identifier columns and JSON keys: a header or key is the cue a bare value lacks; header names are no data', () => {
+  const tsv = 'Surname\tForename\tDOB\tNINO\tPassport\tOffence\nHOLLIS\tKyle\t03/05/1994\tyh 14 77 02 d\t463908127\tCriminal damage';
+  const r = detect(tsv, { kind: 'document-text' });
+  const got = r.findings.map((f) => [f.entity, f.value]);
+  assert.deepEqual(got, [['PERSON', 'HOLLIS'], ['PERSON', 'Kyle'], ['DATE_OF_BIRTH', '03/05/1994'], ['NI_NUMBER', 'yh 14 77 02 d'], ['PASSPORT', '463908127']]);
+  // the same values under other headers, or failing their check, stay out
+  assert.deepEqual(values('Ref\tOrder\tBatch\tOffence\nUnknown\t463908127\tyh 14 77 02 d\tTheft', 'PASSPORT', { kind: 'document-text' }), []);
+  assert.deepEqual(values('Surname | Passport | Sort code | Account\nUnknown | 12345 | 99-99 | 12', 'PERSON', { kind: 'document-text' }), []);
+  const bank = detect('Name | Sort code | Account no | Card number\nKwame Asante | 16-00-38 | 27649015 | 4111 1111 1111 1111', { kind: 'document-text' });
+  assert.deepEqual(bank.findings.map((f) => [f.entity, f.value]), [['PERSON', 'Kwame Asante'], ['BANK_ACCOUNT', '16-00-38'], ['BANK_ACCOUNT', '27649015'], ['PAYMENT_CARD', '4111 1111 1111 1111']]);
+  // JSON: keys of a person's fields; a bare "name" names teams and forces too, so it is not enough
+  const json = '{"team":{"name":"Stroud Valley Team"},"applicant":{"fullName":"Philippa Stroud","sortCode":"401162","account":"71835402","nhsNo":"9434765919"}}';
+  assert.deepEqual(detect(json, { kind: 'json' }).findings.map((f) => [f.entity, f.value]), [['PERSON', 'Philippa Stroud'], ['BANK_ACCOUNT', '401162'], ['BANK_ACCOUNT', '71835402'], ['NHS_NUMBER', '9434765919']]);
+});

@@ -187,9 +187,10 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
     if (info) {
       table = info;
       sawHeader = true;
-      // column names are no data ("Surname\tForename\tNINO\tOffence" read as a name); a line with
-      // commas may be prose that only looks like a CSV header, so only pipe and tab headers count
-      if (info.sep !== ',') for (const d of overlapping(lineStart, le)) out.drop.add(d);
+      // column names run together are no data ("NINO\tOffence\tDisposal" read as a name); a line with
+      // commas may be prose that only looks like a CSV header, and a row without digits may look like a
+      // header ("AGNIESZKA NOWAK | Victim | …"), so only a detection across a pipe or a tab goes
+      if (info.sep !== ',') for (const d of overlapping(lineStart, le)) if (text.slice(d.start, d.end).includes(info.sep)) out.drop.add(d);
       continue;
     }
     if (table && line.includes(table.sep)) mapRow(lineStart, le, table);

@@ -34,7 +34,7 @@ export interface TriggerWindow {
   digits: number;
   /** Longest run of consecutive digits in the window (for `minDigitRun`). */
   longestRun: number;
-  /** Most digits in one group (digits joined by nothing or one space or hyphen) in the window (for `minDigitGroup`). */
+  /** Most digits in one group (digits joined by nothing or one space, hyphen or dot) in the window (for `minDigitGroup`). */
   longestGroup: number;
 }
 
@@ -44,7 +44,8 @@ export function triggerWindows(text: string, trigger: 'digit' | 'at'): Array<[nu
 }
 
 // a digit trigger is a whole digit group ("12 34 56"), so one match gives the window its group size
-const TRIGGER_RE = { digit: /\d+(?:[ -]\d+)*/g, at: /@/g } as const;
+// (joined by a space, a hyphen or a dot: "WL.71.03.88.D", "77.91.05")
+const TRIGGER_RE = { digit: /\d+(?:[ .-]\d+)*/g, at: /@/g } as const;
 
 /** [digits, longest digit run] of a digit group such as "12 34 56". */
 function groupDigits(group: string): [number, number] {

@@ -73,7 +73,7 @@ export interface Recognizer {
   minDigitRun?: number;
   /**
    * Speed, with `trigger: 'digit'`: every match holds a digit group of at least this many digits,
-   * a group being digits joined by nothing or by one space or hyphen ("AB 12 34 56 C", "12-34-56").
+   * a group being digits joined by nothing or by one space, hyphen or dot ("AB 12 34 56 C", "12-34-56", "77.91.05").
    * Prose dates and times ("12 March", "14:30") never reach six.
    */
   minDigitGroup?: number;

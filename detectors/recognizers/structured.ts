@@ -19,8 +19,9 @@ export const niNumberRecognizer: Recognizer = {
   minDigitGroup: 6, // …joined by at most one space or hyphen each
   description: 'National Insurance number: HMRC prefix rules, suffix A-D, with or without spaces/dashes',
   patterns: [
-    { name: 'nino', regex: /\b[A-Z]{2}(?:[ -]?\d{2}){3}[ -]?[A-D]\b/g, score: 0.7 },
-    { name: 'nino-any-case', regex: /\b[A-Za-z]{2}(?:[ -]?\d{2}){3}[ -]?[A-Da-d]\b/g, score: 0.3 },
+    // grouped by spaces, hyphens or dots ("WL.71.03.88.D" on typed-up forms)
+    { name: 'nino', regex: /\b[A-Z]{2}(?:[ .-]?\d{2}){3}[ .-]?[A-D]\b/g, score: 0.7 },
+    { name: 'nino-any-case', regex: /\b[A-Za-z]{2}(?:[ .-]?\d{2}){3}[ .-]?[A-Da-d]\b/g, score: 0.3 },
     // forms and databases often drop the suffix letter: only straight after an NI label ("NI: AB123456")
     { name: 'nino-labelled-no-suffix', regex: /\b(?:NI|N\.I\.?|NINO|N\.I\.N\.O\.?|national insurance)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*([A-Za-z]{2}(?:[ -]?\d{2}){3})(?![ -]?[A-Za-z0-9])/gi, score: 0.6, group: 1 },
   ],
@@ -58,7 +59,11 @@ export const drivingLicenceRecognizer: Recognizer = {
   minDigits: 7, // six date digits and one more
   minDigitRun: 6, // the DDMMYY-style block
   description: 'DVLA driving licence number (16 chars), surname block and a plausible encoded date of birth',
-  patterns: [{ name: 'dvla', regex: /\b[A-Z9]{5} ?\d{6} ?[A-Z9]{2}\d[A-Z0-9]{2}(?: ?\d{2})?\b/g, score: 0.65 }],
+  patterns: [
+    // "MORGA753116SM9IJ", "MORGA 753116 SM9IJ", "RAGHU 758239 PA9 MX"
+    { name: 'dvla', regex: /\b[A-Z9]{5} ?\d{6} ?[A-Z9]{2}\d ?[A-Z0-9]{2}(?: ?\d{2})?\b/g, score: 0.65 },
+    { name: 'dvla-labelled-any-case', regex: /\b(?:dl|dvla|(?:driving )?licen[cs]e)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*([a-z9]{5} ?\d{6} ?[a-z9]{2}\d ?[a-z0-9]{2})\b/gi, score: 0.65, group: 1 },
+  ],
   validate: (v) => isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
   context: { phrases: ['driving licence', 'driving license', 'driver licence', 'licence number', 'licence no', 'dvla', 'driver number', 'driving licence number'], windowBefore: 60, windowAfter: 20, boost: 0.3 },
 };
@@ -68,9 +73,13 @@ export const passportRecognizer: Recognizer = {
   entity: 'PASSPORT',
   trigger: 'digit',
   minDigits: 7, // AA9999999 has the fewest
-  minDigitRun: 7,
+  minDigitGroup: 7, // seven in a row, or nine in threes
   description: 'UK passport number (9 digits, or 2 letters + 7 digits, or 1 alnum + 8 digits), only with a passport cue',
-  patterns: [{ name: 'passport', regex: /\b(?:[A-Z]{2}\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 }],
+  patterns: [
+    { name: 'passport', regex: /\b(?:[A-Z]{2}\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 },
+    // nine digits written in threes: "passport no. 720 051 846"
+    { name: 'passport-spaced', regex: /(?<!\d[ -]?)\d{3} \d{3} \d{3}(?![ -]?\d)/g, score: 0.3 },
+  ],
   validate: (v) => isPassportShape(v),
   context: { phrases: ['passport', 'passport number', 'passport no', 'hmpo', 'hm passport office', 'travel document'], windowBefore: 60, windowAfter: 20, boost: 0.5, required: true },
 };
@@ -87,7 +96,7 @@ const VRM_CONTEXT = [
 /** Letters that, with a number beside them, are a make, a model or a police acronym rather than a dateless plate. */
 const NOT_PLATE_LETTERS = new Set([
   'BMW', 'VW', 'KIA', 'MG', 'DS', 'DAF', 'MAN', 'GT', 'GTI', 'RS', 'ST', 'SE', 'XR', 'TDI', 'HDI', 'CRF', 'YZF', 'CBR', 'GSX', 'KTM',
-  'ASB', 'PC', 'DC', 'DI', 'PS', 'SC', 'DCI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
+  'VAT', 'ASB', 'PC', 'DC', 'DI', 'PS', 'SC', 'DCI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
   'SNT', 'CSE', 'DV', 'ID', 'TV', 'NFA', 'DOB', 'URN', 'OIC', 'IP', 'WIT', 'VRM', 'ANPR', 'MP', 'PCC', 'ACC', 'DCC', 'CC', 'HQ', 'AB',
   // Acts cited with their year: "RTA 1988 s.5", "MDA 1971", "POA 1986"
   'RTA', 'MDA', 'POA', 'CJA', 'SOA', 'PHA', 'CDA', 'FA', 'TA', 'HRA', 'DPA', 'PCA',
@@ -106,6 +115,8 @@ export const vehicleRegRecognizer: Recognizer = {
     { name: 'vrm-suffix', regex: /\b[A-Z]{3} ?\d{1,3}[A-Z]\b/g, score: 0.3 },
     { name: 'vrm-ni', regex: /\b[A-Z]{0,2}[IZ] ?\d{1,4}\b/g, score: 0.25 },
     { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} \d{1,4})\b/g, score: 0.15 },
+    // a current-format mark in lower case ("yd70 fmr") needs a vehicle word nearby
+    { name: 'vrm-current-any-case', regex: /\b[a-z]{2}\d{2} ?[a-z]{3}\b/g, score: 0.3 },
     // forms and typed-up notes write a labelled mark in any case: "VRM ab12cde", "Reg: kx18 fht"
     { name: 'vrm-labelled-any-case', regex: /\b(?:reg(?:istration)?\.?(?:[ \t]+(?:no|number|mark)\.?)?|vrm|vrn|index|(?:number[ \t]+)?plate)[ \t]*[:-]?[ \t]*([a-z]{2}\d{2} ?[a-z]{3})\b/gi, score: 0.6, group: 1 },
   ],
@@ -152,6 +163,7 @@ export const sortCodeRecognizer: Recognizer = {
   description: 'UK sort code (NN-NN-NN), only with a banking cue',
   patterns: [
     { name: 'sort-code', regex: /(?<![\d-])\d{2}[- ]\d{2}[- ]\d{2}(?![\d-])/g, score: 0.3 },
+    { name: 'sort-code-dotted', regex: /(?<![\d.])\d{2}\.\d{2}\.\d{2}(?![\d.]|\.\d)/g, score: 0.3 },
     // six digits run together are a sort code only straight after its label: "Sort Code: 402115"
     { name: 'sort-code-labelled', regex: /\b(?:sort[ -]?code|s\/c)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{6})(?![\d-])/gi, score: 0.3, group: 1 },
   ],
@@ -212,9 +224,9 @@ export function parseDate(v: string): [number, number, number] | null {
   if (m) {
     return [fullYear(m[3]!), Number(m[2]), Number(m[1])];
   }
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  m = /^(\d{4})[-/.](\d{2})[-/.](\d{2})$/.exec(v);
   if (m) return [Number(m[1]), Number(m[2]), Number(m[3])];
-  m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([A-Za-z]+),? (\d{4}|\d{2})$/.exec(v);
+  m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)?[ -]([A-Za-z]+),?[ -](\d{4}|\d{2})$/.exec(v);
   if (m && MONTHS[m[2]!.toLowerCase()]) return [fullYear(m[3]!), MONTHS[m[2]!.toLowerCase()]!, Number(m[1])];
   m = /^([A-Za-z]+) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(v);
   if (m && MONTHS[m[1]!.toLowerCase()]) return [Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2])];
@@ -241,6 +253,9 @@ export const dateOfBirthRecognizer: Recognizer = {
     // forms filled in by hand and typed up: "09 / 04 / 1958"
     { name: 'dob-numeric-spaced', regex: /(?<![\d/])\d{1,2} \/ \d{1,2} \/ \d{4}(?![\d/])/g, score: 0.3 },
     { name: 'dob-iso', regex: /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/g, score: 0.3 },
+    // "1995/04/18" and "1995.04.18" (year first), "11-Dec-1976" (a database's date)
+    { name: 'dob-year-first', regex: /(?<![\d/.])\d{4}([/.])\d{2}\1\d{2}(?![\d/]|\.\d)/g, score: 0.3 },
+    { name: 'dob-day-mon-year', regex: new RegExp(`\\b\\d{1,2}-(?:${MONTH_ALT})-(?:\\d{4}|\\d{2})\\b`, 'g'), score: 0.3 },
     // "12 March 1987", and "12 Mar 87" as custody records write it (not "12 March 14:30")
     { name: 'dob-text', regex: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTH_ALT}),? (?:\\d{4}|\\d{2}(?![:.]\\d))\\b`, 'g'), score: 0.3 },
     { name: 'dob-text-us', regex: new RegExp(`\\b(?:${MONTH_ALT}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'g'), score: 0.3 },

@@ -370,8 +370,8 @@ test('labelled identifiers in any case or run together: "VRM ab12cde", "Postcode
   assert.deepEqual(values('Postcode: hp2 7qx', 'POSTCODE'), ['hp2 7qx']);
   assert.deepEqual(values('Sort Code: 402115 Account No: 41011223', 'BANK_ACCOUNT'), ['402115', '41011223']);
   assert.deepEqual(values('CHI number: 010101 9017', 'NHS_NUMBER'), ['010101 9017']);
-  // without the label, lower case and six run-together digits stay ordinary text
-  assert.deepEqual(values('a plate of food ab12cde, then ref 402115 and post hp2 7qx', 'VEHICLE_REG'), []);
+  // without a label or a vehicle word, lower case and six run-together digits stay ordinary text
+  assert.deepEqual(values('a bowl of food ab12cde, then ref 402115 and post hp2 7qx', 'VEHICLE_REG'), []);
   assert.deepEqual(detect('Order 402115 was posted; call hp2 7qx later').findings, []);
   // a failed check digit stays out, label or not
   assert.deepEqual(values('CHI number: 010101 9018', 'NHS_NUMBER'), []);
@@ -396,4 +396,21 @@ test('identifier columns and JSON keys: a header or key is the cue a bare value 
   // JSON: keys of a person's fields; a bare "name" names teams and forces too, so it is not enough
   const json = '{"team":{"name":"Stroud Valley Team"},"applicant":{"fullName":"Philippa Stroud","sortCode":"401162","account":"71835402","nhsNo":"9434765919"}}';
   assert.deepEqual(detect(json, { kind: 'json' }).findings.map((f) => [f.entity, f.value]), [['PERSON', 'Philippa Stroud'], ['BANK_ACCOUNT', '401162'], ['BANK_ACCOUNT', '71835402'], ['NHS_NUMBER', '9434765919']]);
+});
+
+test('identifier layouts of forms and exports: dotted NI and sort codes, split licence blocks, passports in threes, year-first and database dates', () => {
+  assert.deepEqual(values('N.I. WL.71.03.88.D', 'NI_NUMBER'), ['WL.71.03.88.D']);
+  assert.deepEqual(values('ID seen: DVLA licence RAGHU 758239 PA9 MX', 'DRIVING_LICENCE'), ['RAGHU 758239 PA9 MX']);
+  assert.deepEqual(values('tel 0191 498 0562 dl hayne754019d99xy', 'DRIVING_LICENCE'), ['hayne754019d99xy']);
+  assert.deepEqual(values('his passport no. 720 051 846 was used', 'PASSPORT'), ['720 051 846']);
+  // nine digits in threes are no passport inside a longer number or without the cue
+  assert.deepEqual(values('passport office on 0300 222 0000 123', 'PASSPORT'), []);
+  assert.deepEqual(values('order 720 051 846 shipped', 'PASSPORT'), []);
+  assert.deepEqual(values('paid from sort code 77.91.05, account 31926819', 'BANK_ACCOUNT'), ['77.91.05', '31926819']);
+  assert.deepEqual(values('ANPR hit: yd70 fmr, black Ford Fiesta', 'VEHICLE_REG'), ['yd70 fmr']);
+  assert.deepEqual(values('see item ab12cde in the list', 'VEHICLE_REG'), []);
+  assert.deepEqual(values('Invoice total incl. VAT 20 per cent for the vehicle recovery', 'VEHICLE_REG'), []);
+  assert.deepEqual(values('date of birth 1995/04/18; DOB: 11-Dec-1976', 'DATE_OF_BIRTH'), ['1995/04/18', '11-Dec-1976']);
+  // "Nat Ins" is a label, not Nat
+  assert.deepEqual(values('Victim Mr Hamid Rahimi, born 02/02/1980, Nat Ins no. AB123456C', 'PERSON'), ['Mr Hamid Rahimi']);
 });

@@ -64,10 +64,17 @@ function insideAny(dets: readonly RawDetection[], s: number, e: number): boolean
   return i < dets.length && dets[i]!.start < e;
 }
 
+/** Whether the blanks in [from, to) hold a tab or three spaces or more ("Signed: P. Raghunathan    Statement taken by"). */
+function isColumnGap(text: string, from: number, to: number): boolean {
+  return to - from > 2 || text.slice(from, to).includes('\t');
+}
+
 /** The word just before `at` (across spaces), or '' after punctuation: a sentence start reads as a name on its own. */
 function wordBefore(text: string, at: number): string {
   let i = at - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  // a tab or a gap of three spaces or more is a layout's column break: nothing beside the name
+  if (isColumnGap(text, i + 1, at)) return '';
   // "Mr. Mahmood": a title's dot is not a sentence end
   const dotted = text[i] === '.';
   const end = dotted ? i : i + 1;
@@ -81,7 +88,9 @@ function wordAfter(text: string, at: number): string {
   let i = at;
   // a possessive belongs to the name: look past it
   if (text[i] === "'" || text[i] === '’') i += text[i + 1] === 's' ? 2 : 1;
+  const gapFrom = i;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (isColumnGap(text, gapFrom, i)) return '';
   const start = i;
   while (i < text.length && LETTER.test(text[i]!)) i++;
   return text.slice(start, i);

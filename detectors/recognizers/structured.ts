@@ -183,6 +183,29 @@ export const accountNumberRecognizer: Recognizer = {
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 30, boost: 0.5, required: true },
 };
 
+/** Between a sort code and its account number in a row or a list: a cell border, a comma or spaces. */
+const PAIR_GAP = '(?:[ \\t]*[|,;][ \\t]*|[ \\t]+)';
+
+/**
+ * A sort code straight followed by an eight-digit account number ("| 16-00-38 | 27649015 |") is a
+ * bank pair without any banking word: spreadsheets and exports carry bank details in bare columns.
+ * A pair that fails the modulus check is left to the recognisers that need a cue.
+ */
+export const bankPairRecognizer: Recognizer = {
+  name: 'uk-bank-pair',
+  entity: 'BANK_ACCOUNT',
+  trigger: 'digit',
+  minDigits: 14,
+  minDigitRun: 8,
+  description: 'UK sort code and account number side by side (NN-NN-NN then eight digits), modulus-checked',
+  patterns: [
+    { name: 'pair-sort-code', regex: new RegExp(`(?<![\\d-])\\d{2}-\\d{2}-\\d{2}(?=${PAIR_GAP}\\d{8}(?![\\d-]))`, 'g'), score: 0.65 },
+    // the lookbehind sits after the digits, so it is only tried where eight digits stand
+    { name: 'pair-account', regex: new RegExp(`(?<![\\d-])\\d{8}(?![\\d-])(?<=(?<![\\d-])\\d{2}-\\d{2}-\\d{2}${PAIR_GAP}\\d{8})`, 'g'), score: 0.65 },
+  ],
+  validate: (v, text, start) => pairedModulus(v, text, start, /-/.test(v) ? 'sort-code' : 'account') !== 'fail',
+};
+
 export const postcodeRecognizer: Recognizer = {
   name: 'uk-postcode',
   entity: 'POSTCODE',
@@ -266,5 +289,5 @@ export const dateOfBirthRecognizer: Recognizer = {
 
 export const STRUCTURED_RECOGNIZERS: Recognizer[] = [
   niNumberRecognizer, nhsNumberRecognizer, drivingLicenceRecognizer, passportRecognizer, vehicleRegRecognizer,
-  paymentCardRecognizer, sortCodeRecognizer, accountNumberRecognizer, postcodeRecognizer, emailRecognizer, dateOfBirthRecognizer,
+  paymentCardRecognizer, sortCodeRecognizer, accountNumberRecognizer, bankPairRecognizer, postcodeRecognizer, emailRecognizer, dateOfBirthRecognizer,
 ];

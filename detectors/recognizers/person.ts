@@ -413,6 +413,12 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   return null;
 }
 
+/**
+ * Runs of capitalised words whose tokens alone ruled out a name, without reading the text around them
+ * (a page's headings, a force's and its teams' names): skipped outright when they come again.
+ */
+const NAMELESS_RUNS = new Set<string>();
+
 function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   const out: Candidate[] = [];
   const run = RUN;
@@ -426,9 +432,13 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       if (cut < 0) continue;
       words = words.slice(0, cut).trimEnd();
     }
+    // a run already seen to hold no name whatever stood around it ("Hertfordshire Constabulary")
+    if (NAMELESS_RUNS.has(words)) continue;
     // quick reject: a run of only common words ("Safer Neighbourhood Team") holds no name and no cue
     const toks = tokeniseIfName(words, m.index);
     if (!toks) continue;
+    // set once anything below reads the text around the run: then the run's outcome is not the run's alone
+    let readContext = false;
     const cls = toks.map((t) => (t.initial ? 'I' : classify(t)));
     let i = 0;
     while (i < toks.length) {
@@ -464,7 +474,9 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       let rejected = false;
       // "Sir William Borlase's Grammar School", "Oliver Cromwell's House": a possessive before a
       // capitalised building or institution names the place (a private "Mr Smith's house" is lower case)
-      if (!hasRank && (!hasTitle || HONORIFICS.has(titleKey)) && toks[j - 1]!.breakAfter && INSTITUTION_AFTER.test(text.slice(toks[j - 1]!.end, toks[j - 1]!.end + 40))) {
+      const possessive = !hasRank && (!hasTitle || HONORIFICS.has(titleKey)) && toks[j - 1]!.breakAfter;
+      if (possessive) readContext = true;
+      if (possessive && INSTITUTION_AFTER.test(text.slice(toks[j - 1]!.end, toks[j - 1]!.end + 40))) {
         i = Math.max(j, i + 1);
         continue;
       }
@@ -489,6 +501,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         nameCls = nameCls.slice(1);
       }
       if (!rejected) {
+        // evaluate() turns away a lone word without a title or rank before it reads any context
+        if (name.length > 1 || hasTitle || hasRank) readContext = true;
         const ev = evaluate(name, nameCls, hasTitle, hasRank, text, env, hasTitle ? titleStart : -1);
         if (ev) {
           const start = hasTitle && titleStart >= 0 ? titleStart : name[0]!.start;
@@ -501,6 +515,10 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         }
       }
       i = Math.max(j, i + 1);
+    }
+    if (!readContext) {
+      if (NAMELESS_RUNS.size > 50_000) NAMELESS_RUNS.clear();
+      NAMELESS_RUNS.add(words);
     }
   }
   // "OKAFOR, Adaeze" (surname first, as in registers and FOI tables)

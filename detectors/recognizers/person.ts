@@ -335,12 +335,16 @@ interface NameEval {
   reasons: string[];
 }
 
-function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, text: string, env: RecognizerEnv, titleStart = -1): NameEval | null {
+/** Set by evaluate() once it reads the text around the name (its outcome is then not the tokens' alone). */
+interface ReadMark { context: boolean }
+
+function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, text: string, env: RecognizerEnv, titleStart: number, read: ReadMark): NameEval | null {
   const n = name.length;
   if (n === 0 || n > 4) return null;
   // a lone word is a name only after a title or rank (every other path below ends in null for it)
   if (n === 1 && !hasTitle && !hasRank) return null;
   if (isPlace(name)) return null;
+  read.context = true;
   const first = cls[0]!;
   const last = cls[n - 1]!;
   const before = text.slice(Math.max(0, name[0]!.start - 40), name[0]!.start);
@@ -438,7 +442,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     const toks = tokeniseIfName(words, m.index);
     if (!toks) continue;
     // set once anything below reads the text around the run: then the run's outcome is not the run's alone
-    let readContext = false;
+    const read: ReadMark = { context: false };
     const cls = toks.map((t) => (t.initial ? 'I' : classify(t)));
     let i = 0;
     while (i < toks.length) {
@@ -475,7 +479,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       // "Sir William Borlase's Grammar School", "Oliver Cromwell's House": a possessive before a
       // capitalised building or institution names the place (a private "Mr Smith's house" is lower case)
       const possessive = !hasRank && (!hasTitle || HONORIFICS.has(titleKey)) && toks[j - 1]!.breakAfter;
-      if (possessive) readContext = true;
+      if (possessive) read.context = true;
       if (possessive && INSTITUTION_AFTER.test(text.slice(toks[j - 1]!.end, toks[j - 1]!.end + 40))) {
         i = Math.max(j, i + 1);
         continue;
@@ -501,9 +505,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         nameCls = nameCls.slice(1);
       }
       if (!rejected) {
-        // evaluate() turns away a lone word without a title or rank before it reads any context
-        if (name.length > 1 || hasTitle || hasRank) readContext = true;
-        const ev = evaluate(name, nameCls, hasTitle, hasRank, text, env, hasTitle ? titleStart : -1);
+        const ev = evaluate(name, nameCls, hasTitle, hasRank, text, env, hasTitle ? titleStart : -1, read);
         if (ev) {
           const start = hasTitle && titleStart >= 0 ? titleStart : name[0]!.start;
           const before = text.slice(Math.max(0, name[0]!.start - 60), hasTitle && titleStart >= 0 ? titleStart : name[0]!.start);
@@ -516,7 +518,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       }
       i = Math.max(j, i + 1);
     }
-    if (!readContext) {
+    if (!read.context) {
       if (NAMELESS_RUNS.size > 50_000) NAMELESS_RUNS.clear();
       NAMELESS_RUNS.add(words);
     }

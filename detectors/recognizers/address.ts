@@ -34,6 +34,7 @@ const WELSH_NUMBERED = new RegExp(
   `(?=[\\dFAURM](?<![A-Za-z0-9:/].))${FLAT}?${NUM},?[ \\t]+(?:${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')})(?:[ \\t]+(?:y|yr|Y|YR))?[ \\t]+${CAP}(?:[ \\t]+${CAP})?(?![A-Za-z'’])`,
   'g',
 );
+const WELSH_STREET_WORD = new RegExp(`${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')}`);
 const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
 const NAMED_GATE = /([A-Z][A-Za-z]+),\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\s+\d/g;
@@ -319,7 +320,8 @@ function findAddresses(text: string): Candidate[] {
   const numberWindows = gateWindows(text, NUMBER_GATE, 100, 160);
   const candidates = [
     ...matchesIn(text, CORE_NUMBERED, numberWindows),
-    ...matchesIn(text, WELSH_NUMBERED, numberWindows),
+    // most windows hold no Welsh street word at all: one literal search turns them away
+    ...matchesIn(text, WELSH_NUMBERED, numberWindows.filter((w) => WELSH_STREET_WORD.test(w[2]))),
     ...matchesIn(text, CORE_NAMED, namedWindows),
   ].sort((a, b) => a.index - b.index);
   let consumed = 0;

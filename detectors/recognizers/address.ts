@@ -34,6 +34,7 @@ const WELSH_NUMBERED = new RegExp(
   `(?=[\\dFAURM](?<![A-Za-z0-9:/].))${FLAT}?${NUM},?[ \\t]+(?:${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')})(?:[ \\t]+(?:y|yr|Y|YR))?[ \\t]+${CAP}(?:[ \\t]+${CAP})?(?![A-Za-z'’])`,
   'g',
 );
+const STREET_TYPE_WORD = new RegExp(`(?:${typeAlt})(?![A-Za-z'’])`);
 const WELSH_STREET_WORD = new RegExp(`${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')}`);
 const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
@@ -319,7 +320,7 @@ function findAddresses(text: string): Candidate[] {
   postcodeAnchored(text, out);
   const numberWindows = gateWindows(text, NUMBER_GATE, 100, 160);
   const candidates = [
-    ...matchesIn(text, CORE_NUMBERED, numberWindows),
+    ...matchesIn(text, CORE_NUMBERED, numberWindows.filter((w) => STREET_TYPE_WORD.test(w[2]))),
     // most windows hold no Welsh street word at all: one literal search turns them away
     ...matchesIn(text, WELSH_NUMBERED, numberWindows.filter((w) => WELSH_STREET_WORD.test(w[2]))),
     ...matchesIn(text, CORE_NAMED, namedWindows),

@@ -84,6 +84,9 @@ export function normalise(original: string): NormalisedText {
     }
     const rep = mapChar(c);
     if (rep === null) continue;
+    // a dash between spaces is punctuation, and every recogniser reads it as such: rewriting it would
+    // copy the whole text for nothing (most pages have one)
+    if (rep === '-' && original.charCodeAt(i - 1) === 32 && original.charCodeAt(i + 1) === 32) continue;
     if (rep.length === 1) oneForOne.set(original[i]!, rep);
     else changes.push([i, 1, rep]);
   }

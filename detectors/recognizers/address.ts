@@ -15,7 +15,8 @@ const houseAlt = [...new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS].flatMap((t) =
 
 /** A capitalised (or ALL-CAPS) word in a street or place name. */
 const CAP = "(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*|[A-Z]{2,}(?:['’-][A-Z]+)*|St\\.?|Saint|[A-Z]'[A-Z][a-z]+|\\d{1,3}(?:st|nd|rd|th))";
-const NUM = '\\d{1,4}[A-Za-z]?(?:\\s?[-/]\\s?\\d{1,4}[A-Za-z]?)?';
+// "1-7", "3/4", "1 – 7" (a spaced dash is left as it is by normalise())
+const NUM = '\\d{1,4}[A-Za-z]?(?:\\s?[-/–—]\\s?\\d{1,4}[A-Za-z]?)?';
 const FLAT = '(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d{1,4}[A-Za-z]?,?\\s+)';
 const HOUSE_NAME = `(?:(?:${CAP}\\s+){0,3}(?:${houseAlt}),?\\s+)`;
 // "Fair End Way", "Green Lane Close": a street name may itself end in a street-type word

@@ -13,6 +13,7 @@ import type { RawDetection } from './types.js';
 import { newDetection } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
 import { BRACKETED_STREET } from './recognizers/address.js';
+import { COMMON_CAPITALISED } from './gazetteer/lexicon.js';
 
 /** A date that is a birth date is at least this old (the same rule as a header-less table row's DOB). */
 export const MIN_AGE_YEARS = 10;
@@ -72,6 +73,8 @@ const ALIAS_AFTER = /^[^.!?\n]{0,40}?\b(?:known(?:[ \t]+to[ \t]+[a-z]+(?:[ \t]+[
 export function aliasesBesideNames(text: string, dets: readonly RawDetection[]): RawDetection[] {
   return afterNames(text, dets, 80, true, (after, person) => {
     const m = ALIAS_AFTER.exec(after);
+    // "the operation, known as Operation Falcon": a common word is no one's name
+    if (m && COMMON_CAPITALISED.has(m[1]!.toLowerCase())) return null;
     return m ? { entity: 'PERSON', detector: 'person-alias', at: m[0].lastIndexOf(m[1]!), length: m[1]!.length, score: Math.max(0.5, person.score - 0.1), reason: 'person:alias' } : null;
   });
 }

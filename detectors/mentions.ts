@@ -23,8 +23,8 @@ const NAME_WORD = /[\p{Lu}][\p{L}'’-]*[\p{L}]|[\p{Lu}]/gu;
 const LETTER = /[\p{L}]/u;
 // Latin letters incl. accents, as the person recogniser reads names; no /u flag and the lookbehind
 // after the first letter, so the engine skips ahead to capitals (3x faster on case-dense text)
-const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
-const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F';
+const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u1E00-\\u1EFF';
+const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u0300-\\u036F\\u1E00-\\u1EFF';
 const CAPITALISED_WORD = new RegExp(`[${UP}](?<![${LET}'’-].)[${LET}'’-]*`, 'g');
 /** "Mahmood's", "Jones'", "Pryce-": a trailing possessive or dash is not part of the name. */
 function bareWord(w: string): string {

@@ -64,7 +64,7 @@ export const PERSON_NAMED_SHOPS = new Set(phrases(`
 
 /** Schemes and charities named like a person ("Bobby Van: free home security checks"), lower case. */
 export const PERSON_NAMED_SCHEMES = new Set(phrases(`
-  Bobby Van;Ask for Angela;Clare's Law;Sarah's Law;Helen's Law;Stephen Lawrence Day;Ben Kinsella Trust;Suzy Lamplugh Trust
+  Bobby Van;Ask for Angela;Jack Russell;King Charles;Clare's Law;Sarah's Law;Helen's Law;Stephen Lawrence Day;Ben Kinsella Trust;Suzy Lamplugh Trust
 `));
 
 /** Vehicle makes: "a white Mercedes Sprinter", "a silver Ford Ka" name a vehicle, not a person. */
@@ -123,7 +123,8 @@ export const COMMON_CAPITALISED = new Set(words(`
   November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Winter
   Police Officers Officer Officers' Team Teams Neighbourhood Neighbourhoods Safer Priority Priorities Issue Issues Action
   Actions Date Dates Nature Victim Victims Perpetrator Perpetrators Offender Offenders Suspect Suspects Witness Witnesses
-  Ins Insurance National
+  Ins Insurance National Operation Houses
+  Heddlu Plismona Cymdogaeth Gorsaf Cyngor Swyddfa
   Complainant Complainants Defendant Defendants Accused Appellant Resident Residents Neighbour Neighbours Member Members
   Anti Anti-social Antisocial Social Behaviour Behavior ASB Crime Crimes Criminal Damage Drug Drugs Dealing Theft Burglary
   Robbery Assault Harassment Noise Nuisance Verbal Abuse Domestic Violence Vehicle Vehicles Speeding Parking Littering

@@ -18,7 +18,8 @@ const CAP = "(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*|[A-Z]{2,}(?:['’-][A-Z]
 // "1-7", "3/4", "1 – 7" (a spaced dash is left as it is by normalise())
 const NUM = '\\d{1,4}[A-Za-z]?(?:\\s?[-/–—]\\s?\\d{1,4}[A-Za-z]?)?';
 const FLAT = '(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d{1,4}[A-Za-z]?,?\\s+)';
-const HOUSE_NAME = `(?:(?:${CAP}\\s+){0,3}(?:${houseAlt}),?\\s+)`;
+// the words of a house name share its line ("Mrs Rose Hill\nRose Cottage, Back Lane": the line above is a name)
+const HOUSE_NAME = `(?:(?:${CAP}[ \\t]+){0,3}(?:${houseAlt}),?\\s+)`;
 // "Fair End Way", "Green Lane Close": a street name may itself end in a street-type word
 const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?:[ \\t]+(?:${typeAlt}))?(?![A-Za-z'’])`;
 /** A bare street in brackets: "Mr Halloran (Cavendish Way)". Used after a private person's name. */
@@ -28,7 +29,8 @@ export const BRACKETED_STREET = new RegExp(`^[ \\t]*\\([ \\t]*(${STREET})[ \\t]*
 // regex engine scans for faster than a leading lookbehind (10-30% on these grammars, outputs unchanged).
 // "18:30, Roundwood Park", "3/4 High Street": a number glued to a time or a date is no house number
 const NOT_AFTER_ALNUM = '(?=[A-Z\\d](?<![A-Za-z0-9:/].))';
-const CORE_NUMBERED = new RegExp(`${NOT_AFTER_ALNUM}${FLAT}?${HOUSE_NAME}?${NUM},?\\s+${STREET}`, 'g');
+// the house number and the street share a line ("24 November 2026\nDear Mrs Hill" is a date, then a letter)
+const CORE_NUMBERED = new RegExp(`${NOT_AFTER_ALNUM}${FLAT}?${HOUSE_NAME}?${NUM},?[ \\t]+${STREET}`, 'g');
 /** "14 Heol Rhosmaen", "3 Ffordd y Capel": a Welsh street word opens the street name. */
 const WELSH_NUMBERED = new RegExp(
   // starts only at a digit or a flat word's first letter, where a match can start
@@ -135,6 +137,9 @@ const isUpperCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 &
 
 interface Segment { start: number; words: string[]; stopBefore: boolean }
 
+const TITLE_BEFORE = /(?:^|[^A-Za-z])(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+$/;
+const CIVIL_TITLE = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)$/;
+
 /** Characters that may stand just before the first word of an address segment. */
 const SEGMENT_OPENERS = new Set([' ', '\t', '\n', '\r', ',', '(', ':', ';', '"', '“', '|', '\u00a0']);
 
@@ -195,6 +200,8 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       }
       const seg = segmentBefore(text, pos);
       if (!seg) break;
+      // "Mrs Rose Hill\nRose Cottage, …": a line that opens with a title is its resident's name
+      if (CIVIL_TITLE.test(seg.words[0]!) || TITLE_BEFORE.test(text.slice(Math.max(0, seg.start - 8), seg.start))) break;
       const first = seg.words[0]!;
       // "LS7 4PJ\t9\t1\nLS8 5QD": a number alone in a table cell on the line above is a count, not a house number
       if (seg.words.length === 1 && /^\d/.test(first) && text[seg.start - 1] === '\t') break;

@@ -79,9 +79,9 @@ function endsWithRank(before: string): boolean {
 // "(15)" straight after the name is an age; after a comma ("Hamilton Park, (2) vehicle crime") it numbers a list
 const CUE_AFTER = /^[ \t]*\(\d{1,3}\)|^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*[a-z]{2,}\b|aged\s+\d|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*[,(]\s*(?:dob|d\.o\.b|born)\b|\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\))/i;
 
-// Latin letters incl. Latin-1 and Latin Extended-A/B (Zoë, Wróblewska, Yıldırım) without the slower /u flag.
-const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
-const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+// Latin letters incl. Latin-1, Latin Extended-A/B and Additional (Zoë, Wróblewska, Yıldırım, Nguyễn) without the slower /u flag.
+const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u1E00-\\u1EFF';
+const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF';
 // A name needs two tokens (title + surname counts): single capitalised words never start a run. Its words
 // are one or two spaces or a tab apart: wider gaps are a form's or a layout's columns ("Insurer: Direct Line   Breath test").
 // "[A](?<!X.)" is "(?<!X)[A]" with the lookbehind after the first letter, so the engine skips to capitals (~1.8x).
@@ -335,6 +335,8 @@ interface NameEval {
   reasons: string[];
 }
 
+const CIVIL_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
+
 /** Set by evaluate() once it reads the text around the name (its outcome is then not the tokens' alone). */
 interface ReadMark { context: boolean }
 
@@ -343,7 +345,9 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   if (n === 0 || n > 4) return null;
   // a lone word is a name only after a title or rank (every other path below ends in null for it)
   if (n === 1 && !hasTitle && !hasRank) return null;
-  if (isPlace(name)) return null;
+  // "Mrs Rose Hill", "Mr Chester": after Mr, Mrs, Ms or Miss a place name is a surname
+  const civil = hasTitle && titleStart >= 0 && CIVIL_TITLES.has(text.slice(titleStart, name[0]!.start).trim().replace(/\.$/, '').toLowerCase());
+  if (!civil && isPlace(name)) return null;
   read.context = true;
   const first = cls[0]!;
   const last = cls[n - 1]!;
@@ -395,6 +399,10 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // role/age cues, only needed from here on
   const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after);
   if (prep && !cue) return null;
+  // "Oakfield, Hollybush and Victoria Park": a forename before a landmark word that no surname list holds names the
+  // landmark, unless something beyond a list's "and" says person
+  const onlyAnd = (lastWord === 'and' || lastWord === '&') && !CUE_AFTER.test(after);
+  if (strongFirst && (!cue || onlyAnd) && (last === 'U' || last === 'W') && LANDMARK_WORDS.has(name[n - 1]!.key)) return null;
   if (strongFirst && (last === 'U' || last === 'W' || last === 'F' || last === 'I')) return { score: cue ? 0.8 : 0.7, reasons: ['person:forename'] };
   if (strongLast && (first === 'U' || first === 'W' || first === 'I' || first === 'S')) {
     if (first === 'I' && text.charCodeAt(name[0]!.end) !== 46 && !cue) return { score: 0.6, reasons: ['person:initial'] };
@@ -403,7 +411,6 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   if (cue && first !== 'C' && last !== 'C') {
     // "Kirkstone Pass and Honister Pass", "Pier Hill area, and Southchurch Park": when the only cue is a
     // list's "and", a run ending in a landmark word is another landmark
-    const onlyAnd = (lastWord === 'and' || lastWord === '&') && !CUE_AFTER.test(after);
     if (onlyAnd && LANDMARK_WORDS.has(name[n - 1]!.key)) return null;
     // "Victim Care Referral": with a cue as the only evidence, an organisation word makes it a title, not a name
     if (name.some((t) => ORG_WORDS.has(t.key) && !FORENAMES.has(t.key))) return null;
@@ -493,6 +500,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       const lastKey = name[name.length - 1]!.key;
       if (!rejected && HARD_STREET.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
       if (!rejected && name.length > 1 && (ORG_WORDS.has(lastKey) || VENUE_WORDS.has(lastKey)) && !inGaz(SURNAMES, lastKey)) rejected = true;
+      // "Queen Elizabeth Hall", "King George Hospital": an honorific opening a run that ends in a venue names the venue
+      if (!rejected && name.length >= 3 && HONORIFICS.has(name[0]!.key) && (VENUE_WORDS.has(lastKey) || ORG_WORDS.has(lastKey) || HOUSE_NAME_WORDS.has(lastKey))) rejected = true;
       // "Stanley Civic Hall": a venue word that is also a surname, after a word no name list knows
       if (!rejected && name.length >= 3 && VENUE_WORDS.has(lastKey) && nameCls[name.length - 2] === 'U' && !(hasTitle || hasRank)) rejected = true;
       // "Mortimer House", "Windmill Cottage": a house name, whatever the first word is

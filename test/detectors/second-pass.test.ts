@@ -419,3 +419,15 @@ test('identifier layouts of forms and exports: dotted NI and sort codes, split l
   // "Nat Ins" is a label, not Nat
   assert.deepEqual(values('Victim Mr Hamid Rahimi, born 02/02/1980, Nat Ins no. AB123456C', 'PERSON'), ['Mr Hamid Rahimi']);
 });
+
+test('names and not names from corpus14: Vietnamese letters, landmarks after a forename, honorific venues, dog breeds, operations, a letter head', () => {
+  assert.deepEqual(values('Noise nuisance | Perpetrator | Nguyễn Văn Thành | 19 Kingfisher Rise, Hemel Hempstead HP2 5RB', 'PERSON', { kind: 'table-row' }), ['Nguyễn Văn Thành']);
+  assert.deepEqual(values('Siobhan covers Oakfield, Hollybush and Victoria Park on foot.', 'PERSON'), []);
+  assert.deepEqual(values('Victoria Park, 34, of 2 Mill Lane, Hitchin, was fined.', 'PERSON'), ['Victoria Park']);
+  assert.deepEqual(values('The awards were held at the Queen Elizabeth Hall on Friday.', 'PERSON'), []);
+  assert.deepEqual(values('Found: a Jack Russell terrier near the Duke of York pub. Wendy Houses and sheds were broken into.', 'PERSON'), []);
+  assert.deepEqual(values('Chief Inspector Graham Stott said the operation, known as Operation Falcon, would continue.', 'PERSON'), ['Graham Stott']);
+  const letter = 'Rural Operational Support Team\nMrs Rose Hill\nRose Cottage, Back Lane, Ashwell SG7 5PE\n24 November 2026\nDear Mrs Hill,\nThank you.';
+  assert.deepEqual(detect(letter, { kind: 'document-text' }).findings.map((f) => [f.entity, f.value]), [['PERSON', 'Mrs Rose Hill'], ['ADDRESS', 'Rose Cottage, Back Lane, Ashwell SG7 5PE'], ['PERSON', 'Mrs Hill']]);
+  assert.deepEqual(values('PC Bernadette Ofori leads the team. Bernie has policed the town since 2009.', 'PERSON'), ['Bernadette Ofori', 'Bernie']);
+});

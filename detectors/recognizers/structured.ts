@@ -86,7 +86,7 @@ export const passportRecognizer: Recognizer = {
 
 const VRM_CONTEXT = [
   'vehicle', 'vehicles', 'registration', 'reg', 'reg no', 'registration number', 'registration mark', 'number plate', 'number plates',
-  'plate', 'plates', 'vrm', 'vrn', 'car', 'van', 'motorbike', 'motorcycle', 'moped', 'scooter', 'lorry', 'hgv', 'taxi', 'pick-up',
+  'plate', 'plates', 'vrm', 'vrn', 'index', 'car', 'van', 'motorbike', 'motorcycle', 'moped', 'scooter', 'lorry', 'hgv', 'taxi', 'pick-up',
   'hatchback', 'saloon', 'estate car', 'driving', 'driven', 'drove', 'dvla', 'v5c', 'mot', 'anpr',
   ...VEHICLE_NOUNS,
   // makes, less those that are everyday words ("a man", "smart", "range")
@@ -110,15 +110,12 @@ export const vehicleRegRecognizer: Recognizer = {
   trigger: 'digit',
   description: 'Vehicle registration marks: current (AB12 CDE), prefix, suffix, Northern Ireland and dateless; never road numbers',
   patterns: [
-    { name: 'vrm-current', regex: /\b[A-Z]{2}\d{2} ?[A-Z]{3}\b/g, score: 0.6 },
+    // any case: a mark in lower case ("yd70 fmr", "VRM kx18fht") scores lower and needs a vehicle word (validate)
+    { name: 'vrm-current', regex: /\b[A-Z]{2}\d{2} ?[A-Z]{3}\b/gi, score: 0.6 },
     { name: 'vrm-prefix', regex: /\b[A-Z]\d{1,3} ?[A-Z]{3}\b/g, score: 0.3 },
     { name: 'vrm-suffix', regex: /\b[A-Z]{3} ?\d{1,3}[A-Z]\b/g, score: 0.3 },
     { name: 'vrm-ni', regex: /\b[A-Z]{0,2}[IZ] ?\d{1,4}\b/g, score: 0.25 },
     { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} \d{1,4})\b/g, score: 0.15 },
-    // a current-format mark in lower case ("yd70 fmr") needs a vehicle word nearby
-    { name: 'vrm-current-any-case', regex: /\b[a-z]{2}\d{2} ?[a-z]{3}\b/g, score: 0.3 },
-    // forms and typed-up notes write a labelled mark in any case: "VRM ab12cde", "Reg: kx18 fht"
-    { name: 'vrm-labelled-any-case', regex: /\b(?:reg(?:istration)?\.?(?:[ \t]+(?:no|number|mark)\.?)?|vrm|vrn|index|(?:number[ \t]+)?plate)[ \t]*[:-]?[ \t]*([a-z]{2}\d{2} ?[a-z]{3})\b/gi, score: 0.6, group: 1 },
   ],
   validate: (v) => {
     if (isRoadNumber(v)) return false;
@@ -127,7 +124,7 @@ export const vehicleRegRecognizer: Recognizer = {
     if (f === 'northern-ireland' && v.replace(/\s/g, '').length < 4) return false;
     // "a BMW 3 Series", "41 ASB reports": the letters of a short mark that are a make or an acronym
     if ((f === 'dateless' || f === 'northern-ireland') && NOT_PLATE_LETTERS.has(v.replace(/[^A-Z]/g, ''))) return false;
-    return true;
+    return v === v.toUpperCase() ? true : 0.3;
   },
   context: { phrases: VRM_CONTEXT, windowBefore: 80, windowAfter: 40, boost: 0.35 },
 };
@@ -212,12 +209,11 @@ export const postcodeRecognizer: Recognizer = {
   trigger: 'digit',
   description: 'UK postcode: BS 7666 letter rules plus GIR 0AA, BFPO and overseas territories',
   patterns: [
-    { name: 'postcode', regex: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/g, score: 0.6 },
-    // a labelled postcode in any case: "Postcode: hp2 7qx"
-    { name: 'postcode-labelled-any-case', regex: /\bpost[ -]?code[ \t]*[:-]?[ \t]*([a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2})\b/gi, score: 0.6, group: 1 },
+    // any case: a postcode in lower case ("Postcode: hp2 7qx") scores lower and needs its cue (validate)
+    { name: 'postcode', regex: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/gi, score: 0.6 },
     { name: 'postcode-special', regex: /\b(?:GIR ?0AA|BFPO ?\d{1,4}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|SIQQ|PCRN|TKCA) ?1ZZ)\b/g, score: 0.6 },
   ],
-  validate: (v) => postcodeKind(v) !== null,
+  validate: (v) => (postcodeKind(v) === null ? false : v === v.toUpperCase() ? true : 0.3),
   context: { phrases: ['postcode', 'post code', 'address', 'lives', 'resides'], windowBefore: 40, windowAfter: 10, boost: 0.2 },
 };
 

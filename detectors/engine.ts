@@ -217,10 +217,15 @@ export function firstEndingAfter(dets: readonly { start: number; end: number }[]
   return lo;
 }
 
-/** Keeps one detection per overlapping cluster (the better by absorption, score, then length). */
+/**
+ * Keeps one detection per overlapping cluster (the better by absorption, score, then length). A
+ * detection turned away only by one that later lost to a third comes back: "Mrs Rose Hill" beside an
+ * address read back over her line, which then lost to the shorter address below it.
+ */
 export function resolveOverlaps(dets: RawDetection[]): RawDetection[] {
   const sorted = [...dets].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: RawDetection[] = [];
+  const lost: RawDetection[] = [];
   for (const d of sorted) {
     // compare against every kept detection that overlaps (kept ones are disjoint, so check from the end)
     let keep = true;
@@ -229,11 +234,25 @@ export function resolveOverlaps(dets: RawDetection[]): RawDetection[] {
       if (o.end <= d.start) break;
       if (better(o, d)) { keep = false; break; }
     }
-    if (!keep) continue;
-    while (out.length && out[out.length - 1]!.end > d.start) out.pop();
+    if (!keep) {
+      lost.push(d);
+      continue;
+    }
+    while (out.length && out[out.length - 1]!.end > d.start) lost.push(out.pop()!);
     out.push(d);
   }
-  return out;
+  if (!lost.length) return out;
+  // a lost detection that overlaps nothing kept any more is kept after all (in order, so two such never overlap)
+  const back: RawDetection[] = [];
+  for (const d of lost.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const i = firstEndingAfter(out, d.start);
+    if (i < out.length && out[i]!.start < d.end) continue;
+    const prev = back[back.length - 1];
+    if (prev && prev.end > d.start) continue;
+    back.push(d);
+  }
+  if (!back.length) return out;
+  return out.concat(back).sort((a, b) => a.start - b.start);
 }
 
 function runAll(text: string, recognizers: Recognizer[], opts: EngineOptions): RawDetection[] {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { detect, detectBlocks, AllowList, subjectKey, ALL_RECOGNIZERS } from '../../detectors/index.js';
-import { CHUNK_SIZE } from '../../detectors/engine.js';
+import { CHUNK_SIZE, resolveOverlaps, newDetection } from '../../detectors/engine.js';
 import { normalise, toOriginal } from '../../detectors/normalize.js';
 import { SEVERITY_RANK, type TextBlock } from '../../core/types.js';
 
@@ -189,4 +189,14 @@ test('public-role text never yields high or critical; every recogniser is declar
     assert.ok(rec.name && rec.entity && rec.description);
     assert.ok(rec.patterns?.length || rec.find, rec.name);
   }
+});
+
+test('overlaps: a detection turned away only by one that later lost comes back', () => {
+  const person = newDetection('PERSON', 'p', 0, 13, 0.85, [], false);
+  const wide = newDetection('ADDRESS', 'a', 0, 54, 0.85, [], false); // read back over the name's line
+  const narrow = newDetection('ADDRESS', 'a', 14, 54, 0.9, [], false);
+  assert.deepEqual(resolveOverlaps([person, wide, narrow]).map((d) => [d.entity, d.start, d.end]), [['PERSON', 0, 13], ['ADDRESS', 14, 54]]);
+  // one still beaten by a kept detection stays out
+  const inside = newDetection('POSTCODE', 'pc', 47, 54, 0.6, [], false);
+  assert.deepEqual(resolveOverlaps([narrow, inside]).map((d) => d.entity), ['ADDRESS']);
 });

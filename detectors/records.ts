@@ -230,23 +230,27 @@ interface Group {
 
 /** Most non-empty lines are " | "-separated rows (a sheet or table flattened to text). */
 function isTableText(text: string): boolean {
-  // line by line with indexOf: a character loop over a long text was a visible cost
-  let lines = 0;
+  // the rows first, jumping from one " | " to the next: prose has few, and then the line count can stop early
   let rows = 0;
-  let bar = text.indexOf(' | '); // the next " | " (-1: none left)
+  let rowLineEnd = -1;
+  for (let p = text.indexOf(' | '); p >= 0; p = text.indexOf(' | ', p + 1)) {
+    if (p < rowLineEnd) continue;
+    rows++;
+    const nl = text.indexOf('\n', p);
+    rowLineEnd = nl < 0 ? text.length : nl;
+  }
+  if (rows < 2) return false;
+  // non-blank lines, line by line with indexOf, until they outnumber twice the rows
+  let lines = 0;
   for (let from = 0; from <= text.length; ) {
     let nl = text.indexOf('\n', from);
     if (nl < 0) nl = text.length;
     let k = from;
     while (k < nl && isSpaceCode(text.charCodeAt(k))) k++;
-    if (k < nl) {
-      lines++;
-      if (bar >= 0 && bar < from) bar = text.indexOf(' | ', from);
-      if (bar >= 0 && bar + 2 < nl) rows++;
-    }
+    if (k < nl && ++lines > rows * 2) return false;
     from = nl + 1;
   }
-  return rows >= 2 && rows * 2 >= lines;
+  return true;
 }
 
 const HOME_OR_BIRTH: ReadonlySet<string> = new Set(['ADDRESS', 'DATE_OF_BIRTH', 'POSTCODE']);

@@ -35,6 +35,9 @@ function bareWord(w: string): string {
 const UPPER = /^\p{Lu}/u;
 const wordShape = (w: string): number => w.charCodeAt(0) * 1024 + Math.min(w.length, 1023);
 
+/** "I'm", "It's", "We're": a pronoun's contraction before a name is not another name. */
+const isContraction = (w: string): boolean => /^(?:I|[A-Z][a-z]*)['’](?:m|s|re|ve|ll|d)$/.test(w) && (w.startsWith('I\'') || w.startsWith('I’') || isCommon(w.replace(/['’].*$/, '')));
+
 /** The word lists hold lower-case keys. */
 const isTitle = (w: string): boolean => TITLES.has(w.toLowerCase());
 const isCommon = (w: string): boolean => COMMON_CAPITALISED.has(w.toLowerCase());
@@ -147,7 +150,7 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
     const after = wordAfter(text, end);
     const title = isTitle(before);
     // next to another capitalised word it is part of some other name: a street, a place, a firm
-    if (!title && before && UPPER.test(before) && !isCommon(before)) continue;
+    if (!title && before && UPPER.test(before) && !isCommon(before) && !isContraction(before)) continue;
     if (after && (UPPER.test(after) || STREET_TYPE_SET.has(after.toLowerCase()))) continue;
     if (title) start = text.lastIndexOf(before, start);
     if (inside(start, end)) continue;

@@ -39,7 +39,7 @@ function columnKind(header: string): ColumnKind {
   if (/^(?:ni|n\.i|nino|n\.i\.n\.o|ni no|ni number|nat\.? ins(?:\.? no)?|national insurance(?: no| number)?)$/.test(id)) return 'ni';
   if (/^(?:nhs|chi|h&c)(?: no| number)?$/.test(id)) return 'nhs';
   if (/^passport(?: no| number)?$/.test(id)) return 'passport';
-  if (/^(?:(?:driving |driver )?licen[cs]e(?: no| number)?|dl(?: no)?|dvla(?: no| number)?)$/.test(id)) return 'licence';
+  if (/^(?:(?:driving |driver )?licen[cs]e(?: no| number)?|dl(?: no)?|dvla(?: no| number)?|driver (?:no|number))$/.test(id)) return 'licence';
   if (/^(?:vrm|vrn|reg(?:istration)?(?: no| number| mark)?|index|(?:number )?plate|vehicle reg(?:istration)?)$/.test(id)) return 'vrm';
   if (/^(?:sort[ -]?code|s\/c)$/.test(id)) return 'sort-code';
   if (/^(?:(?:bank )?account(?: no| number)?|a\/c(?: no)?|acc no)$/.test(id)) return 'account';
@@ -68,7 +68,7 @@ function fieldValue(k: ColumnKind, value: string): [Entity, number] | null {
     case 'ni': return isValidNino(/\d$/.test(compact) ? `${compact}A` : compact) ? ['NI_NUMBER', 0.8] : null;
     case 'nhs': return /^\d{10}$/.test(compact) && nhsCheckDigitOk(compact) ? ['NHS_NUMBER', 0.8] : null;
     case 'passport': return isPassportShape(value) ? ['PASSPORT', 0.8] : null;
-    case 'licence': return compact.length >= 16 && isValidDrivingLicence(compact.slice(0, 16)) ? ['DRIVING_LICENCE', 0.8] : null;
+    case 'licence': return compact.length >= 16 && isValidDrivingLicence(compact.slice(0, 16).toUpperCase()) ? ['DRIVING_LICENCE', 0.8] : null;
     case 'vrm': return !isRoadNumber(value) && vrmFormat(value) !== null ? ['VEHICLE_REG', 0.8] : null;
     case 'sort-code': return /^\d{2}([-. ]?)\d{2}\1\d{2}$/.test(value) ? ['BANK_ACCOUNT', 0.8] : null;
     case 'account': return /^\d{6,10}$/.test(value) ? ['BANK_ACCOUNT', 0.8] : null;

@@ -123,7 +123,7 @@ export const COMMON_CAPITALISED = new Set(words(`
   November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Winter
   Police Officers Officer Officers' Team Teams Neighbourhood Neighbourhoods Safer Priority Priorities Issue Issues Action
   Actions Date Dates Nature Victim Victims Perpetrator Perpetrators Offender Offenders Suspect Suspects Witness Witnesses
-  Ins Insurance National Operation Houses
+  Ins Insurance National Operation Houses Organised Organized Economic Flat Apartment Apt Maisonette
   Heddlu Plismona Cymdogaeth Gorsaf Cyngor Swyddfa
   Complainant Complainants Defendant Defendants Accused Appellant Resident Residents Neighbour Neighbours Member Members
   Anti Anti-social Antisocial Social Behaviour Behavior ASB Crime Crimes Criminal Damage Drug Drugs Dealing Theft Burglary

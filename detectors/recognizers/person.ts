@@ -35,7 +35,9 @@ const LOCATION_PREPS = new Set(['in', 'at', 'near', 'along', 'around', 'on', 'of
 const ROLE_CUES = new Set(['victim', 'victims', 'perpetrator', 'perpetrators', 'offender', 'suspect', 'witness', 'complainant', 'defendant', 'accused', 'resident', 'neighbour', 'tenant', 'named', 'name', 'names', 'called', 'known as', 'identified as', 'by', 'against', 'and', '&',
   // a person's place or part in the story ("the home of Dean Pryke", "our coordinator Bill Ransome")
   'home of', 'address of', 'occupier', 'occupant', 'owner', 'landlord', 'licensee', 'coordinator', 'co-ordinator', 'chair', 'secretary', 'treasurer',
-  'driver', 'rider', 'cyclist', 'pedestrian', 'motorist', 'pensioner', 'teenager']);
+  'driver', 'rider', 'cyclist', 'pedestrian', 'motorist', 'pensioner', 'teenager',
+  // "a card in the name of D FENWICK", "reported by mother Claire Marsh"
+  'name of', 'mother', 'father', 'mum', 'dad', 'son', 'daughter', 'wife', 'husband', 'partner', 'brother', 'sister', 'carer', 'grandmother', 'grandfather']);
 const RANK_SET = new Set(RANK_PHRASES.map((p) => p.replace(/\./g, '').toLowerCase()));
 
 /** The last few words before a name, lower case, punctuation dropped (cheap to test against word sets). */

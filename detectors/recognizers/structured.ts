@@ -81,7 +81,7 @@ export const passportRecognizer: Recognizer = {
     { name: 'passport-spaced', regex: /(?<!\d[ -]?)\d{3} \d{3} \d{3}(?![ -]?\d)/g, score: 0.3 },
   ],
   validate: (v) => isPassportShape(v),
-  context: { phrases: ['passport', 'passport number', 'passport no', 'hmpo', 'hm passport office', 'travel document'], windowBefore: 60, windowAfter: 20, boost: 0.5, required: true },
+  context: { phrases: ['passport', 'passport number', 'passport no', 'ppt', 'hmpo', 'hm passport office', 'travel document'], windowBefore: 60, windowAfter: 20, boost: 0.5, required: true },
 };
 
 const VRM_CONTEXT = [
@@ -104,6 +104,9 @@ const NOT_PLATE_LETTERS = new Set([
   'JAN', 'FEB', 'MAR', 'APR', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC',
 ]);
 
+/** The DVLA's and forms' example marks ("Reg: AB12 CDE" on a blank template). */
+const EXAMPLE_PLATES = new Set(['AB12CDE', 'AB51ABC', 'AA19AAA']);
+
 export const vehicleRegRecognizer: Recognizer = {
   name: 'uk-vehicle-reg',
   entity: 'VEHICLE_REG',
@@ -118,7 +121,7 @@ export const vehicleRegRecognizer: Recognizer = {
     { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} \d{1,4})\b/g, score: 0.15 },
   ],
   validate: (v) => {
-    if (isRoadNumber(v)) return false;
+    if (isRoadNumber(v) || EXAMPLE_PLATES.has(v.replace(/\s/g, '').toUpperCase())) return false;
     const f = vrmFormat(v);
     if (!f) return false;
     if (f === 'northern-ireland' && v.replace(/\s/g, '').length < 4) return false;
@@ -180,8 +183,8 @@ export const accountNumberRecognizer: Recognizer = {
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 30, boost: 0.5, required: true },
 };
 
-/** Between a sort code and its account number in a row or a list: a cell border, a comma or spaces. */
-const PAIR_GAP = '(?:[ \\t]*[|,;][ \\t]*|[ \\t]+)';
+/** Between a sort code and its account number in a row or a list: a cell border, a comma, a slash or spaces. */
+const PAIR_GAP = '(?:[ \\t]*[|,;/][ \\t]*|[ \\t]+)';
 
 /**
  * A sort code straight followed by an eight-digit account number ("| 16-00-38 | 27649015 |") is a

@@ -364,14 +364,14 @@ test('the name someone goes by, written after their full name, is theirs; CHI nu
   assert.deepEqual(values('Ref | Address | Nature of ASB\nASB/26/0413 | Verdin Park (open space) | Youths drinking', 'ADDRESS'), []);
 });
 
-test('labelled identifiers in any case or run together: "VRM ab12cde", "Postcode: hp2 7qx", "Sort Code: 402115", "CHI 010101 9017"', () => {
+test('labelled identifiers in any case or run together: "VRM kx18fht", "Postcode: hp2 7qx", "Sort Code: 402115", "CHI 010101 9017"', () => {
   assert.deepEqual(values('Vehicle: silver Ford Focus, VRM kx18fht, seen leaving at speed.', 'VEHICLE_REG'), ['kx18fht']);
-  assert.deepEqual(values('Reg. No. ab12 cde (keeper unknown)', 'VEHICLE_REG'), ['ab12 cde']);
+  assert.deepEqual(values('Reg. No. kx18 fht (keeper unknown)', 'VEHICLE_REG'), ['kx18 fht']);
   assert.deepEqual(values('Postcode: hp2 7qx', 'POSTCODE'), ['hp2 7qx']);
   assert.deepEqual(values('Sort Code: 402115 Account No: 41011223', 'BANK_ACCOUNT'), ['402115', '41011223']);
   assert.deepEqual(values('CHI number: 010101 9017', 'NHS_NUMBER'), ['010101 9017']);
   // without a label or a vehicle word, lower case and six run-together digits stay ordinary text
-  assert.deepEqual(values('a bowl of food ab12cde, then ref 402115 and post hp2 7qx', 'VEHICLE_REG'), []);
+  assert.deepEqual(values('a bowl of food kx18fht, then ref 402115 and post hp2 7qx', 'VEHICLE_REG'), []);
   assert.deepEqual(detect('Order 402115 was posted; call hp2 7qx later').findings, []);
   // a failed check digit stays out, label or not
   assert.deepEqual(values('CHI number: 010101 9018', 'NHS_NUMBER'), []);
@@ -408,7 +408,7 @@ test('identifier layouts of forms and exports: dotted NI and sort codes, split l
   assert.deepEqual(values('order 720 051 846 shipped', 'PASSPORT'), []);
   assert.deepEqual(values('paid from sort code 77.91.05, account 31926819', 'BANK_ACCOUNT'), ['77.91.05', '31926819']);
   assert.deepEqual(values('ANPR hit: yd70 fmr, black Ford Fiesta', 'VEHICLE_REG'), ['yd70 fmr']);
-  assert.deepEqual(values('see item ab12cde in the list', 'VEHICLE_REG'), []);
+  assert.deepEqual(values('see item kx18fht in the list', 'VEHICLE_REG'), []);
   assert.deepEqual(values('Invoice total incl. VAT 20 per cent for the vehicle recovery', 'VEHICLE_REG'), []);
   assert.deepEqual(values('date of birth 1995/04/18; DOB: 11-Dec-1976', 'DATE_OF_BIRTH'), ['1995/04/18', '11-Dec-1976']);
   // a sort code straight followed by an account number needs no banking word; apart, they are other numbers
@@ -430,4 +430,16 @@ test('names and not names from corpus14: Vietnamese letters, landmarks after a f
   const letter = 'Rural Operational Support Team\nMrs Rose Hill\nRose Cottage, Back Lane, Ashwell SG7 5PE\n24 November 2026\nDear Mrs Hill,\nThank you.';
   assert.deepEqual(detect(letter, { kind: 'document-text' }).findings.map((f) => [f.entity, f.value]), [['PERSON', 'Mrs Rose Hill'], ['ADDRESS', 'Rose Cottage, Back Lane, Ashwell SG7 5PE'], ['PERSON', 'Mrs Hill']]);
   assert.deepEqual(values('PC Bernadette Ofori leads the team. Bernie has policed the town since 2009.', 'PERSON'), ['Bernadette Ofori', 'Bernie']);
+});
+
+test('from corpus15: a name before "Flat 3", a kinship word or "in the name of" as cues, "I\'m Ayesha", bank pairs with a slash, PPT, "Driver no." columns, example plates', () => {
+  assert.deepEqual(values('ASB-0431 P: Shannon Doyle Flat 3, Kestrel Court, Hitchin, SG4 0AB – drugs', 'PERSON', { kind: 'priority' }), ['Shannon Doyle']);
+  assert.deepEqual(values('Reported by mother Claire Marsh on +44 7700 900256.', 'PERSON'), ['Claire Marsh']);
+  assert.deepEqual(values('1 x Visa debit card in the name of D FENWICK; 1 x Yale key', 'PERSON'), ['D FENWICK']);
+  assert.deepEqual(values("PCSO Ayesha Malik (6617) – Hitchin Town. Hi, I'm Ayesha. I joined in 2019.", 'PERSON'), ['Ayesha Malik', 'Ayesha']);
+  assert.deepEqual(values('Officers from the Organised Economic Crime Unit visited.', 'PERSON'), []);
+  assert.deepEqual(values('Funds sent to 40-47-84 / 70872490 on 3 May', 'BANK_ACCOUNT'), ['40-47-84', '70872490']);
+  assert.deepEqual(values('ID supplied: PPT 307719458', 'PASSPORT'), ['307719458']);
+  assert.deepEqual(values('TOR no.\tDriver\tDriver no.\tOffence\nTOR/25/00519\tGrace Lowther\tlowth960088gl9fe\tCU80', 'DRIVING_LICENCE', { kind: 'document-text' }), ['lowth960088gl9fe']);
+  assert.deepEqual(values('Vehicle: [make, model, colour]  Reg: AB12 CDE  (example)', 'VEHICLE_REG'), []);
 });

@@ -4,8 +4,10 @@
  * birth date, "22 HIGHFIELD, HEMEL HEMPSTEAD" under "Address" is a home, while "03/07/2026" under
  * "Reported" is not a birth date even though "DOB" heads another column of the same table.
  *
- * The header is a line of the text itself (a table pasted as text) or, for one row per block, the
- * header row the page gave (detectBlocks' extraContext). With no header in view, the oldest
+ * Identifier columns work the same way: "463908127" under "Passport" or "yh 14 77 02 d" under "NINO"
+ * is taken when its validator accepts it, and so is a JSON value under a key that names it ("nhsNo",
+ * "sortCode", "fullName"). The header is a line of the text itself (a table pasted as text) or, for one
+ * row per block, the header row the page gave (detectBlocks' extraContext). With no header in view, the oldest
  * whole-cell date at least MIN_AGE_YEARS old in a row that names a person is read as a birth date:
  * the other dates of such rows (incident, report, review) are recent.
  */

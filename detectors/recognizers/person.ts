@@ -401,10 +401,10 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // role/age cues, only needed from here on
   const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after);
   if (prep && !cue) return null;
-  // "Oakfield, Hollybush and Victoria Park": a forename before a landmark word that no surname list holds names the
-  // landmark, unless something beyond a list's "and" says person
+  // "Oakfield, Hollybush and Victoria Park": listed with "and" and nothing else to say person, a forename before
+  // a landmark word names the landmark (alone, "Karen Wood" and "Emma Green" are people)
   const onlyAnd = (lastWord === 'and' || lastWord === '&') && !CUE_AFTER.test(after);
-  if (strongFirst && (!cue || onlyAnd) && (last === 'U' || last === 'W') && LANDMARK_WORDS.has(name[n - 1]!.key)) return null;
+  if (strongFirst && onlyAnd && (last === 'U' || last === 'W') && LANDMARK_WORDS.has(name[n - 1]!.key)) return null;
   if (strongFirst && (last === 'U' || last === 'W' || last === 'F' || last === 'I')) return { score: cue ? 0.8 : 0.7, reasons: ['person:forename'] };
   if (strongLast && (first === 'U' || first === 'W' || first === 'I' || first === 'S')) {
     if (first === 'I' && text.charCodeAt(name[0]!.end) !== 46 && !cue) return { score: 0.6, reasons: ['person:initial'] };

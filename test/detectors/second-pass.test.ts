@@ -424,6 +424,8 @@ test('names and not names from corpus14: Vietnamese letters, landmarks after a f
   assert.deepEqual(values('Noise nuisance | Perpetrator | Nguyễn Văn Thành | 19 Kingfisher Rise, Hemel Hempstead HP2 5RB', 'PERSON', { kind: 'table-row' }), ['Nguyễn Văn Thành']);
   assert.deepEqual(values('Siobhan covers Oakfield, Hollybush and Victoria Park on foot.', 'PERSON'), []);
   assert.deepEqual(values('Victoria Park, 34, of 2 Mill Lane, Hitchin, was fined.', 'PERSON'), ['Victoria Park']);
+  // alone, a forename and a landmark-word surname are a person (the replica's "Karen Wood" caught a wider rule)
+  assert.deepEqual(values('Karen Wood said the bins were moved. Emma Green agreed.', 'PERSON'), ['Karen Wood', 'Emma Green']);
   assert.deepEqual(values('The awards were held at the Queen Elizabeth Hall on Friday.', 'PERSON'), []);
   assert.deepEqual(values('Found: a Jack Russell terrier near the Duke of York pub. Wendy Houses and sheds were broken into.', 'PERSON'), []);
   assert.deepEqual(values('Chief Inspector Graham Stott said the operation, known as Operation Falcon, would continue.', 'PERSON'), ['Graham Stott']);

@@ -37,7 +37,8 @@ function columnKind(header: string): ColumnKind {
   if (/\baddress\b|\bstreet\b|\bresidence\b/.test(h) && !/e-?mail|\bip\b|web/.test(h)) return 'address';
   if (/^(?:surname|forenames?|forename\(s\)|(?:first|last|given|family|middle) names?)$/.test(h)) return 'name-part';
   if (/^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? )?names?|person|subject|surname, forenames?|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal|guest)$/.test(h)) return 'name';
-  const id = h.replace(/\.$/, '');
+  // "H&C no. (injured)": a note in brackets says whose, not what
+  const id = h.replace(/\s*\([^)]*\)\s*/g, ' ').trim().replace(/\.$/, '');
   if (/^(?:ni|n\.i|nino|n\.i\.n\.o|ni no|ni number|nat\.? ins(?:\.? no)?|national insurance(?: no| number)?)$/.test(id)) return 'ni';
   if (/^(?:nhs|chi|h&c)(?: no| number)?$/.test(id)) return 'nhs';
   if (/^passport(?: no| number)?$/.test(id)) return 'passport';

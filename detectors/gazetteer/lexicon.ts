@@ -64,7 +64,7 @@ export const PERSON_NAMED_SHOPS = new Set(phrases(`
 
 /** Schemes and charities named like a person ("Bobby Van: free home security checks"), lower case. */
 export const PERSON_NAMED_SCHEMES = new Set(phrases(`
-  Bobby Van;Ask for Angela;Jack Russell;King Charles;Clare's Law;Sarah's Law;Helen's Law;Stephen Lawrence Day;Ben Kinsella Trust;Suzy Lamplugh Trust
+  Bobby Van;Ask for Angela;Jack Russell;King Charles;Herbert Protocol;American Express;Charles Cross;Clare's Law;Sarah's Law;Helen's Law;Stephen Lawrence Day;Ben Kinsella Trust;Suzy Lamplugh Trust
 `));
 
 /** Vehicle makes: "a white Mercedes Sprinter", "a silver Ford Ka" name a vehicle, not a person. */

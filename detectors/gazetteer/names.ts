@@ -251,7 +251,7 @@ export const NICKNAMES: ReadonlyMap<string, readonly string[]> = new Map(
    abigail:abbie,abby deborah:debbie,deb patricia:trish,tricia,patsy stephen:steve,stevie steven:steve,stevie
    andrew:andy,drew frederick:fred,freddie,freddy henry:harry,hal harold:harry lawrence:larry,laurie timothy:tim,timmy
    gregory:greg philip:phil phillip:phil kenneth:kenny ronald:ronnie donald:donnie gerald:gerry geraldine:gerry
-   peter:pete david:dave,davey,davie bernard:bernie bernadette:bernie zachary:zac,zach joshua:josh nathan:nate nathaniel:nate,nat
+   peter:pete david:dave,davey,davie bernard:bernie bernadette:bernie wilfred:wilf zachary:zac,zach joshua:josh nathan:nate nathaniel:nate,nat
    jacob:jake,jakey isabella:bella,izzy isabel:izzy,bella isobel:izzy eleanor:ellie,nell charlotte:charlie,lottie
    amelia:millie,mia emily:em,emmy emma:em gabriel:gabe gabriella:gabby jacqueline:jackie josephine:jo,josie
    susan:susie,suzy suzanne:suzy joanne:jo joanna:jo christine:chris,chrissie christina:chrissie

@@ -2,10 +2,12 @@
  * Names that the gazetteer recogniser cannot take on their own (a lone surname, a forename that is
  * also a word, capitals that read as a heading) but a strong cue makes certain: a police rank with a
  * collar number ("OIC PC 4471 Ward", "PC 1764 Grant Ellison") and a form's name fields ("Surname:
- * MACKINNON", "Full name: ROSALIND MAE CORCORAN", a document's "Author:").
+ * MACKINNON", "Full name: ROSALIND MAE CORCORAN", a document's "Author:") and a criminal case's title
+ * ("R v Harper").
  */
 import type { Recognizer } from '../types.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS } from '../gazetteer/lexicon.js';
+import { FORENAMES } from '../gazetteer/names.js';
 
 /** A word that fills a form field when there is no name: "Surname: Not known", "N/A". */
 const NOT_A_NAME = new Set(['not', 'unknown', 'none', 'withheld', 'redacted', 'tbc', 'n', 'na', 'nil']);
@@ -14,10 +16,15 @@ const isNameWord = (w: string): boolean => {
   const k = w.toLowerCase();
   return !COMMON_CAPITALISED.has(k) && !NOT_A_NAME.has(k);
 };
-/** A form field may hold an organisation or a place where a surname was expected. */
-const isSurnameFieldValue = (w: string): boolean => {
-  const k = w.toLowerCase();
-  return isNameWord(w) && !STREET_TYPE_SET.has(k) && !ORG_WORDS.has(k);
+/**
+ * A form field may hold an organisation or a place where a name was expected ("Name: Hitchin Library");
+ * after a known forename a street-type or organisation word is a surname ("Author: Bethany Croft").
+ */
+const isNameFieldValue = (v: string): boolean => {
+  const words = v.split(' ');
+  if (!words.every(isNameWord)) return false;
+  const last = words[words.length - 1]!.toLowerCase();
+  return !(STREET_TYPE_SET.has(last) || ORG_WORDS.has(last)) || (words.length > 1 && FORENAMES.has(words[0]!.toLowerCase()));
 };
 
 /** Ranks written before a collar number. */
@@ -72,6 +79,21 @@ export const formNameRecognizer: Recognizer = {
       publicRole: 'allow:document-author',
     },
   ],
-  validate: (v) => v.split(' ').every(isSurnameFieldValue),
+  validate: isNameFieldValue,
+  minScore: 0.5,
+};
+
+/** "Case: R v Harper", "R v. Tremayne and Cole": the Crown against a defendant, named by surname or in full. */
+export const courtCaseNameRecognizer: Recognizer = {
+  name: 'court-case-name',
+  entity: 'PERSON',
+  description: 'The defendant in a criminal case\'s title ("R v Harper")',
+  patterns: [{
+    name: 'crown-v',
+    regex: new RegExp(`\\bR\\.? v\\.? (${FORM_WORD}(?: ${FORM_WORD})?)(?![A-Za-z'’-])`, 'g'),
+    score: 0.75,
+    group: 1,
+  }],
+  validate: isNameFieldValue,
   minScore: 0.5,
 };

@@ -76,7 +76,7 @@ export const passportRecognizer: Recognizer = {
   minDigitGroup: 7, // seven in a row, or nine in threes
   description: 'UK passport number (9 digits, or 2 letters + 7 digits, or 1 alnum + 8 digits), only with a passport cue',
   patterns: [
-    { name: 'passport', regex: /\b(?:[A-Z]{2}\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 },
+    { name: 'passport', regex: /\b(?:[A-Z]{2} ?\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 },
     // nine digits written in threes: "passport no. 720 051 846"
     { name: 'passport-spaced', regex: /(?<!\d[ -]?)\d{3} \d{3} \d{3}(?![ -]?\d)/g, score: 0.3 },
   ],
@@ -152,6 +152,10 @@ export const paymentCardRecognizer: Recognizer = {
 const bankValidate = (kind: 'sort-code' | 'account') => (v: string, text: string, start: number): true | number =>
   pairedModulus(v, text, start, kind) === 'fail' ? 0.15 : true;
 
+/** Two letters before and one suffix letter after: the six digits are an NI number's. */
+const insideNino = (text: string, start: number, end: number): boolean =>
+  /(?:^|[^A-Za-z])[A-Za-z]{2} $/.test(text.slice(Math.max(0, start - 4), start)) && /^ [A-Da-d](?![A-Za-z0-9/])/.test(text.slice(end, end + 3));
+
 const BANK_CONTEXT = ['sort code', 'sort-code', 's/c', 'account number', 'account no', 'acc no', 'a/c', 'bank account', 'bank details', 'account', 'bank', 'building society', 'iban'];
 
 export const sortCodeRecognizer: Recognizer = {
@@ -167,7 +171,8 @@ export const sortCodeRecognizer: Recognizer = {
     // six digits run together are a sort code only straight after its label: "Sort Code: 402115"
     { name: 'sort-code-labelled', regex: /\b(?:sort[ -]?code|s\/c)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{6})(?![\d-])/gi, score: 0.3, group: 1 },
   ],
-  validate: bankValidate('sort-code'),
+  // not the digits of an NI number written in lower case ("NI number yk 20 47 83 c")
+  validate: (v, text, start) => !insideNino(text, start, start + v.length) && bankValidate('sort-code')(v, text, start),
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 40, boost: 0.5, required: true },
 };
 

@@ -445,3 +445,16 @@ test('from corpus15: a name before "Flat 3", a kinship word or "in the name of" 
   assert.deepEqual(values('TOR no.\tDriver\tDriver no.\tOffence\nTOR/25/00519\tGrace Lowther\tlowth960088gl9fe\tCU80', 'DRIVING_LICENCE', { kind: 'document-text' }), ['lowth960088gl9fe']);
   assert.deepEqual(values('Vehicle: [make, model, colour]  Reg: AB12 CDE  (example)', 'VEHICLE_REG'), []);
 });
+
+test('from corpus16: a date before a dash is no house number, spaced passports, notes in headers, NI digits are no sort code, "R v Harper", authors with street-word surnames', () => {
+  const court = detect('2 | Kyle Dobson | DOB 10.06.1985 – 112 Gorton Lane, Manchester M18 8LP | Theft', { kind: 'document-text' });
+  assert.deepEqual(court.findings.filter((f) => f.entity !== 'PERSON').map((f) => [f.entity, f.value]), [['DATE_OF_BIRTH', '10.06.1985'], ['ADDRESS', '112 Gorton Lane, Manchester M18 8LP']]);
+  assert.deepEqual(values('Passport ET 7294031 surrendered to the court', 'PASSPORT'), ['ET 7294031']);
+  assert.deepEqual(values('Ref | Driver | H&C no. (injured)\nRTC/24/0342 | Naomi Gilmore | 3719042863', 'NHS_NUMBER', { kind: 'document-text' }), ['3719042863']);
+  const ni = detect('NI number yk 20 47 83 c for Pension Credit. Bank confirmed the transfers.');
+  assert.deepEqual(ni.findings.map((f) => [f.entity, f.value]), [['NI_NUMBER', 'yk 20 47 83 c']]);
+  assert.deepEqual(values('Case: R v Harper – assault occasioning ABH', 'PERSON'), ['Harper']);
+  assert.deepEqual(values('Title: PACT update | Author: Bethany Croft | Company: West Yorkshire Police', 'PERSON', { kind: 'metadata' }), ['Bethany Croft']);
+  assert.deepEqual(values('Paid by American Express; see the Herbert Protocol form; handed in at Charles Cross.', 'PERSON'), []);
+  assert.deepEqual(values('Wilfred Bowness, 84, of Penrith. Wilf has dementia.', 'PERSON'), ['Wilfred Bowness', 'Wilf']);
+});

@@ -21,7 +21,8 @@ function serve(dbPath: string, ...args: string[]): Running {
   createInterface({ input: proc.stdout! }).on('line', (line) => { try { events.push(JSON.parse(line)); } catch { /* not ours */ } });
   let err = '';
   proc.stderr!.on('data', (d) => { err += d; });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.on('exit', (code, signal) => r({ code, signal })));
+  // 'close', not 'exit': 'exit' can fire before the last lines on stdout are read, and the test reads events right after
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.on('close', (code, signal) => r({ code, signal })));
   return { proc, events, exited, stderr: () => err };
 }
 

@@ -1,4 +1,4 @@
-import type { ContextSpec } from './types.js';
+import type { HotwordWindow } from './types.js';
 import { boundedMemo } from './memo.js';
 import { escapeRegExp } from './chars.js';
 
@@ -6,7 +6,7 @@ import { escapeRegExp } from './chars.js';
  * Google-DLP-style hotwords: phrases are matched as whole words, case-insensitively, with any
  * run of whitespace, hyphens or dots between their words ("date of birth", "D.O.B", "number plate").
  */
-const compiled = new WeakMap<ContextSpec, RegExp>();
+const compiled = new WeakMap<HotwordWindow, RegExp>();
 
 
 export function phraseRegex(phrases: string[], flags = 'i'): RegExp {
@@ -20,7 +20,7 @@ export function phraseRegex(phrases: string[], flags = 'i'): RegExp {
 const normalisedHit = boundedMemo((hit) => hit.toLowerCase().replace(/\s+/g, ' '), 10_000);
 
 /** Returns the first context phrase found in the window around [start,end), or null. */
-export function findContext(spec: ContextSpec, text: string, start: number, end: number, extra?: string): string | null {
+export function findContext(spec: HotwordWindow, text: string, start: number, end: number, extra?: string): string | null {
   let re = compiled.get(spec);
   if (!re) {
     re = phraseRegex(spec.phrases);

@@ -134,6 +134,7 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
   const minScore = rec.minScore ?? DEFAULT_MIN_SCORE;
   const accept = (start: number, end: number, base: number, reasons: string[], publicRole?: boolean): void => {
     let score = base;
+    if (rec.context?.exclude && findContext(rec.context.exclude, text, start, end)) return;
     if (rec.context) {
       const hit = findContext(rec.context, text, start, end, opts.extraContext);
       if (hit) {

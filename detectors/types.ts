@@ -25,6 +25,18 @@ export interface ContextSpec {
   boost: number;
   /** When true, a match without any context phrase is dropped (passport, bank account…). */
   required?: boolean;
+  /**
+   * Exclusion hotwords (DLP's exclusion rule): a match with one of these phrases in its window is
+   * dropped whatever else stands by ("HMRC's example is QQ 12 34 56 C", "supplier account 10048773").
+   */
+  exclude?: HotwordWindow;
+}
+
+/** Phrases searched in a character window around a match. */
+export interface HotwordWindow {
+  phrases: string[];
+  windowBefore: number;
+  windowAfter: number;
 }
 
 /** A span proposed by a recogniser, in offsets of the (normalised) text it was given. */

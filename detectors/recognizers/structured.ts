@@ -3,13 +3,17 @@
  * Scores: a pattern's base score; `validate` may drop or rescore; context adds `boost`.
  * `minScore` (default 0.4) then decides: a base score under it means "needs a context phrase".
  */
-import type { Recognizer } from '../types.js';
+import type { HotwordWindow, Recognizer } from '../types.js';
 import {
   isValidNino, isValidNhsNumber, nhsCheckDigitOk, isValidDrivingLicence, isPassportShape, vrmFormat, isRoadNumber,
   isValidCard, postcodeKind, isPlausibleDob,
 } from '../validators.js';
 import { pairedModulus } from '../bank.js';
 import { VEHICLE_MAKES, VEHICLE_NOUNS } from '../gazetteer/lexicon.js';
+
+/** A number shown as an example or a format ("your NI number looks like QQ 12 34 56 C") is nobody's. */
+// (not a bare "example": synthetic data and documentation live at example.com)
+const EXAMPLE_OF: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'e.g.', 'for instance', 'looks like', 'in the format'], windowBefore: 40, windowAfter: 0 };
 
 export const niNumberRecognizer: Recognizer = {
   name: 'uk-ni-number',
@@ -27,7 +31,7 @@ export const niNumberRecognizer: Recognizer = {
   ],
   // a number without its suffix letter is checked as if it had one (the prefix rules are what can fail)
   validate: (v) => isValidNino(/\d$/.test(v) ? `${v}A` : v),
-  context: { phrases: ['national insurance', 'ni number', 'ni no', 'nino', 'n.i.', 'insurance number', 'nat ins'], windowBefore: 60, windowAfter: 20, boost: 0.3 },
+  context: { phrases: ['national insurance', 'ni number', 'ni no', 'nino', 'n.i.', 'insurance number', 'nat ins'], windowBefore: 60, windowAfter: 20, boost: 0.3, exclude: EXAMPLE_OF },
 };
 
 export const nhsNumberRecognizer: Recognizer = {
@@ -49,7 +53,7 @@ export const nhsNumberRecognizer: Recognizer = {
     if (!nhsCheckDigitOk(v)) return false;
     return isValidNhsNumber(v, false) ? true : 0.3;
   },
-  context: { phrases: ['nhs', 'nhs number', 'nhs no', 'national health service', 'chi', 'chi number', 'chi no', 'health and care number', 'h&c number', 'patient number', 'health number'], windowBefore: 60, windowAfter: 20, boost: 0.35 },
+  context: { phrases: ['nhs', 'nhs number', 'nhs no', 'national health service', 'chi', 'chi number', 'chi no', 'health and care number', 'h&c number', 'patient number', 'health number'], windowBefore: 60, windowAfter: 20, boost: 0.35, exclude: EXAMPLE_OF },
 };
 
 export const drivingLicenceRecognizer: Recognizer = {
@@ -65,7 +69,7 @@ export const drivingLicenceRecognizer: Recognizer = {
     { name: 'dvla-labelled-any-case', regex: /\b(?:dl|dvla|(?:driving )?licen[cs]e)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*([a-z9]{5} ?\d{6} ?[a-z9]{2}\d ?[a-z0-9]{2})\b/gi, score: 0.65, group: 1 },
   ],
   validate: (v) => isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
-  context: { phrases: ['driving licence', 'driving license', 'driver licence', 'licence number', 'licence no', 'dvla', 'driver number', 'driving licence number'], windowBefore: 60, windowAfter: 20, boost: 0.3 },
+  context: { phrases: ['driving licence', 'driving license', 'driver licence', 'licence number', 'licence no', 'dvla', 'driver number', 'driving licence number'], windowBefore: 60, windowAfter: 20, boost: 0.3, exclude: EXAMPLE_OF },
 };
 
 export const passportRecognizer: Recognizer = {
@@ -81,7 +85,7 @@ export const passportRecognizer: Recognizer = {
     { name: 'passport-spaced', regex: /(?<!\d[ -]?)\d{3} \d{3} \d{3}(?![ -]?\d)/g, score: 0.3 },
   ],
   validate: (v) => isPassportShape(v),
-  context: { phrases: ['passport', 'passport number', 'passport no', 'ppt', 'hmpo', 'hm passport office', 'travel document'], windowBefore: 60, windowAfter: 20, boost: 0.5, required: true },
+  context: { phrases: ['passport', 'passport number', 'passport no', 'ppt', 'hmpo', 'hm passport office', 'travel document'], windowBefore: 60, windowAfter: 20, boost: 0.5, required: true, exclude: EXAMPLE_OF },
 };
 
 const VRM_CONTEXT = [
@@ -141,7 +145,7 @@ export const paymentCardRecognizer: Recognizer = {
   description: 'Payment card number: 13-19 digits, Luhn and a known IIN range',
   patterns: [{ name: 'pan', regex: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g, score: 0.75 }],
   validate: (v) => isValidCard(v),
-  context: { phrases: ['card', 'card number', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'maestro', 'pan'], windowBefore: 60, windowAfter: 20, boost: 0.2 },
+  context: { phrases: ['card', 'card number', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'maestro', 'pan'], windowBefore: 60, windowAfter: 20, boost: 0.2, exclude: EXAMPLE_OF },
 };
 
 /**
@@ -155,6 +159,9 @@ const bankValidate = (kind: 'sort-code' | 'account') => (v: string, text: string
 /** Two letters before and one suffix letter after: the six digits are an NI number's. */
 const insideNino = (text: string, start: number, end: number): boolean =>
   /(?:^|[^A-Za-z])[A-Za-z]{2} $/.test(text.slice(Math.max(0, start - 4), start)) && /^ [A-Da-d](?![A-Za-z0-9/])/.test(text.slice(end, end + 3));
+
+/** Accounts that are not at a bank: "supplier account 10048773", "customer account no." */
+const NOT_A_BANK_ACCOUNT: HotwordWindow = { phrases: ['supplier account', 'customer account', 'client account', 'trade account', 'loyalty', 'membership', 'order number', 'purchase order', 'invoice'], windowBefore: 30, windowAfter: 0 };
 
 const BANK_CONTEXT = ['sort code', 'sort-code', 's/c', 'account number', 'account no', 'acc no', 'a/c', 'bank account', 'bank details', 'account', 'bank', 'building society', 'iban'];
 
@@ -185,7 +192,7 @@ export const accountNumberRecognizer: Recognizer = {
   description: 'UK bank account number (6-10 digits, usually 8) with a banking cue; Vocalink modulus check against a nearby sort code',
   patterns: [{ name: 'account', regex: /(?<![\d-])\d{8}(?![\d-])/g, score: 0.3 }],
   validate: bankValidate('account'),
-  context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 30, boost: 0.5, required: true },
+  context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 30, boost: 0.5, required: true, exclude: NOT_A_BANK_ACCOUNT },
 };
 
 /** Between a sort code and its account number in a row or a list: a cell border, a comma, a slash or spaces. */

@@ -458,3 +458,12 @@ test('from corpus16: a date before a dash is no house number, spaced passports, 
   assert.deepEqual(values('Paid by American Express; see the Herbert Protocol form; handed in at Charles Cross.', 'PERSON'), []);
   assert.deepEqual(values('Wilfred Bowness, 84, of Penrith. Wilf has dementia.', 'PERSON'), ['Wilfred Bowness', 'Wilf']);
 });
+
+test('exclusion hotwords: an identifier shown as an example, and accounts that are not at a bank, are nobody\'s data', () => {
+  assert.deepEqual(values("HMRC's own example in its guidance is always QQ 12 34 56 C.", 'NI_NUMBER'), []);
+  assert.deepEqual(values('Your National Insurance number looks like QQ 12 34 56 C.', 'NI_NUMBER'), []);
+  assert.deepEqual(values('Raised 03/09/2025, supplier account 10048773, for the bank transfer.', 'BANK_ACCOUNT'), []);
+  // the same values as someone's data, even beside an example.com address, stay
+  assert.deepEqual(values('E-mail: jo@example.net | NI: QQ 12 34 56 C', 'NI_NUMBER'), ['QQ 12 34 56 C']);
+  assert.deepEqual(values('Bank account 10048773, sort code 40-47-84', 'BANK_ACCOUNT'), ['10048773', '40-47-84']);
+});

@@ -20,7 +20,7 @@ export const niNumberRecognizer: Recognizer = {
   entity: 'NI_NUMBER',
   trigger: 'digit',
   minDigits: 6, // three pairs of digits
-  minDigitGroup: 6, // …joined by at most one space or hyphen each
+  minDigitGroup: 6, // …joined by at most one space, hyphen or dot each
   description: 'National Insurance number: HMRC prefix rules, suffix A-D, with or without spaces/dashes',
   patterns: [
     // grouped by spaces, hyphens or dots ("WL.71.03.88.D" on typed-up forms)

@@ -496,7 +496,9 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       if (nextBreaks && next) {
         const k = next.rankKey;
         // "Sir John Lawes School", "Lord Nelson Inn": an honorific names the institution; Mr and Mrs would not
-        if (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k)) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k) || (hasTitle && !hasRank && HONORIFICS.has(titleKey));
+        // "Rahul Venkataraman NHS 450 219 8765": an acronym right before a number labels the number, not the name
+        const labelsNumber = next.text.length > 1 && next.text === next.text.toUpperCase() && /^[ \t]+\d/.test(text.slice(next.end, next.end + 3));
+        if (!labelsNumber && (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k))) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k) || (hasTitle && !hasRank && HONORIFICS.has(titleKey));
       }
       // the name's own last token can be a street/venue word ("Ringlet Road" never reaches here; "Tom Hall" does)
       const lastKey = name[name.length - 1]!.key;

@@ -178,9 +178,9 @@ export const sortCodeRecognizer: Recognizer = {
     // six digits run together are a sort code only straight after its label: "Sort Code: 402115"
     { name: 'sort-code-labelled', regex: /\b(?:sort[ -]?code|s\/c)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{6})(?![\d-])/gi, score: 0.3, group: 1 },
   ],
-  // not the digits of an NI number written in lower case ("NI number yk 20 47 83 c")
-  validate: (v, text, start) => !insideNino(text, start, start + v.length) && bankValidate('sort-code')(v, text, start),
-  context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 40, boost: 0.5, required: true },
+  // not the digits of an NI number written in lower case ("NI number yk 20 47 83 c"), nor the example sort code
+  validate: (v, text, start) => v.replace(/\D/g, '') !== '123456' && !insideNino(text, start, start + v.length) && bankValidate('sort-code')(v, text, start),
+  context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 40, boost: 0.5, required: true, exclude: EXAMPLE_OF },
 };
 
 export const accountNumberRecognizer: Recognizer = {

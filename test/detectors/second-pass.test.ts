@@ -467,3 +467,11 @@ test('exclusion hotwords: an identifier shown as an example, and accounts that a
   assert.deepEqual(values('E-mail: jo@example.net | NI: QQ 12 34 56 C', 'NI_NUMBER'), ['QQ 12 34 56 C']);
   assert.deepEqual(values('Bank account 10048773, sort code 40-47-84', 'BANK_ACCOUNT'), ['10048773', '40-47-84']);
 });
+
+test('from corpus17: an acronym before a number labels the number, not the name; the example sort code 12-34-56 is nobody\'s', () => {
+  assert.deepEqual(values('Medical exemption list. Rahul Venkataraman NHS 450 219 8765; Moira Geddes NHS 438 206 9173.', 'PERSON'), ['Rahul Venkataraman', 'Moira Geddes']);
+  // an organisation word that does not label a number still names the organisation
+  assert.deepEqual(values('Staff at Hemel Hempstead NHS Trust were praised.', 'PERSON'), []);
+  assert.deepEqual(values("Check your sort-code-style PIN isn't 12-34-56!", 'BANK_ACCOUNT'), []);
+  assert.deepEqual(values('Bank details: sort code 40-47-84, account 70872490.', 'BANK_ACCOUNT'), ['40-47-84', '70872490']);
+});

@@ -62,7 +62,7 @@ export const PERSON_NAMED_SHOPS = new Set(phrases(`
   John Lewis;Ted Baker;Dorothy Perkins;Laura Ashley;Ann Summers;Harvey Nichols;Paul Smith;Jack Wills;Ben Sherman;Karen Millen;Hugo Boss;Calvin Klein;Tommy Hilfiger;Ralph Lauren;Tim Hortons;Martin McColl;Holland Barrett
 `));
 
-/** Schemes and charities named like a person ("Bobby Van: free home security checks"), lower case. */
+/** Schemes, charities, brands, dog breeds and places named like a person ("Bobby Van: free home security checks", "Jack Russell", "Charles Cross"), lower case. */
 export const PERSON_NAMED_SCHEMES = new Set(phrases(`
   Bobby Van;Ask for Angela;Jack Russell;King Charles;Herbert Protocol;American Express;Charles Cross;Clare's Law;Sarah's Law;Helen's Law;Stephen Lawrence Day;Ben Kinsella Trust;Suzy Lamplugh Trust
 `));

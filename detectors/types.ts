@@ -13,14 +13,8 @@ export interface PatternSpec {
   publicRole?: `allow:${string}`;
 }
 
-/**
- * Hotword context, Google-DLP style: phrases (multi-word allowed, whitespace-flexible,
- * case-insensitive, whole-word) searched in a character window around the match.
- */
-export interface ContextSpec {
-  phrases: string[];
-  windowBefore: number;
-  windowAfter: number;
+/** Hotword context, Google-DLP style: phrases near a match raise its score (and may be required). */
+export interface ContextSpec extends HotwordWindow {
   /** Added to the score when a phrase is found (capped at 1). */
   boost: number;
   /** When true, a match without any context phrase is dropped (passport, bank account…). */
@@ -32,7 +26,10 @@ export interface ContextSpec {
   exclude?: HotwordWindow;
 }
 
-/** Phrases searched in a character window around a match. */
+/**
+ * Phrases (multi-word allowed, whitespace-flexible, case-insensitive, whole-word) searched in a
+ * character window around a match.
+ */
 export interface HotwordWindow {
   phrases: string[];
   windowBefore: number;

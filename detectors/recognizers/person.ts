@@ -93,6 +93,8 @@ const RUN = new RegExp(
 );
 // The lookbehind sits after the first letter ("(?<!X.)" there is "(?<!X)" before it) so that the
 // regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
+/** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line. */
+const UNKNOWN_FORENAME_CUE = new RegExp(`${CUE_AFTER.source}|^[^\\n]{0,32}?(?:\\b(?:dob|d\\.o\\.b|born)\\b|(?<![\\d/.-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}(?![\\d/.-]))`, 'i');
 const SURNAME_FIRST = new RegExp(
   `([${UP}](?<![${LET}'’-].)(?:[${UP}'’-]|Ma?c(?=[${UP}])){1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
   'g',
@@ -546,7 +548,10 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     const surTok: Tok = { text: m[1]!, key: sur, rankKey: sur.replace(/\./g, ''), start: m.index, end: m.index + m[1]!.length, breakAfter: false };
     const surCls = classify(surTok);
     const knownSurname = inGaz(SURNAMES, sur) || SURNAME_SHAPE.test(m[1]![0] + m[1]!.slice(1).toLowerCase());
-    if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || !inGaz(FORENAMES, fore) || (WEAK_NAME_WORDS.has(fore) && !knownSurname) || COMMON_CAPITALISED.has(fore)) continue;
+    if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || (WEAK_NAME_WORDS.has(fore) && !knownSurname) || COMMON_CAPITALISED.has(fore)) continue;
+    // "ABEBE, Selam (31)", "HADDAD, Rami | 04/09/1996": a forename no list knows is taken only with a
+    // person's cue after it (age, birth date on the line) and never from a run of capitals
+    if (!inGaz(FORENAMES, fore) && !(m[2]![1] !== m[2]![1]!.toUpperCase() && !PLACES.has(fore) && classify({ text: m[2]!, key: fore, rankKey: fore, start: 0, end: 0, breakAfter: false }) === 'U' && UNKNOWN_FORENAME_CUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48)))) continue;
     if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur) || STREET_TYPE_SET.has(sur) || ORG_WORDS.has(sur)) continue;
     const start = m.index;
     // "MAHMOOD, Tariq DOB 03/08/1999": a third word that is a label is not a middle name

@@ -58,7 +58,19 @@ function computeNameWords(value: string): string[] {
   const out = [surname];
   // a forename alone is a name only in mixed case ("Amira, 15, was last seen"), never an ALL-CAPS table cell
   if (forename !== surname && forename !== forename.toUpperCase()) out.push(forename);
-  return out.filter((w) => !isCommon(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && !PLACES.has(w.toLowerCase()));
+  return out.filter((w) => !isCommon(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && (!PLACES.has(w.toLowerCase()) || w === surname));
+}
+
+/** Words that put a place name after them ("in Chester", "the Lincoln area"): a place-named surname there is the place. */
+const BEFORE_A_PLACE = new Set(['in', 'at', 'near', 'to', 'from', 'of', 'into', 'towards', 'via', 'around', 'outside', 'across', 'through', 'for', 'between', 'and', 'the', 'central', 'north', 'south', 'east', 'west', 'greater', 'visit', 'visited', 'leave', 'left', 'reach', 'reached']);
+
+/**
+ * "Darren Chester … Chester was bailed": a surname that is also a place is followed up only between a
+ * word that would not put a place after it and a lower-case word that is no link to another place.
+ */
+function placeNamedMention(before: string, after: string): boolean {
+  if (before && BEFORE_A_PLACE.has(before.toLowerCase())) return false;
+  return after !== '' && after[0] === after[0]!.toLowerCase() && !BEFORE_A_PLACE.has(after) && !['or', 'area', 'city', 'town', 'road', 'station', 'centre', 'branch', 'office', 'district', 'ward'].includes(after);
 }
 
 /** Whether [s, e) overlaps a detection; `dets` come from resolveOverlaps: disjoint and sorted. */
@@ -152,6 +164,7 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
     // next to another capitalised word it is part of some other name: a street, a place, a firm
     if (!title && before && UPPER.test(before) && !isCommon(before) && !isContraction(before)) continue;
     if (after && (UPPER.test(after) || STREET_TYPE_SET.has(after.toLowerCase()))) continue;
+    if (PLACES.has(word.toLowerCase()) && !placeNamedMention(before, after)) continue;
     if (title) start = text.lastIndexOf(before, start);
     if (inside(start, end)) continue;
     out.push(newDetection('PERSON', 'person-repeat-mention', start, end, Math.max(0.5, Math.round((a.score - 0.1) * 100) / 100), [REASON], a.publicRole));

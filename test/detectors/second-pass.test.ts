@@ -485,3 +485,11 @@ test('surname first with a forename no list knows: taken only with an age or bir
   assert.deepEqual(values('NOTICE, Residents 12/03/2026 meeting', 'PERSON', { kind: 'document-text' }), []);
   assert.deepEqual(values('ABEBE, SELAM 04/09/1996', 'PERSON', { kind: 'document-text' }), []);
 });
+
+test('surnames that are also places: taken after a role, and followed up where no place word stands beside them', () => {
+  assert.deepEqual(values('Victim: Priya Lincoln. Lincoln reported the damage on Monday.', 'PERSON'), ['Priya Lincoln', 'Lincoln']);
+  assert.deepEqual(values('Darren Chester, 34, of 12 Mill Lane, Hitchin, was charged. Chester was bailed to appear in Chester on Monday.', 'PERSON'), ['Darren Chester', 'Chester']);
+  assert.deepEqual(values('Witness Tomasz Ashford, 41, said the Ashford area was quiet.', 'PERSON'), ['Tomasz Ashford']);
+  // a place listed with another after "and" stays a place
+  assert.deepEqual(values('Patrols covered Welwyn and Hatfield this week.', 'PERSON'), []);
+});

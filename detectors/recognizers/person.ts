@@ -65,6 +65,8 @@ function tailWordsSlow(before: string, n: number): string[] {
   const words = before.slice(-60).toLowerCase().replace(/[^a-z0-9/&' -]+/g, ' ').trim().split(/\s+/);
   return words.slice(-n).filter(Boolean);
 }
+/** "Darren Chester was charged": what is done to or by a person in the justice system, never to a town. */
+const JUSTICE_VERB_AFTER = /^,?[ \t]+(?:(?:was|were|has been|had been|is being|has|had)[ \t]+)?(?:charged|arrested|jailed|sentenced|convicted|remanded|bailed|fined|cautioned|summonsed|admitted|pleaded|denied|appeared)\b/;
 /** Role cues that also stand before places ("Welwyn and Hatfield", "by Kings Langley"). */
 const PLACE_LISTING_CUES = new Set(['and', '&', 'by', 'against']);
 /** Last words of the rank phrases: a text whose last word is none of these cannot end with a rank. */
@@ -395,7 +397,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
   // …and so does a role before them ("Victim: Priya Lincoln"); "and", "by" and "against" also precede places
-  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !(strongFirst && (CUE_AFTER.test(after) || (ROLE_CUES.has(lastWord) && !PLACE_LISTING_CUES.has(lastWord)) || ROLE_CUES.has(tail.join(' '))))) return null;
+  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !(strongFirst && (CUE_AFTER.test(after) || JUSTICE_VERB_AFTER.test(after) || (ROLE_CUES.has(lastWord) && !PLACE_LISTING_CUES.has(lastWord)) || ROLE_CUES.has(tail.join(' '))))) return null;
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
   if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
   if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };

@@ -490,6 +490,7 @@ test('surnames that are also places: taken after a role, and followed up where n
   assert.deepEqual(values('Victim: Priya Lincoln. Lincoln reported the damage on Monday.', 'PERSON'), ['Priya Lincoln', 'Lincoln']);
   assert.deepEqual(values('Darren Chester, 34, of 12 Mill Lane, Hitchin, was charged. Chester was bailed to appear in Chester on Monday.', 'PERSON'), ['Darren Chester', 'Chester']);
   assert.deepEqual(values('Witness Tomasz Ashford, 41, said the Ashford area was quiet.', 'PERSON'), ['Tomasz Ashford']);
+  assert.deepEqual(values('Darren Chester was charged with burglary. The Chester Road shop was not involved.', 'PERSON'), ['Darren Chester']);
   // a place listed with another after "and" stays a place
   assert.deepEqual(values('Patrols covered Welwyn and Hatfield this week.', 'PERSON'), []);
 });

@@ -452,6 +452,19 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       if (cut < 0) continue;
       words = words.slice(0, cut).trimEnd();
     }
+    // "Dean Hollis Nationalty: British": an unknown last word before a colon is a form's next label (OCR'd or
+    // misspelt), kept only when it would leave a name of one word ("Dean Hollis: I saw him" is a speaker)
+    else if (next === 58) {
+      const parts = words.split(/[ \t]+/);
+      const kind = (w: string): Cls => {
+        const key = lookupKey(w);
+        return classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
+      };
+      // …and only when two name words stay before it ("PCSO Ian Mercer:" keeps Mercer)
+      if (kind(parts[parts.length - 1]!) === 'U' && parts.slice(0, -1).filter((w) => { const c = kind(w); return c !== 'C' && c !== 'I' && !RANK_SET.has(lookupKey(w)) && !TITLES.has(lookupKey(w)); }).length >= 2) {
+        words = words.slice(0, Math.max(words.lastIndexOf(' '), words.lastIndexOf('\t'))).trimEnd();
+      }
+    }
     // a run already seen to hold no name whatever stood around it ("Hertfordshire Constabulary")
     if (NAMELESS_RUNS.has(words)) continue;
     // quick reject: a run of only common words ("Safer Neighbourhood Team") holds no name and no cue

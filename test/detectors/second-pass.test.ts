@@ -494,3 +494,9 @@ test('surnames that are also places: taken after a role, and followed up where n
   // a place listed with another after "and" stays a place
   assert.deepEqual(values('Patrols covered Welwyn and Hatfield this week.', 'PERSON'), []);
 });
+
+test('a misspelt or OCR\'d label after a name is the next field, not a surname; a speaker keeps his name', () => {
+  assert.deepEqual(values('Suspect Dean Hollis Nationalty: British', 'PERSON', { kind: 'document-text' }), ['Dean Hollis']);
+  assert.deepEqual(values('Name: Karen HOLLIS  Occupaton: cleaner', 'PERSON', { kind: 'document-text' }), ['Karen HOLLIS']);
+  assert.deepEqual(values('<!-- draft v2 by PCSO Ian Mercer: ASB at Lydia Road -->', 'PERSON', { kind: 'comment' }), ['Ian Mercer']);
+});

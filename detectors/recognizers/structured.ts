@@ -201,7 +201,7 @@ const PAIR_GAP = '(?:[ \\t]*[|,;/][ \\t]*|[ \\t]+)';
 /**
  * A sort code straight followed by an eight-digit account number ("| 16-00-38 | 27649015 |") is a
  * bank pair without any banking word: spreadsheets and exports carry bank details in bare columns.
- * A pair that fails the modulus check is left to the recognisers that need a cue.
+ * A pair that fails the modulus check scores lower, and is dropped when its sort code reads as a date.
  */
 export const bankPairRecognizer: Recognizer = {
   name: 'uk-bank-pair',
@@ -215,7 +215,15 @@ export const bankPairRecognizer: Recognizer = {
     // the lookbehind sits after the digits, so it is only tried where eight digits stand
     { name: 'pair-account', regex: new RegExp(`(?<![\\d-])\\d{8}(?![\\d-])(?<=(?<![\\d-])\\d{2}-\\d{2}-\\d{2}${PAIR_GAP}\\d{8})`, 'g'), score: 0.65 },
   ],
-  validate: (v, text, start) => pairedModulus(v, text, start, /-/.test(v) ? 'sort-code' : 'account') !== 'fail',
+  validate: (v, text, start) => {
+    const isSortCode = /-/.test(v);
+    if (pairedModulus(v, text, start, isSortCode ? 'sort-code' : 'account') !== 'fail') return true;
+    // a pair failing the check is still someone's details, mistyped or made up, unless its "sort code"
+    // reads as a date (DD-MM-YY) and the eight digits as a reference beside it in a log
+    const code = isSortCode ? v : /(\d{2})-(\d{2})-(\d{2})(?=\D*$)/.exec(text.slice(Math.max(0, start - 16), start))?.[0] ?? '';
+    const [dd, mm] = code.split('-').map(Number);
+    return dd !== undefined && mm !== undefined && dd >= 1 && dd <= 31 && mm >= 1 && mm <= 12 ? false : 0.5;
+  },
 };
 
 export const postcodeRecognizer: Recognizer = {

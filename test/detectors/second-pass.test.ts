@@ -500,3 +500,8 @@ test('a misspelt or OCR\'d label after a name is the next field, not a surname; 
   assert.deepEqual(values('Name: Karen HOLLIS  Occupaton: cleaner', 'PERSON', { kind: 'document-text' }), ['Karen HOLLIS']);
   assert.deepEqual(values('<!-- draft v2 by PCSO Ian Mercer: ASB at Lydia Road -->', 'PERSON', { kind: 'comment' }), ['Ian Mercer']);
 });
+
+test('a bare sort code and account that fail the modulus check are still bank details, unless the "sort code" reads as a date', () => {
+  assert.deepEqual(values('Payee | 16-00-38 | 27649015 | £40', 'BANK_ACCOUNT', { kind: 'cell-row' }), ['16-00-38', '27649015']);
+  assert.deepEqual(values('Logged | 12-03-26 | 41872154 | theft', 'BANK_ACCOUNT', { kind: 'cell-row' }), []);
+});

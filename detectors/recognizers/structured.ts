@@ -81,11 +81,11 @@ export const passportRecognizer: Recognizer = {
   description: 'UK passport number (9 digits, or 2 letters + 7 digits, or 1 alnum + 8 digits), only with a passport cue',
   patterns: [
     { name: 'passport', regex: /\b(?:[A-Z]{2} ?\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 },
-    // nine digits written in threes: "passport no. 720 051 846"
-    { name: 'passport-spaced', regex: /(?<!\d[ -]?)\d{3} \d{3} \d{3}(?![ -]?\d)/g, score: 0.3 },
+    // nine digits written in groups: "passport no. 720 051 846", "512 345678"
+    { name: 'passport-spaced', regex: /(?<!\d[ -]?)\d{3,4} \d{2,6}(?: \d{3})?(?![ -]?\d)/g, score: 0.3 },
   ],
   validate: (v) => isPassportShape(v),
-  context: { phrases: ['passport', 'passport number', 'passport no', 'ppt', 'hmpo', 'hm passport office', 'travel document'], windowBefore: 60, windowAfter: 20, boost: 0.5, required: true, exclude: EXAMPLE_OF },
+  context: { phrases: ['passport', 'passport number', 'passport no', 'ppt', 'pp no', 'pp number', 'hmpo', 'hm passport office', 'travel document'], windowBefore: 60, windowAfter: 20, boost: 0.5, required: true, exclude: EXAMPLE_OF },
 };
 
 const VRM_CONTEXT = [

@@ -505,3 +505,12 @@ test('a bare sort code and account that fail the modulus check are still bank de
   assert.deepEqual(values('Payee | 16-00-38 | 27649015 | £40', 'BANK_ACCOUNT', { kind: 'cell-row' }), ['16-00-38', '27649015']);
   assert.deepEqual(values('Logged | 12-03-26 | 41872154 | theft', 'BANK_ACCOUNT', { kind: 'cell-row' }), []);
 });
+
+test('passports: "PP no." as a cue, and nine digits in any two or three groups beside a passport cue', () => {
+  assert.deepEqual(values('PP no. 912 345 678', 'PASSPORT', { kind: 'document-text' }), ['912 345 678']);
+  assert.deepEqual(values('Passport No: 512 345678, expires 2031', 'PASSPORT', { kind: 'document-text' }), ['512 345678']);
+  assert.deepEqual(values('Passport – 5123 45678', 'PASSPORT', { kind: 'document-text' }), ['5123 45678']);
+  // no cue, or a phone number beside the word: no passport
+  assert.deepEqual(values('Seized: 512 345678 in cash bags', 'PASSPORT', { kind: 'document-text' }), []);
+  assert.deepEqual(values('Passport office: 0300 222 0000', 'PASSPORT', { kind: 'document-text' }), []);
+});

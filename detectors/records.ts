@@ -21,13 +21,13 @@ const RANK_AFTER = new RegExp(
 );
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */
 // …or on the next line, under a letter's signature ("Michelle Ayodele\nASB & Community Safety Manager")
-const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:Officer|Manager|Co-?ordinator|Lead|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Partnership Analyst|Analyst|Administrator)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
+const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:Officer|Manager|Co-?ordinator|Lead|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Partnership Analyst|Analyst|Administrator)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
 /**
  * "Amanda Keable (Colchester City Council)", "Kofi Asante (Adult Social Care)": a name followed by the
- * public body or service it works for, in brackets. Volunteers' groups (a residents' association,
+ * public body or service it works for, in brackets or in the next table cell. Volunteers' groups (a residents' association,
  * Neighbourhood Watch) are left out: their members are private people.
  */
-const ORG_AFTER = /^\s*\(\s*(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&))*\s*[,;)]/;
+const ORG_AFTER = /^\s*[(|]\s*(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support|Executive)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&))*\s*(?:[,;)|]|$)/m;
 /** "Head of News: Danielle Okoro", "Press Officer: …": a job title as the label before the name. */
 const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Chair|Clerk|Spokesperson))\s*:\s*$/;
 const PUBLIC_EMAIL_DOMAIN = /(?:^|\.)(?:police\.uk|pnn\.police\.uk|gov\.uk|nhs\.uk|nhs\.net|parliament\.uk|sch\.uk|ac\.uk|mod\.uk|judiciary\.uk|cps\.gov\.uk)$/i;

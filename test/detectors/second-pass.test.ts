@@ -514,3 +514,12 @@ test('passports: "PP no." as a cue, and nine digits in any two or three groups b
   assert.deepEqual(values('Seized: 512 345678 in cash bags', 'PASSPORT', { kind: 'document-text' }), []);
   assert.deepEqual(values('Passport office: 0300 222 0000', 'PASSPORT', { kind: 'document-text' }), []);
 });
+
+test('a partner contacts table: a job title or public body in the next cell makes the name public-role', () => {
+  const text = 'Name | Organisation | Tel\nCiarán McAllister | PCSP Manager, Belfast City Council | 028 9649 6120\nRoisin Devlin | Housing Executive, South & East | +44 28 9649 6555';
+  const r = detect(text, { kind: 'document-text' });
+  assert.deepEqual(r.findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.value), []);
+  assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => f.value), ['Ciarán McAllister', 'Roisin Devlin']);
+  // a private person's row is not made public by a table
+  assert.equal(detect('Name | Address\nRoisin Devlin | 4 Ormeau Road, Belfast BT7 1EB', { kind: 'document-text' }).findings.find((f) => f.entity === 'PERSON')?.publicRole, false);
+});

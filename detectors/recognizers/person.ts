@@ -99,6 +99,8 @@ const RUN = new RegExp(
 // regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
 /** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line. */
 const UNKNOWN_FORENAME_CUE = new RegExp(`${CUE_AFTER.source}|^[^\\n]{0,32}?(?:\\b(?:dob|d\\.o\\.b|born)\\b|(?<![\\d/.-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}(?![\\d/.-]))`, 'i');
+/** A whole table cell "Surname, Forename [Middle]": after a pipe or a line start, before a pipe or a line end. */
+const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)[ \\t]*(?=\\||$)`, 'gm');
 const SURNAME_FIRST = new RegExp(
   `([${UP}](?<![${LET}'’-].)(?:[${UP}'’-]|Ma?c(?=[${UP}])){1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
   'g',
@@ -585,6 +587,25 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       continue;
     }
     out.push({ start, end, score: 0.8, reasons: ['person:surname-first'], publicRole: env.teamBlock });
+  }
+  // "| Adebayo, Funmilayo |": a spreadsheet cell that holds only "Surname, Forename" in mixed case
+  if (text.includes('|')) {
+    SURNAME_FIRST_CELL.lastIndex = 0;
+    for (let m = SURNAME_FIRST_CELL.exec(text); m; m = SURNAME_FIRST_CELL.exec(text)) {
+      const [sur, fore] = [lookupKey(m[1]!), lookupKey(m[2]!.split(/[ \t]/)[0]!)];
+      const kind = (w: string, key: string): Cls => classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
+      const surCls = kind(m[1]!, sur);
+      const foreCls = kind(m[2]!.split(/[ \t]/)[0]!, fore);
+      const known = (foreCls === 'F' || foreCls === 'B') && (surCls === 'S' || surCls === 'B' || surCls === 'U' || surCls === 'F');
+      if (!known || PLACES.has(sur) || PLACES.has(fore)) continue;
+      const start = m.index + m[0].indexOf(m[1]!);
+      const end = start + m[1]!.length + m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length).indexOf(m[2]!) + m[2]!.length;
+      if (out.some((c) => c.start < end && start < c.end)) {
+        for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }
+        continue;
+      }
+      out.push({ start, end, score: 0.75, reasons: ['person:surname-first-cell'], publicRole: env.teamBlock });
+    }
   }
   KIN_NAME.lastIndex = 0;
   for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {

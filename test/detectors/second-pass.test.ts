@@ -523,3 +523,10 @@ test('a partner contacts table: a job title or public body in the next cell make
   // a private person's row is not made public by a table
   assert.equal(detect('Name | Address\nRoisin Devlin | 4 Ormeau Road, Belfast BT7 1EB', { kind: 'document-text' }).findings.find((f) => f.entity === 'PERSON')?.publicRole, false);
 });
+
+test('a spreadsheet cell holding only "Surname, Forename" in mixed case is a person; places in a cell are not', () => {
+  assert.deepEqual(values('VCP-0931 | Adebayo, Funmilayo | 1987-06-30 | Robbery', 'PERSON', { kind: 'cell-row' }), ['Adebayo, Funmilayo']);
+  assert.deepEqual(values('Row 14 | MacLeod, Eilidh | witness | travel £38.20', 'PERSON', { kind: 'cell-row' }), ['MacLeod, Eilidh']);
+  assert.deepEqual(values('Ward | Stevenage, Bedwell | 12', 'PERSON', { kind: 'cell-row' }), []);
+  assert.deepEqual(values('Item | Hitchin, Herts | x', 'PERSON', { kind: 'cell-row' }), []);
+});

@@ -40,7 +40,7 @@ export const collarNumberRecognizer: Recognizer = {
   patterns: [{
     name: 'rank-collar-surname',
     // one or two words: "PC 4471 Ward", "PC 1764 Grant Ellison" (a forename that is also a word needs the cue)
-    regex: new RegExp(`\\b${COLLAR_RANKS}[ \\t]?\\d{2,6}[ \\t]+(${FORM_WORD}(?: ${FORM_WORD})?)(?![A-Za-z'’-])(?![ \\t]+[A-Z])`, 'g'),
+    regex: new RegExp(`\\b${COLLAR_RANKS}[ \\t]?\\d{2,6}[ \\t]+(${FORM_WORD}(?: ${FORM_WORD})?)(?![A-Za-z'’-])(?!(?: {1,2}|\\t)[A-Z])`, 'g'),
     score: 0.85,
     group: 1,
     publicRole: 'allow:rank',
@@ -59,7 +59,7 @@ export const formNameRecognizer: Recognizer = {
   patterns: [
     {
       name: 'surname-field',
-      regex: new RegExp(`\\b(?:Surname|SURNAME|Family [Nn]ame|FAMILY NAME|Last [Nn]ame|LAST NAME)[ \\t]*:[ \\t]*(${FORM_WORD})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`\\b(?:[Ss]urname|SURNAME|Family [Nn]ame|FAMILY NAME|Last [Nn]ame|LAST NAME)[ \\t]*:[ \\t]*(${FORM_WORD})(?![A-Za-z'’-])`, 'g'),
       score: 0.8,
       group: 1,
     },

@@ -81,8 +81,8 @@ export const passportRecognizer: Recognizer = {
   description: 'UK passport number (9 digits, or 2 letters + 7 digits, or 1 alnum + 8 digits), only with a passport cue',
   patterns: [
     { name: 'passport', regex: /\b(?:[A-Z]{2} ?\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 },
-    // nine digits written in groups: "passport no. 720 051 846", "512 345678"
-    { name: 'passport-spaced', regex: /(?<!\d[ -]?)\d{3,4} \d{2,6}(?: \d{3})?(?![ -]?\d)/g, score: 0.3 },
+    // digits written in groups: "passport no. 720 051 846", "512 345678", "1183 2290 5", "EA 482 9163", "PA 12 34 567"
+    { name: 'passport-spaced', regex: /(?:(?<![A-Za-z0-9])[A-Z]{2} ?\d(?: ?\d){6}|(?<!\d[ -]?)\d(?: ?\d){8})(?![ -]?\d)/g, score: 0.3 },
   ],
   validate: (v) => isPassportShape(v),
   context: { phrases: ['passport', 'passport number', 'passport no', 'ppt', 'pp no', 'pp number', 'hmpo', 'hm passport office', 'travel document'], windowBefore: 60, windowAfter: 20, boost: 0.5, required: true, exclude: EXAMPLE_OF },
@@ -252,7 +252,9 @@ const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
-const MONTH_ALT = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const MONTH_MIXED = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+// records in capitals write "14 JUL 1985"
+const MONTH_ALT = `${MONTH_MIXED}|${MONTH_MIXED.toUpperCase()}`;
 
 /** A two-digit year is the latest past one ("87" → 1987, "09" → 2009). */
 function fullYear(y: string): number {

@@ -530,3 +530,13 @@ test('a spreadsheet cell holding only "Surname, Forename" in mixed case is a per
   assert.deepEqual(values('Ward | Stevenage, Bedwell | 12', 'PERSON', { kind: 'cell-row' }), []);
   assert.deepEqual(values('Item | Hitchin, Herts | x', 'PERSON', { kind: 'cell-row' }), []);
 });
+
+test('from corpus18: months in capitals, a collar-numbered surname before a column gap, "Subject surname:", passports in any grouping', () => {
+  assert.deepEqual(values('SUBJECT: OKAFOR, EMEKA CHUKWUDI   DOB: 14 JUL 1985', 'DATE_OF_BIRTH', { kind: 'document-text' }), ['14 JUL 1985']);
+  assert.deepEqual(values('OIC: DC 8812 HOLLOWAY   EXHIBIT REFS: MH/1', 'PERSON', { kind: 'document-text' }), ['HOLLOWAY']);
+  assert.deepEqual(values('Subject surname: HOXHA    Given names: Arben', 'PERSON', { kind: 'document-text' }), ['HOXHA', 'Arben']);
+  assert.deepEqual(values('ID produced: Polish passport EA 482 9163 (exp. 2031); passport 1183 2290 5 surrendered', 'PASSPORT', { kind: 'document-text' }), ['EA 482 9163', '1183 2290 5']);
+  assert.deepEqual(values('Passport: PA 12 34 567', 'PASSPORT', { kind: 'document-text' }), ['PA 12 34 567']);
+  // ten digits are no passport, even beside the word
+  assert.deepEqual(values('Passport office ref 1183 2290 55', 'PASSPORT', { kind: 'document-text' }), []);
+});

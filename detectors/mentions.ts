@@ -135,6 +135,12 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
       // "MAHMOOD, Tariq" in a register, "issued to Mahmood" in the prose beside it
       const title = w.length > 1 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : '';
       if (title && !antecedent.has(title) && !isCommon(title)) antecedent.set(title, p);
+      // "MCGUIGAN" … "McGuigan", "O'NEILL" … "O'Neill"
+      const prefixed = title ? /^(Ma?c|O['’])(\w)(.*)$/.exec(title) : null;
+      if (prefixed && prefixed[3]!.length >= 2) {
+        const cased = prefixed[1]! + prefixed[2]!.toUpperCase() + prefixed[3]!;
+        if (!antecedent.has(cased)) antecedent.set(cased, p);
+      }
       // "HAVE YOU SEEN SAPANA?": a heading in capitals names the same person
       const upper = w.length >= 4 && w !== w.toUpperCase() ? w.toUpperCase() : '';
       if (upper && !antecedent.has(upper)) antecedent.set(upper, p);

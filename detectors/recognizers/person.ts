@@ -138,7 +138,8 @@ function classifyUncached(tok: Tok): Cls {
   if (/^\p{Lu}$/u.test(t)) return t === 'A' || t === 'I' ? 'C' : 'I';
   const allCaps = t.length > 1 && t === t.toUpperCase();
   const f = inGaz(FORENAMES, k);
-  const s = inGaz(SURNAMES, k) || SURNAME_SHAPE.test(t) || (allCaps && SURNAME_SHAPE.test(t[0] + t.slice(1).toLowerCase()));
+  // in capitals the shapes are "MCGUIGAN", "MACLEOD", "O'NEILL"
+  const s = inGaz(SURNAMES, k) || SURNAME_SHAPE.test(t) || (allCaps && (SURNAME_SHAPE.test(t[0] + t.slice(1).toLowerCase()) || /^(?:MA?C[A-Z]{3,}|O['’][A-Z]{3,})$/.test(t)));
   const common = COMMON_CAPITALISED.has(k) || TITLES.has(k);
   if (common && !f && !s) return 'C';
   if (allCaps && t.length <= 3 && !f && !s) return 'C'; // acronyms: ASB, HGV, FOI

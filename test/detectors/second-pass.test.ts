@@ -540,3 +540,9 @@ test('from corpus18: months in capitals, a collar-numbered surname before a colu
   // ten digits are no passport, even beside the word
   assert.deepEqual(values('Passport office ref 1183 2290 55', 'PASSPORT', { kind: 'document-text' }), []);
 });
+
+test('Mc, Mac and O\' surnames in capitals are surnames, and their mixed-case mentions are followed up', () => {
+  const text = 'Specified defendant: CONNOR JAMES MCGUIGAN (born 17th March 1990) of 23 Priory Road, Liverpool L4 2RX. The respondent McGuigan must not dispose of the above.';
+  assert.deepEqual(values(text, 'PERSON', { kind: 'document-text' }), ['CONNOR JAMES MCGUIGAN', 'McGuigan']);
+  assert.deepEqual(values('Suspect: SEAN O\'NEILL, 41. O\'Neill was bailed.', 'PERSON', { kind: 'document-text' }), ['SEAN O\'NEILL', 'O\'Neill']);
+});

@@ -15,8 +15,9 @@ import { backOverSpaces, escapeRegExp, isSpaceCode } from './chars.js';
 
 export const GOV_FINANCIAL: ReadonlySet<Entity> = new Set(['NI_NUMBER', 'NHS_NUMBER', 'PASSPORT', 'DRIVING_LICENCE', 'PAYMENT_CARD', 'BANK_ACCOUNT']);
 
+// "Ms Hannah Blake, PC 1771 Dominic Shaw": a rank with a collar number and a name starts the next officer
 const RANK_AFTER = new RegExp(
-  `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:${RANK_PHRASES.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
+  `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:${RANK_PHRASES.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])(?!\\s*\\d{2,6}\\s+[A-Z][a-z])`,
   'i',
 );
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */

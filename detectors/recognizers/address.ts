@@ -57,7 +57,7 @@ const LOCALITY = new RegExp(`,?[ \\t]+((?:${CAP})(?:[ \\t]+(?:${CAP}|upon|on|und
 const POSTCODE = /,?[ \t]+([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA|BFPO ?\d{1,4})(?![A-Za-z0-9])/y;
 
 /** Quantities ("around 50 Station Road residents") and years ("in 2014 Station Road…") are not house numbers. */
-export const NOT_HOUSE_NUMBER_BEFORE = /\b(?:around|about|over|approximately|approx|some|nearly|almost|than|more|fewer|less|least|only|just|all|these|those|another|page|item|junction|j|section|para|paragraph|minute|minutes|year|until|before|after|every|each|per)\s*$/i;
+export const NOT_HOUSE_NUMBER_BEFORE = /\b(?:around|about|over|approximately|approx|some|nearly|almost|than|more|fewer|less|least|only|just|all|these|those|another|page|item|junction|j|section|para|paragraph|minute|minutes|year|until|before|after|every|each|per|pc|pcso|dc|ds|ps|sgt|insp|a\/sgt|t\/sgt)\s*$/i;
 
 const VENUE_IN_MATCH = new RegExp(`(?:${houseAlt.split('|').filter((w) => VENUE_WORDS.has(w.toLowerCase())).join('|')}),`);
 
@@ -239,7 +239,7 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
   }
 }
 
-/** Quantities and years are not house numbers ("around 50 Highfield households"). */
+/** Quantities, years and collar numbers are not house numbers ("around 50 Highfield households", "PC 1771 Dominic Shaw"). */
 function isQuantityOrYear(text: string, start: number): boolean {
   const n = /^\d{1,4}/.exec(text.slice(start, start + 4));
   if (!n) return false;

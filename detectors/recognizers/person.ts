@@ -32,7 +32,7 @@ for (const r of RANK_PHRASES.map((p) => p.replace(/\./g, '').split(/\s+/)).sort(
   RANKS_BY_FIRST.set(r[0]!, list);
 }
 const LOCATION_PREPS = new Set(['in', 'at', 'near', 'along', 'around', 'on', 'off', 'outside', 'opposite', 'behind', 'into', 'towards', 'via', 'through', 'across']);
-const ROLE_CUES = new Set(['victim', 'victims', 'perpetrator', 'perpetrators', 'offender', 'suspect', 'witness', 'complainant', 'defendant', 'accused', 'resident', 'neighbour', 'tenant', 'named', 'name', 'names', 'called', 'known as', 'identified as', 'by', 'against', 'and', '&',
+const ROLE_CUES = new Set(['victim', 'victims', 'perpetrator', 'perpetrators', 'perp', 'perps', 'offender', 'suspect', 'witness', 'complainant', 'defendant', 'accused', 'resident', 'neighbour', 'tenant', 'named', 'name', 'names', 'called', 'known as', 'identified as', 'by', 'against', 'and', '&',
   // a person's place or part in the story ("the home of Dean Pryke", "our coordinator Bill Ransome")
   'home of', 'address of', 'occupier', 'occupant', 'owner', 'landlord', 'licensee', 'coordinator', 'co-ordinator', 'chair', 'secretary', 'treasurer',
   'driver', 'rider', 'cyclist', 'pedestrian', 'motorist', 'pensioner', 'teenager',
@@ -67,6 +67,8 @@ function tailWordsSlow(before: string, n: number): string[] {
 }
 /** "Darren Chester was charged": what is done to or by a person in the justice system, never to a town. */
 const JUSTICE_VERB_AFTER = /^,?[ \t]+(?:(?:was|were|has been|had been|is being|has|had)[ \t]+)?(?:charged|arrested|jailed|sentenced|convicted|remanded|bailed|fined|cautioned|summonsed|admitted|pleaded|denied|appeared)\b/;
+/** "… and Faisal Ibrahim (ASB Officer)": a job title in brackets after a run says it is a person. */
+const JOB_IN_BRACKETS_AFTER = /^[ \t]*\((?:[A-Z][A-Za-z&'’-]*[ \t]+){0,3}(?:Officer|Manager|Co-?ordinator|Chair|Secretary|Treasurer|Councillor|Clerk|Warden|Lead|Director|Adviser|Advisor|Caseworker)\)/;
 /** Role cues that also stand before places ("Welwyn and Hatfield", "by Kings Langley"). */
 const PLACE_LISTING_CUES = new Set(['and', '&', 'by', 'against']);
 /** Last words of the rank phrases: a text whose last word is none of these cannot end with a rank. */
@@ -83,7 +85,7 @@ function endsWithRank(before: string): boolean {
 }
 
 // "(15)" straight after the name is an age; after a comma ("Hamilton Park, (2) vehicle crime") it numbers a list
-const CUE_AFTER = /^[ \t]*\(\d{1,3}\)|^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*[a-z]{2,}\b|aged\s+\d|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*[,(]\s*(?:dob|d\.o\.b|born)\b|\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\))/i;
+const CUE_AFTER = /^[ \t]*\(\d{1,3}\)|^\s*(?:,\s*|\(\s*)?(?:(?:aged\s+)?\d{1,3}\s*\)?\s*,?\s*(?:of|from)\b|\d{1,3}\s*,\s*[a-z]{2,}\b|aged\s+\d|,?\s+(?:of|at)\s+\d{1,4}[A-Za-z]?,?\s+[A-Z]|\s*[,(]?\s*(?:dob|d\.o\.b|born)\b|\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*\))/i;
 
 // Latin letters incl. Latin-1, Latin Extended-A/B and Additional (Zoë, Wróblewska, Yıldırım, Nguyễn) without the slower /u flag.
 const UP = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F\\u1E00-\\u1EFF';
@@ -391,7 +393,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   if (n >= 2 && !hasTitle && !hasRank && AREA_PLURALS.has(name[n - 1]!.key) && !(first === 'F' || first === 'B')) return null;
   // "between Much Hadham and Perry Green": a run listed with a place is a place, unless an age or
   // address follows it ("… of Bury Green Road, Cheshunt and Ewan Strachan (30) of …")
-  if (!hasTitle && !hasRank && listedWithPlace(before, name[n - 1]!.key) && !CUE_AFTER.test(after)) return null;
+  if (!hasTitle && !hasRank && listedWithPlace(before, name[n - 1]!.key) && !CUE_AFTER.test(after) && !JOB_IN_BRACKETS_AFTER.test(after)) return null;
   const strongFirst = first === 'F' || first === 'B';
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
   // "LOST AND FOUND PROPERTY": a heading in capitals takes only names both lists know

@@ -546,3 +546,13 @@ test('Mc, Mac and O\' surnames in capitals are surnames, and their mixed-case me
   assert.deepEqual(values(text, 'PERSON', { kind: 'document-text' }), ['CONNOR JAMES MCGUIGAN', 'McGuigan']);
   assert.deepEqual(values('Suspect: SEAN O\'NEILL, 41. O\'Neill was bailed.', 'PERSON', { kind: 'document-text' }), ['SEAN O\'NEILL', 'O\'Neill']);
 });
+
+test('from corpus18: a collar number is no house number, a rank with a collar number starts the next officer, job titles in brackets, "perp:", dates in the next cell, grid references', () => {
+  const r = detect('Witness statements of Ms Hannah Blake, PC 1771 Dominic Shaw and Faisal Ibrahim (ASB Officer) attached.', { kind: 'document-text' });
+  assert.deepEqual(r.findings.map((f) => [f.entity, f.value, f.publicRole]), [['PERSON', 'Ms Hannah Blake', false], ['PERSON', 'Dominic Shaw', true], ['PERSON', 'Faisal Ibrahim', true]]);
+  assert.deepEqual(values('case 7 | Leanne Kirkbride | 4/9/1995 | victim - DA | perp: Jordan Kirkbride DOB 13/06/1993', 'PERSON', { kind: 'cell-row' }), ['Leanne Kirkbride', 'Jordan Kirkbride']);
+  assert.deepEqual(values('case 7 | Leanne Kirkbride | 4/9/1995 | victim - DA', 'DATE_OF_BIRTH', { kind: 'cell-row' }), ['4/9/1995']);
+  // an event date in the next cell is no birth date
+  assert.deepEqual(values('case 7 | Leanne Kirkbride | 4/9/2025 | victim - DA', 'DATE_OF_BIRTH', { kind: 'cell-row' }), []);
+  assert.deepEqual(values('Location: A6 Stockport Road (grid SJ 867 945). Vehicle 1: MW21 FLP (Kia Picanto)', 'VEHICLE_REG', { kind: 'document-text' }), ['MW21 FLP']);
+});

@@ -62,13 +62,15 @@ export const drivingLicenceRecognizer: Recognizer = {
   trigger: 'digit',
   minDigits: 7, // six date digits and one more
   minDigitRun: 6, // the DDMMYY-style block
-  description: 'DVLA driving licence number (16 chars), surname block and a plausible encoded date of birth',
+  description: 'DVLA driving licence number (16 chars), surname block and a plausible encoded date of birth; a labelled 8-digit DVA (NI) licence',
   patterns: [
     // "MORGA753116SM9IJ", "MORGA 753116 SM9IJ", "RAGHU 758239 PA9 MX"
     { name: 'dvla', regex: /\b[A-Z9]{5} ?\d{6} ?[A-Z9]{2}\d ?[A-Z0-9]{2}(?: ?\d{2})?\b/g, score: 0.65 },
     { name: 'dvla-labelled-any-case', regex: /\b(?:dl|dvla|(?:driving )?licen[cs]e)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*([a-z9]{5} ?\d{6} ?[a-z9]{2}\d ?[a-z0-9]{2})\b/gi, score: 0.65, group: 1 },
+    // Northern Ireland (DVA) licences are eight digits, taken only after a label that names them
+    { name: 'dva-ni-labelled', regex: /\b(?:(?:NI|N\. ?Ireland|Northern Ireland|DVA)[ \t]+(?:driving[ \t]+)?licen[cs]e|licen[cs]e[ \t]*\((?:NI|DVA|Northern Ireland)\))(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{8})(?![\d/-])/gi, score: 0.65, group: 1 },
   ],
-  validate: (v) => isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
+  validate: (v) => /^\d{8}$/.test(v) || isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
   context: { phrases: ['driving licence', 'driving license', 'driver licence', 'licence number', 'licence no', 'dvla', 'driver number', 'driving licence number'], windowBefore: 60, windowAfter: 20, boost: 0.3, exclude: EXAMPLE_OF },
 };
 
@@ -253,6 +255,7 @@ const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
+const WEEKDAY_BEFORE: HotwordWindow = { phrases: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'], windowBefore: 12, windowAfter: 0 };
 const MONTH_MIXED = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 // records in capitals write "14 JUL 1985"
 const MONTH_ALT = `${MONTH_MIXED}|${MONTH_MIXED.toUpperCase()}`;
@@ -306,7 +309,8 @@ export const dateOfBirthRecognizer: Recognizer = {
     { name: 'dob-text-us', regex: new RegExp(`\\b(?:${MONTH_ALT}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'g'), score: 0.3 },
   ],
   validate: (v) => birthDate(v) !== null,
-  context: { phrases: ['date of birth', 'dob', 'd.o.b', 'born', 'born on', 'birth date', 'birthdate', 'birthday', 'aged', 'age'], windowBefore: 40, windowAfter: 15, boost: 0.5, required: true },
+  // "On Tuesday 9th September 2026": a date with its weekday is an event's
+  context: { phrases: ['date of birth', 'dob', 'd.o.b', 'born', 'born on', 'birth date', 'birthdate', 'birthday', 'aged', 'age'], windowBefore: 40, windowAfter: 15, boost: 0.5, required: true, exclude: WEEKDAY_BEFORE },
 };
 
 export const STRUCTURED_RECOGNIZERS: Recognizer[] = [

@@ -556,3 +556,9 @@ test('from corpus18: a collar number is no house number, a rank with a collar nu
   assert.deepEqual(values('case 7 | Leanne Kirkbride | 4/9/2025 | victim - DA', 'DATE_OF_BIRTH', { kind: 'cell-row' }), []);
   assert.deepEqual(values('Location: A6 Stockport Road (grid SJ 867 945). Vehicle 1: MW21 FLP (Kia Picanto)', 'VEHICLE_REG', { kind: 'document-text' }), ['MW21 FLP']);
 });
+
+test('a labelled eight-digit Northern Ireland licence; a date with its weekday is an event, not a birth date', () => {
+  assert.deepEqual(values('Licence (GB): OSULL662227AM9DE   Licence (NI): 49027713', 'DRIVING_LICENCE', { kind: 'document-text' }), ['OSULL662227AM9DE', '49027713']);
+  assert.deepEqual(values('Licence 49027713 checked', 'DRIVING_LICENCE', { kind: 'document-text' }), []);
+  assert.deepEqual(values('DOB: 01/02/1980. On Tuesday 9th September 2026 at about 10.15 I received a call', 'DATE_OF_BIRTH', { kind: 'document-text' }), ['01/02/1980']);
+});

@@ -191,9 +191,13 @@ export const accountNumberRecognizer: Recognizer = {
   entity: 'BANK_ACCOUNT',
   trigger: 'digit',
   minDigits: 8, // eight digits
-  minDigitRun: 8,
+  minDigitGroup: 8, // run together, or in fours after a label
   description: 'UK bank account number (6-10 digits, usually 8) with a banking cue; Vocalink modulus check against a nearby sort code',
-  patterns: [{ name: 'account', regex: /(?<![\d-])\d{8}(?![\d-])/g, score: 0.3 }],
+  patterns: [
+    { name: 'account', regex: /(?<![\d-])\d{8}(?![\d-])/g, score: 0.3 },
+    // "Acc no ..... 4471 0385": in fours only straight after its label
+    { name: 'account-labelled-fours', regex: /\b(?:account|acc|a\/c)\.?(?:[ \t]+(?:no|number))?\.?[ \t.:-]*(\d{4} \d{4})(?![\d-]| \d)/gi, score: 0.3, group: 1 },
+  ],
   validate: bankValidate('account'),
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 30, boost: 0.5, required: true, exclude: NOT_A_BANK_ACCOUNT },
 };

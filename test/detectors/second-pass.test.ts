@@ -562,3 +562,8 @@ test('a labelled eight-digit Northern Ireland licence; a date with its weekday i
   assert.deepEqual(values('Licence 49027713 checked', 'DRIVING_LICENCE', { kind: 'document-text' }), []);
   assert.deepEqual(values('DOB: 01/02/1980. On Tuesday 9th September 2026 at about 10.15 I received a call', 'DATE_OF_BIRTH', { kind: 'document-text' }), ['01/02/1980']);
 });
+
+test('an account number written in fours straight after its label', () => {
+  assert.deepEqual(values('S0rt  c0de ..... 07 04 36\nAcc  no ..... 4471 0385', 'BANK_ACCOUNT', { kind: 'document-text' }), ['07 04 36', '4471 0385']);
+  assert.deepEqual(values('account 2026 1234 5678 9012', 'BANK_ACCOUNT', { kind: 'document-text' }), []);
+});

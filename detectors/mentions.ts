@@ -50,6 +50,10 @@ function computeNameWords(value: string): string[] {
   while (words.length && isTitle(words[0]!)) words = words.slice(1);
   // initials and particles say nothing on their own
   words = words.filter((w) => w.length >= 3);
+  // "HARTLEY, J. P.": a surname with initials is followed up by its surname
+  if (words.length === 1 && words[0]!.length >= 4 && /\b[A-Z]\.(?:[ \t]|$)/.test(value)) {
+    return words.filter((w) => !isCommon(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && !PLACES.has(w.toLowerCase()));
+  }
   if (words.length < 2) return [];
   // "OKAFOR, Adaeze": surname first
   const comma = value.indexOf(',');

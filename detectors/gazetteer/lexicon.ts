@@ -91,7 +91,7 @@ export const UK_PLACES: ReadonlySet<string> = new Set([...placesGenerated.places
 
 /** Police ranks and public roles that make a following (or preceding) name public-role. Longest first at use. */
 export const RANK_PHRASES = phrases(`
-  Police and Crime Commissioner;Deputy Police and Crime Commissioner;Chief Constable;Deputy Chief Constable;Assistant Chief Constable;Temporary Chief Constable
+  Police and Crime Commissioner;Deputy Police and Crime Commissioner;Police Fire and Crime Commissioner;Police, Fire and Crime Commissioner;Fire and Crime Commissioner;Chief Constable;Deputy Chief Constable;Assistant Chief Constable;Temporary Chief Constable
   Chief Superintendent;Detective Chief Superintendent;Ch Supt;Det Ch Supt;Superintendent;Detective Superintendent;Supt;Det Supt;DSupt
   Chief Inspector;Detective Chief Inspector;Ch Insp;Chief Insp;DCI;Inspector;Detective Inspector;Insp;DI
   Sergeant;Detective Sergeant;Sgt;DS;Police Sergeant;PS;Acting Sergeant;A/Sgt;T/Sgt

@@ -75,6 +75,14 @@ const PLACE_LISTING_CUES = new Set(['and', '&', 'by', 'against']);
 const RANK_LAST_WORDS = new Set([...RANK_SET].map((r) => r.slice(r.lastIndexOf(' ') + 1)));
 /** True when `before` ends with a rank or role phrase, optionally followed by a collar number. */
 function endsWithRank(before: string): boolean {
+  if (endsWithRankPhrase(before)) return true;
+  // "Police and Crime Commissioner for Essex, Helen …", "Chief Constable of Kent, …": the force's area between
+  if (!/,[ \t]*$/.test(before)) return false;
+  const area = /[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:[A-Z][A-Za-z'’-]*[ \t]*){1,4},[ \t]*$/.exec(before);
+  return area !== null && endsWithRankPhrase(before.slice(0, area.index));
+}
+
+function endsWithRankPhrase(before: string): boolean {
   const last2 = tailWords(before, 2);
   const lastWord = last2.length && /^\d{2,6}$/.test(last2[last2.length - 1]!) ? last2[last2.length - 2] : last2[last2.length - 1];
   if (lastWord === undefined || !RANK_LAST_WORDS.has(lastWord)) return false;
@@ -101,6 +109,35 @@ const RUN = new RegExp(
 // regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
 /** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line. */
 const UNKNOWN_FORENAME_CUE = new RegExp(`${CUE_AFTER.source}|^[^\\n]{0,32}?(?:\\b(?:dob|d\\.o\\.b|born)\\b|(?<![\\d/.-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}(?![\\d/.-]))`, 'i');
+function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candidate[], env: RecognizerEnv): void {
+  const kind = (w: string): Cls => {
+    const key = lookupKey(w);
+    return classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
+  };
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const surname = m[1]!;
+    const words = m[2]!.trimEnd().split(/[ \t]/);
+    const first = words[0]!;
+    // "Brennan, Sinead DOB 02/11/1996": a label after the forename is no middle name
+    const given = words.length === 2 && !/\.$/.test(first) && kind(words[1]!) === 'C' ? first : m[2]!.trimEnd();
+    const initials = /^[A-Z]\./.test(first);
+    const surCls = kind(surname);
+    const foreCls = initials ? 'F' : kind(first);
+    const known = (foreCls === 'F' || foreCls === 'B') && (surCls === 'S' || surCls === 'B' || surCls === 'U' || (surCls === 'F' && !initials));
+    if (!known || PLACES.has(lookupKey(surname)) || PLACES.has(lookupKey(first))) continue;
+    const start = m.index + m[0].lastIndexOf(surname, m[0].length - given.length);
+    const end = m.index + m[0].lastIndexOf(given) + given.length;
+    if (out.some((c) => c.start < end && start < c.end)) {
+      for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }
+      continue;
+    }
+    out.push({ start, end, score: 0.75, reasons: [reason], publicRole: env.teamBlock });
+  }
+}
+
+/** "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": surname first after a role or name label. */
+const SURNAME_FIRST_LABELLED = new RegExp(`\\b(?:[Vv]ict(?:im)?|VICT(?:IM)?|[Pp]erp(?:etrator)?|PERP|[Ss]uspect|SUSPECT|[Oo]ffender|[Ww]itness|[Cc]omplainant|[Ss]ubject|SUBJECT|[Dd]efendant|[Rr]espondent|[Nn]ame|NAME|[Dd]river|[Oo]wner|[Cc]laimant|[Pp]ayee)s?[ \\t]*:[ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3}|[${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?![${LET}])`, 'g');
 /** A whole table cell "Surname, Forename [Middle]": after a pipe or a line start, before a pipe or a line end. */
 const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)[ \\t]*(?=\\||$)`, 'gm');
 const SURNAME_FIRST = new RegExp(
@@ -301,6 +338,8 @@ function listedWithPlace(before: string, lastKey: string): boolean {
   if (e === before.length || !(before.charCodeAt(e - 1) === 44 || /[ \t](?:and|or|&)$/.test(before.slice(Math.max(0, e - 4), e)))) return false;
   const m = /([A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2})(?:[ \t]+(?:and|or|&)|,)[ \t]+$/.exec(before);
   if (!m) return false;
+  // "Commissioner for Essex, Helen Aldous-Carter": a place closing a title before a comma introduces a person
+  if (m[0].trimEnd().endsWith(',') && /\b(?:for|of)[ \t]+$/.test(before.slice(Math.max(0, m.index - 5), m.index))) return false;
   const words = m[1]!.toLowerCase().split(/[ \t]+/);
   // "Verulamium Park and Clarence Park": place words end both
   // "Hart Street and Henley Bridge": a run ending in a place word listed with a street or landmark
@@ -591,25 +630,10 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     }
     out.push({ start, end, score: 0.8, reasons: ['person:surname-first'], publicRole: env.teamBlock });
   }
-  // "| Adebayo, Funmilayo |": a spreadsheet cell that holds only "Surname, Forename" in mixed case
-  if (text.includes('|')) {
-    SURNAME_FIRST_CELL.lastIndex = 0;
-    for (let m = SURNAME_FIRST_CELL.exec(text); m; m = SURNAME_FIRST_CELL.exec(text)) {
-      const [sur, fore] = [lookupKey(m[1]!), lookupKey(m[2]!.split(/[ \t]/)[0]!)];
-      const kind = (w: string, key: string): Cls => classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
-      const surCls = kind(m[1]!, sur);
-      const foreCls = kind(m[2]!.split(/[ \t]/)[0]!, fore);
-      const known = (foreCls === 'F' || foreCls === 'B') && (surCls === 'S' || surCls === 'B' || surCls === 'U' || surCls === 'F');
-      if (!known || PLACES.has(sur) || PLACES.has(fore)) continue;
-      const start = m.index + m[0].indexOf(m[1]!);
-      const end = start + m[1]!.length + m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length).indexOf(m[2]!) + m[2]!.length;
-      if (out.some((c) => c.start < end && start < c.end)) {
-        for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }
-        continue;
-      }
-      out.push({ start, end, score: 0.75, reasons: ['person:surname-first-cell'], publicRole: env.teamBlock });
-    }
-  }
+  // "| Adebayo, Funmilayo |": a spreadsheet cell that holds only "Surname, Forename" in mixed case;
+  // "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": the same after a role label, initials allowed
+  if (text.includes('|')) surnameFirstMixed(text, SURNAME_FIRST_CELL, 'person:surname-first-cell', out, env);
+  if (text.includes(':')) surnameFirstMixed(text, SURNAME_FIRST_LABELLED, 'person:surname-first-labelled', out, env);
   KIN_NAME.lastIndex = 0;
   for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {
     const word = m[0];

@@ -567,3 +567,12 @@ test('an account number written in fours straight after its label', () => {
   assert.deepEqual(values('S0rt  c0de ..... 07 04 36\nAcc  no ..... 4471 0385', 'BANK_ACCOUNT', { kind: 'document-text' }), ['07 04 36', '4471 0385']);
   assert.deepEqual(values('account 2026 1234 5678 9012', 'BANK_ACCOUNT', { kind: 'document-text' }), []);
 });
+
+test('from corpus19: surname first after a role label, with initials too; a place closing a title introduces a person', () => {
+  const text = 'Vict: HARTLEY, J. P. 3 Lych Gate Cottages, Stocks Road, Aldbury, Tring HP23 5RT. Perp: Brennan, Sinead DOB 02/11/1996 of Holly Lodge. Brennan warned. J. P. Hartley updated by phone.';
+  assert.deepEqual(values(text, 'PERSON', { kind: 'json' }), ['HARTLEY, J. P.', 'Brennan, Sinead', 'Brennan', 'Hartley']);
+  const pcc = detect('Statement from the Police, Fire and Crime Commissioner for Essex, Helen Aldous-Carter: "I welcome it."', { kind: 'paragraph' });
+  assert.deepEqual(pcc.findings.map((f) => [f.value, f.publicRole]), [['Helen Aldous-Carter', true]]);
+  // a list of places stays a list
+  assert.deepEqual(values('Patrols in Hitchin, Letchworth and Baldock this week.', 'PERSON'), []);
+});

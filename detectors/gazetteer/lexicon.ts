@@ -25,7 +25,8 @@ export const WELSH_HOUSE_OPENERS = new Set(words(`Ty Tŷ Bryn Llys Plas Bwthyn H
 export const VENUE_WORDS = new Set(words(`
   Station Centre Center Hall Library Church Chapel School Academy College University Surgery Hospital Clinic Pavilion
   Theatre Museum Club Pub Inn Hotel Office Offices Depot Mosque Temple Gurdwara Synagogue Cathedral Hub Institute
-  Stadium Arena Leisure Pool Market Shop Store Supermarket Precinct Mall Arcade Works
+  Stadium Arena Leisure Pool Market Shop Store Supermarket Precinct Mall Arcade Works Rooms
+  Canolfan Llyfrgell Neuadd Ysgol Capel Eglwys Amgueddfa Gorsaf Swyddfa Theatr
 `));
 
 /** Words that make a house name ("Rose Cottage, Mill Lane"). */

@@ -30,7 +30,7 @@ const isNameFieldValue = (v: string): boolean => {
 /** Ranks written before a collar number. */
 const COLLAR_RANKS = '(?:PC|PCSO|DC|DS|PS|Sgt|SGT|Insp|DI|SC|A\\/Sgt|T\\/Sgt)';
 /** One name word as forms and lists write it: "Corcoran", "CORCORAN", "O'Neill", "McBride", "Wynne-Jones". */
-const FORM_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]{2,}(?:['’-][A-Z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+)";
+const FORM_WORD = "(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)*|[A-Z]{2,}(?:['’-][A-Z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+|O['’][A-Z]{2,}(?:-[A-Z]+)*)";
 
 export const collarNumberRecognizer: Recognizer = {
   name: 'officer-collar-number',

@@ -358,7 +358,11 @@ const AREA_PLURALS = new Set(['hills', 'woods', 'fields', 'meadows', 'downs', 's
 /** Words after a town that name a ward or an area of it ("Hatfield South", "Hitchin Rural"). */
 const WARD_QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'central', 'rural', 'town', 'village', 'ward', 'estate', 'centre']);
 
-const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
+/** "the statue of", "a memorial to", "named after": what stands before a commemorated figure's name. */
+const COMMEMORATED_BEFORE = /\b(?:statue|memorial|bust|plaque|portrait|monument|mural)[ \t]+(?:of|to)[ \t]+$|\bnamed[ \t]+after[ \t]+$/i;
+/** Welsh venue words, which come before the name they qualify ("Canolfan Alun R Edwards" is a centre). */
+const WELSH_VENUE_FIRST = new Set(['canolfan', 'llyfrgell', 'neuadd', 'ysgol', 'capel', 'eglwys', 'amgueddfa', 'gorsaf', 'swyddfa', 'theatr']);
+const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'far', 'mid', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
 
 /** /([A-Z][A-Za-z-]*)[ \t]+$/ on `before`, and its word a vehicle make ("a Seat Leon"), without trying the regex at every capital. */
 function isMakeBefore(before: string): boolean {
@@ -444,6 +448,8 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !(strongFirst && (CUE_AFTER.test(after) || JUSTICE_VERB_AFTER.test(after) || (ROLE_CUES.has(lastWord) && !PLACE_LISTING_CUES.has(lastWord)) || ROLE_CUES.has(tail.join(' '))))) return null;
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
   if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
+  // "the statue of Robert Raikes", "a memorial to Edith Cavell": a commemorated figure, not a private person
+  if (!hasTitle && !hasRank && COMMEMORATED_BEFORE.test(before.slice(-30))) return null;
   if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
   // "KOWALCZYK Agnieszka": a listed surname in capitals before forenames, as registers and custody lists write it
   if ((first === 'S' || first === 'B') && isCapsWord(name[0]!) && name.every((t, i) => i === 0 || ((cls[i] === 'F' || cls[i] === 'B') && !isCapsWord(t)))) {
@@ -564,6 +570,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         const labelsNumber = next.text.length > 1 && next.text === next.text.toUpperCase() && /^[ \t]+\d/.test(text.slice(next.end, next.end + 3));
         if (!labelsNumber && (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k))) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k) || (hasTitle && !hasRank && HONORIFICS.has(titleKey));
       }
+      // "Canolfan Alun R Edwards", "Neuadd Dwyfor": Welsh puts the venue word first
+      if (!rejected && !(hasTitle || hasRank) && i > 0 && WELSH_VENUE_FIRST.has(toks[i - 1]!.key) && !toks[i - 1]!.breakAfter) rejected = true;
       // the name's own last token can be a street/venue word ("Ringlet Road" never reaches here; "Tom Hall" does)
       const lastKey = name[name.length - 1]!.key;
       if (!rejected && HARD_STREET.has(lastKey) && !(hasTitle || hasRank)) rejected = true;

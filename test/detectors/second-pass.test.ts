@@ -576,3 +576,11 @@ test('from corpus19: surname first after a role label, with initials too; a plac
   // a list of places stays a list
   assert.deepEqual(values('Patrols in Hitchin, Letchworth and Baldock this week.', 'PERSON'), []);
 });
+
+test('from corpus19: O\'NEILL after a label, commemorated figures, Welsh venue words first, "Far Cotton", tea rooms', () => {
+  assert.deepEqual(values("SURNAME: O'NEILL   FORENAMES: PADRAIG SEAN", 'PERSON', { kind: 'document-text' }), ["O'NEILL", 'PADRAIG SEAN']);
+  assert.deepEqual(values('They visited the statue of Robert Raikes in Southgate Street and the Tea Rooms in Far Cotton.', 'PERSON'), []);
+  assert.deepEqual(values('Surgery at Llyfrgell Ceredigion, Canolfan Alun R Edwards, Aberystwyth.', 'PERSON', { kind: 'event' }), []);
+  // a private person beside a statue is still a person
+  assert.deepEqual(values('Robert Kershaw, 44, was seen by the statue.', 'PERSON'), ['Robert Kershaw']);
+});

@@ -6,6 +6,7 @@
 import type { Candidate, Recognizer } from '../types.js';
 import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, COMMON_CAPITALISED, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
+import { FORENAMES } from '../gazetteer/names.js';
 import { backOverSpaces, isSpaceCode } from '../chars.js';
 
 const title = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
@@ -131,7 +132,7 @@ const VENUE_LOCALITY = new RegExp(`${NOT_AFTER_ALNUM}(?:${CAP}\\s+){0,3}(?:${ven
 /** A postcode anywhere: the anchor for addresses whose street has no street-type word ("14 The Ridings, Hemel Hempstead HP2 4LS"). */
 const ANY_POSTCODE = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?![A-Za-z0-9])/g;
 /** Lower-case words that may sit inside a place or street name ("Stratford upon Avon", "Church End"). */
-const NAME_CONNECTORS = new Set(['upon', 'on', 'under', 'in', 'by', 'the', 'le', 'de', 'cum', 'next', 'super', 'en', 'y', 'yr']);
+const NAME_CONNECTORS = new Set(['upon', 'on', 'under', 'in', 'by', 'the', 'le', 'de', 'cum', 'next', 'super', 'en', 'y', 'yr', 'na', 'an']);
 const FLAT_WORDS = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'maisonette']);
 const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 const isUpperCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
@@ -193,6 +194,9 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
     if (postcodeKind(m[0]) === null) continue;
     let pos = m.index;
     let start = -1;
+    // the segments read, nearest first, while none opened the address
+    const read: Segment[] = [];
+    let ended = false;
     for (let k = 0; k < 5; k++) {
       pos = backOverSpaces(text, pos);
       if (k > 0 || text[pos - 1] === ',') {
@@ -200,9 +204,9 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
         else if (k > 0 && !(text[pos] === '\n' || text[pos] === '\r' || /[\n\r]/.test(text.slice(pos, m.index)))) break;
       }
       const seg = segmentBefore(text, pos);
-      if (!seg) break;
+      if (!seg) { ended = true; break; }
       // "Mrs Rose Hill\nRose Cottage, …": a line that opens with a title is its resident's name
-      if (CIVIL_TITLE.test(seg.words[0]!) || TITLE_BEFORE.test(text.slice(Math.max(0, seg.start - 8), seg.start))) break;
+      if (CIVIL_TITLE.test(seg.words[0]!) || TITLE_BEFORE.test(text.slice(Math.max(0, seg.start - 8), seg.start))) { ended = true; break; }
       const first = seg.words[0]!;
       // "LS7 4PJ\t9\t1\nLS8 5QD": a number alone in a table cell on the line above is a count, not a house number
       if (seg.words.length === 1 && /^\d/.test(first) && text[seg.start - 1] === '\t') break;
@@ -222,8 +226,15 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       if (first === 'The' || first === 'THE' || HOUSE_NAME_WORDS.has(lastWord) || (STREET_TYPE_SET.has(lastWord) && seg.words.length > 1)) start = seg.start;
       // "Bryn Awel, Heol Rhosmaen, Llandeilo SA19 6AB": Welsh house names and streets open with their type word
       else if (seg.words.length > 1 && (WELSH_HOUSE_OPENERS.has(firstKey) || WELSH_STREET_PREFIX_SET.has(firstKey))) start = seg.start;
-      if (seg.stopBefore) break;
+      read.push(seg);
+      if (seg.stopBefore) { ended = true; break; }
       pos = seg.start;
+    }
+    // "Pant-y-Celyn, Llanfihangel-ar-Arth, Pencader SA39 9HX", "Tigh na Mara, Balnakeil, Durness, Lairg IV27 4PT":
+    // a rural house name, its locality and post town, read back to where the list began on the postcode's line
+    if (start < 0 && ended && read.length >= 3) {
+      // the farthest segment that reads as a house name, with at least a locality and the post town after it
+      for (let h = read.length - 1; h >= 2 && start < 0; h--) if (isRuralHouseName(text, read[h]!, m.index)) start = read[h]!.start;
     }
     if (start < 0 || isQuantityOrYear(text, start)) continue;
     // "Flat 2, 118 Queens Road": a flat segment just before the house number belongs to it
@@ -237,6 +248,19 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
     if (VENUE_IN_MATCH.test(text.slice(start, end)) || (named && VENUE_WORDS.has(named.words[named.words.length - 1]!.toLowerCase()))) reasons.push('address:venue');
     out.push({ start, end, score: 0.85, reasons });
   }
+}
+
+/**
+ * A house name opening a rural address on the postcode's line: a few words, none a number, a town or an
+ * everyday word, and not a forename and surname ("Complainant Jane Doherty, Hillview, …" and "Patrols in
+ * Hitchin, Letchworth, …" hold none; "Pen y Bryn" and "Tigh na Mara" are house names).
+ */
+function isRuralHouseName(text: string, house: Segment, postcodeAt: number): boolean {
+  if (/[\n\r]/.test(text.slice(house.start, postcodeAt))) return false;
+  const w = house.words;
+  if (w.length > 4 || UK_PLACES.has(w.join(' ').toLowerCase())) return false;
+  if (w.length >= 2 && FORENAMES.has(w[0]!.toLowerCase()) && /^[A-Z]/.test(w[1]!)) return false;
+  return !UK_PLACES.has(w[0]!.toLowerCase()) && w.every((x) => !/\d/.test(x) && !COMMON_CAPITALISED.has(x.toLowerCase()));
 }
 
 /** Quantities, years and collar numbers are not house numbers ("around 50 Highfield households", "PC 1771 Dominic Shaw"). */

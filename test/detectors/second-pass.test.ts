@@ -584,3 +584,11 @@ test('from corpus19: O\'NEILL after a label, commemorated figures, Welsh venue w
   // a private person beside a statue is still a person
   assert.deepEqual(values('Robert Kershaw, 44, was seen by the statue.', 'PERSON'), ['Robert Kershaw']);
 });
+
+test('rural addresses without a house number: house name, locality and post town before the postcode on one line', () => {
+  assert.deepEqual(values('on land adjacent to Pant-y-Celyn, Llanfihangel-ar-Arth, Pencader SA39 9HX, owned by Mr Dafydd Rees', 'ADDRESS'), ['Pant-y-Celyn, Llanfihangel-ar-Arth, Pencader SA39 9HX']);
+  assert.deepEqual(values('Victim Miss Morag Sutherland, Tigh na Mara, Balnakeil, Durness, Lairg IV27 4PT - bogus roofers', 'ADDRESS'), ['Tigh na Mara, Balnakeil, Durness, Lairg IV27 4PT']);
+  // the name before it stays a name; a list of towns is no address
+  assert.deepEqual(values('Complainant Jane Doherty, Hillview, Much Hadham, Ware SG10 6XX', 'ADDRESS'), ['Hillview, Much Hadham, Ware SG10 6XX']);
+  assert.deepEqual(values('Patrols in Hitchin, Letchworth, Baldock SG7 6AA area', 'ADDRESS'), []);
+});

@@ -65,6 +65,8 @@ function computeNameWords(value: string): string[] {
   return out.filter((w) => !isCommon(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && (!PLACES.has(w.toLowerCase()) || w === surname));
 }
 
+const COMPASS_BEFORE = new Set(['north', 'south', 'east', 'west', 'central', 'mid', 'upper', 'lower', 'greater', 'inner', 'outer']);
+
 /** Words that put a place name after them ("in Chester", "the Lincoln area"): a place-named surname there is the place. */
 const BEFORE_A_PLACE = new Set(['in', 'at', 'near', 'to', 'from', 'of', 'into', 'towards', 'via', 'around', 'outside', 'across', 'through', 'for', 'between', 'and', 'the', 'central', 'north', 'south', 'east', 'west', 'greater', 'visit', 'visited', 'leave', 'left', 'reach', 'reached']);
 
@@ -175,6 +177,8 @@ export function repeatMentions(text: string, dets: readonly RawDetection[]): Raw
     if (!title && before && UPPER.test(before) && !isCommon(before) && !isContraction(before)) continue;
     if (after && (UPPER.test(after) || STREET_TYPE_SET.has(after.toLowerCase()))) continue;
     if (PLACES.has(word.toLowerCase()) && !placeNamedMention(before, after)) continue;
+    // "North, West and Central Sutherland": a compass word before it makes a region of the name
+    if (before && COMPASS_BEFORE.has(before.toLowerCase())) continue;
     if (title) start = text.lastIndexOf(before, start);
     if (inside(start, end)) continue;
     out.push(newDetection('PERSON', 'person-repeat-mention', start, end, Math.max(0.5, Math.round((a.score - 0.1) * 100) / 100), [REASON], a.publicRole));

@@ -210,6 +210,8 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       const first = seg.words[0]!;
       // "LS7 4PJ\t9\t1\nLS8 5QD": a number alone in a table cell on the line above is a count, not a house number
       if (seg.words.length === 1 && /^\d/.test(first) && text[seg.start - 1] === '\t') break;
+      // "11:00–13:00, Llyfrgell Ceredigion, …": the minutes of a time are no house number
+      if (seg.words.length === 1 && /^\d/.test(first) && text[seg.start - 1] === ':') { ended = true; break; }
       // a house number opens the address; a house name ("Rose Cottage", "The Granary") may be
       // preceded by more of it, so reading goes on until something that is not an address
       if (/^\d/.test(first) || FLAT_WORDS.has(first.toLowerCase())) {

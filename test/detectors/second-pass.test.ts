@@ -592,3 +592,9 @@ test('rural addresses without a house number: house name, locality and post town
   assert.deepEqual(values('Complainant Jane Doherty, Hillview, Much Hadham, Ware SG10 6XX', 'ADDRESS'), ['Hillview, Much Hadham, Ware SG10 6XX']);
   assert.deepEqual(values('Patrols in Hitchin, Letchworth, Baldock SG7 6AA area', 'ADDRESS'), []);
 });
+
+test('a time\'s minutes are no house number before a rural venue address; a compass word before a surname makes a region', () => {
+  assert.deepEqual(values('Saturday 14 March, 11:00–13:00, Llyfrgell Ceredigion, Canolfan Alun R Edwards, Sgwâr y Frenhines, Aberystwyth SY23 2EB.', 'ADDRESS', { kind: 'event', section: 'events' }),
+    ['Llyfrgell Ceredigion, Canolfan Alun R Edwards, Sgwâr y Frenhines, Aberystwyth SY23 2EB']);
+  assert.deepEqual(values('Ward: North, West and Central Sutherland. Victim Miss Morag Sutherland, DOB 03/07/1991.', 'PERSON'), ['Miss Morag Sutherland']);
+});

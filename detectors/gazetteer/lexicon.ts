@@ -46,6 +46,7 @@ export const ORG_WORDS = new Set(words(`
   Action Fraud Victim Victims Citizens Youth Project Programme Scheme Initiative Campaign Operation Op Street Road
   Tesco Asda Morrisons Sainsbury Sainsbury's Sainsburys Aldi Lidl Waitrose Co-op Iceland Greggs Boots Primark Argos Currys
   Poundland Wilko Spar Nisa Londis Costcutter Wetherspoons Wetherspoon McDonald's McDonalds KFC Subway Starbucks Costa
+  Solicitors Accountants Associates Partners Sons Brothers Butchers Bakers Builders Motors Garage Haulage Lettings Agents Superstore
 `));
 
 /** UK and Hertfordshire places (lower case). A capitalised run equal to one of these is a place, not a person. */
@@ -92,6 +93,7 @@ export const UK_PLACES: ReadonlySet<string> = new Set([...placesGenerated.places
 
 /** Police ranks and public roles that make a following (or preceding) name public-role. Longest first at use. */
 export const RANK_PHRASES = phrases(`
+  His Honour Judge;Her Honour Judge;HHJ;District Judge;Deputy District Judge;Judge
   Police and Crime Commissioner;Deputy Police and Crime Commissioner;Police Fire and Crime Commissioner;Police, Fire and Crime Commissioner;Fire and Crime Commissioner;Chief Constable;Deputy Chief Constable;Assistant Chief Constable;Temporary Chief Constable
   Chief Superintendent;Detective Chief Superintendent;Ch Supt;Det Ch Supt;Superintendent;Detective Superintendent;Supt;Det Supt;DSupt
   Chief Inspector;Detective Chief Inspector;Ch Insp;Chief Insp;DCI;Inspector;Detective Inspector;Insp;DI

@@ -265,6 +265,8 @@ function isRuralHouseName(text: string, house: Segment, postcodeAt: number): boo
   return !UK_PLACES.has(w[0]!.toLowerCase()) && w.every((x) => !/\d/.test(x) && !COMMON_CAPITALISED.has(x.toLowerCase()));
 }
 
+const FIRM_ENDINGS = new Set(['ltd', 'limited', 'plc', 'llp', 'brothers', 'bros', 'sons', 'co', 'company', 'solicitors', 'associates', 'partners', 'group']);
+
 /** Quantities, years and collar numbers are not house numbers ("around 50 Highfield households", "PC 1771 Dominic Shaw"). */
 function isQuantityOrYear(text: string, start: number): boolean {
   const n = /^\d{1,4}/.exec(text.slice(start, start + 4));
@@ -333,6 +335,8 @@ function findAddresses(text: string): Candidate[] {
     // "Residents of Chiltern Road have reported": a common word before "of" names nobody
     const who = WORD_BEFORE_OF.exec(before);
     if (who && COMMON_CAPITALISED.has(who[1]!.toLowerCase())) continue;
+    // "Patel Brothers Ltd of Dunstable Road": a firm's street is a business address, not a home
+    if (who && FIRM_ENDINGS.has(who[1]!.toLowerCase())) continue;
     const ext = extend(text, m.index + m[0].length);
     out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.6, reasons: ['address:street-of-person'] });
   }

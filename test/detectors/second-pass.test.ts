@@ -598,3 +598,11 @@ test('a time\'s minutes are no house number before a rural venue address; a comp
     ['Llyfrgell Ceredigion, Canolfan Alun R Edwards, Sgwâr y Frenhines, Aberystwyth SY23 2EB']);
   assert.deepEqual(values('Ward: North, West and Central Sutherland. Victim Miss Morag Sutherland, DOB 03/07/1991.', 'PERSON'), ['Miss Morag Sutherland']);
 });
+
+test('from corpus20: judges are public-role; firms named after people are no people, and their streets no homes', () => {
+  const r = detect('At Luton Crown Court, HHJ Nasreen Malik sentenced a defendant represented by Hughes & Lloyd Solicitors; the victim, Patel Brothers Ltd of Dunstable Road, received £2,140.', { kind: 'paragraph', section: 'news' });
+  assert.deepEqual(r.findings.map((f) => [f.entity, f.value, f.publicRole]), [['PERSON', 'Nasreen Malik', true]]);
+  assert.deepEqual(values('Fitzgerald & Sons Butchers (no further action).', 'PERSON'), []);
+  // a person's street after "of" is still taken
+  assert.deepEqual(values('Kyle Patel, 19, of Dunstable Road, Luton, was fined.', 'ADDRESS'), ['Dunstable Road, Luton']);
+});

@@ -27,7 +27,8 @@ type ColumnKind =
   | 'name-part'
   | 'ni' | 'nhs' | 'passport' | 'licence' | 'vrm' | 'sort-code' | 'account' | 'card'
   | 'other';
-type Separator = '|' | '\t' | ',';
+/** '  ' is a run of two or more spaces: a table laid out in columns of spaces (text taken out of a PDF). */
+type Separator = '|' | '\t' | ',' | '  ';
 
 /** Header cell → what its column holds. Dates of other things ("Date reported") stay 'other'. */
 function columnKind(header: string): ColumnKind {
@@ -126,16 +127,26 @@ function cells(text: string, base: number, end: number, sep: Separator): Array<[
   return out;
 }
 
-interface HeaderInfo { kinds: ColumnKind[]; sep: Separator }
+interface HeaderInfo {
+  kinds: ColumnKind[];
+  sep: Separator;
+  /** For columns of spaces: where each column begins in its line (rows line up by position, not by count). */
+  starts?: number[];
+}
 
 /** Column kinds of a header line, or null when it is not one (too few cells, digits, no column known). */
 function headerInfo(line: string): HeaderInfo | null {
   if (line.length > MAX_HEADER_LENGTH || /\d/.test(line)) return null;
-  const sep = separatorOf(line);
+  const sep = separatorOf(line) ?? (SPACED_COLUMNS.test(line) ? '  ' : null);
   if (!sep) return null;
-  const kinds = cells(line, 0, line.length, sep).map(([a, b]) => columnKind(line.slice(a, b)));
-  return kinds.length >= 3 && kinds.some((k) => k !== 'other') ? { kinds, sep } : null;
+  const headerCells = cells(line, 0, line.length, sep);
+  const kinds = headerCells.map(([a, b]) => columnKind(line.slice(a, b)));
+  if (kinds.length < 3 || !kinds.some((k) => k !== 'other')) return null;
+  return sep === '  ' ? { kinds, sep, starts: headerCells.map(([a]) => a) } : { kinds, sep };
 }
+
+/** "Ref           Name                     DOB          Address": three or more columns set apart by runs of spaces. */
+const SPACED_COLUMNS = /^[ ]*\S+(?: \S+)*(?: {3,}\S+(?: \S+)*){2,}[ ]*$/;
 
 /** A name cell: two to five capitalised words ("SANDHU, Harjit Singh", "Mei Ling CHAN"); "Yes", "Not known" are not. */
 const NAME_CELL = /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){1,4}$/u;
@@ -174,7 +185,7 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
     if (!covered) add(entity, `${source}-${k}-column`, a, b, score, `${source}:${k}-column`);
   };
   if (text.includes('":')) jsonFields();
-  if (!text.includes('|') && !text.includes('\t') && !text.includes(',')) return out;
+  if (!text.includes('|') && !text.includes('\t') && !text.includes(',') && !text.includes('   ')) return out;
 
   const rowBlock = kind === 'table-row' || kind === 'cell-row';
   let table: HeaderInfo | null = header && rowBlock ? headerInfo(header.split('\n')[0]!) : null;
@@ -200,6 +211,7 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
   }
 
   function mapRow(ls: number, le: number, t: HeaderInfo): void {
+    if (t.starts) return mapAlignedRow(ls, le, t, t.starts);
     const row = cells(text, ls, le, t.sep);
     // a row lines up with its header; trailing empty cells ("… | CM21 9JX |") do not count
     let n = row.length;
@@ -220,6 +232,26 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       // ("perp BAKER, Ellis DOB 27/03/2010" inside an Outcome cell keeps its own cue)
       for (const d of inCell) if (d.entity === 'DATE_OF_BIRTH' && k !== 'dob' && d.start === a && d.end === b) out.drop.add(d);
       field(k, a, b, value, inCell, 'table');
+    }
+  }
+  /**
+   * A row of a table laid out with spaces: each cell belongs to the column whose header begins nearest
+   * at or before it ("Perpetrator Warning issued" may run two columns into one cell; only whole cells
+   * under one header are read).
+   */
+  function mapAlignedRow(ls: number, le: number, t: HeaderInfo, starts: number[]): void {
+    const row = cells(text, ls, le, '  ');
+    if (row.length < 2) return;
+    for (const [a, b] of row) {
+      if (a === b) continue;
+      const at = a - ls;
+      let c = -1;
+      for (let k = 0; k < starts.length; k++) if (starts[k]! <= at + 2) c = k;
+      // the cell must end before the next column begins (else it spans two)
+      if (c < 0 || (c + 1 < starts.length && b - ls > starts[c + 1]! + 2)) continue;
+      const k = t.kinds[c]!;
+      const inCell = overlapping(a, b).filter((d) => !out.drop.has(d));
+      field(k, a, b, text.slice(a, b), inCell, 'table');
     }
   }
   /**

@@ -606,3 +606,14 @@ test('from corpus20: judges are public-role; firms named after people are no peo
   // a person's street after "of" is still taken
   assert.deepEqual(values('Kyle Patel, 19, of Dunstable Road, Luton, was fined.', 'ADDRESS'), ['Dunstable Road, Luton']);
 });
+
+test('a table laid out in columns of spaces (text out of a PDF): cells are read by the header above them', () => {
+  const text = [
+    'Ref           Name                     DOB          Address                                Role        Status',
+    '26/ASB/0388   Callum Fairweather       02/06/2007   Flat 3, Kestrel House, Hitchin SG5 1RF   Perpetrator  CBO applied',
+    '26/ASB/0402   Tomasz Zieliński         30/04/1984   6 Strathmore Avenue, Hitchin SG5 1ST     Perpetrator Warning issued',
+  ].join('\n');
+  assert.deepEqual(values(text, 'DATE_OF_BIRTH', { kind: 'document-text' }), ['02/06/2007', '30/04/1984']);
+  // prose with double spaces after full stops is no table
+  assert.deepEqual(values('Reported 02/06/2007.  Name withheld.  Address not known.', 'DATE_OF_BIRTH', { kind: 'document-text' }), []);
+});

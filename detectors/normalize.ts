@@ -34,7 +34,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 /** Anything outside printable ASCII, or an entity start, needs work. */
-const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|&[#a-zA-Z]/;
+const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|&[#a-zA-Z]|\\u[0-9a-fA-F]{4}|\\[nrt"/]/;
 
 function mapChar(code: number): string | null {
   // zero-width and soft hyphen: drop
@@ -62,6 +62,8 @@ function decodeEntity(body: string): string | undefined {
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/y;
+const JSON_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|([nrt"/\\]))/y;
+const JSON_ONE_LETTER: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '/': '/', '\\': '\\' };
 
 export function normalise(original: string): NormalisedText {
   if (!NEEDS_WORK.test(original)) return { text: original, edits: null };
@@ -70,9 +72,22 @@ export function normalise(original: string): NormalisedText {
   const oneForOne = new Map<string, string>();
   const changes: Array<[at: number, length: number, rep: string]> = [];
   const n = original.length;
+  let looksLikeJson: boolean | undefined;
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
-    if ((c >= 0x20 && c <= 0x7e && c !== 0x26) || c === 9 || c === 10 || c === 13) continue;
+    if ((c >= 0x20 && c <= 0x7e && c !== 0x26 && c !== 0x5c) || c === 9 || c === 10 || c === 13) continue;
+    // JSON string escapes in a page's data ("Zo\u00eb", "SNT.\nShe"): \uXXXX anywhere, the one-letter
+    // escapes only in text that holds JSON ("C:\new" in prose stays)
+    if (c === 0x5c) {
+      JSON_ESCAPE.lastIndex = i;
+      const m = JSON_ESCAPE.exec(original);
+      if (!m || (m[1] === undefined && !(looksLikeJson ??= original.includes('":')))) continue;
+      const ch = m[1] !== undefined ? String.fromCharCode(parseInt(m[1], 16)) : JSON_ONE_LETTER[m[2]!]!;
+      const mapped = ch.length === 1 ? mapChar(ch.charCodeAt(0)) : null;
+      changes.push([i, m[0].length, mapped ?? ch]);
+      i += m[0].length - 1;
+      continue;
+    }
     if (c === 0x26) {
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(original);

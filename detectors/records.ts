@@ -15,11 +15,18 @@ import { backOverSpaces, escapeRegExp, isSpaceCode } from './chars.js';
 
 export const GOV_FINANCIAL: ReadonlySet<Entity> = new Set(['NI_NUMBER', 'NHS_NUMBER', 'PASSPORT', 'DRIVING_LICENCE', 'PAYMENT_CARD', 'BANK_ACCOUNT']);
 
-// "Ms Hannah Blake, PC 1771 Dominic Shaw": a rank with a collar number and a name starts the next officer
 const RANK_AFTER = new RegExp(
-  `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:${RANK_PHRASES.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])(?!\\s*\\d{2,6}\\s+[A-Z][a-z])`,
+  `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:${RANK_PHRASES.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
   'i',
 );
+/**
+ * A rank straight after the name ("Priya Venkataraman, Police and Crime Commissioner"), unless a name
+ * follows the rank: "Ms Hannah Blake, PC 1771 Dominic Shaw", "Liam Frost – PC Abdi" start the next officer.
+ */
+function rankAfter(after: string): boolean {
+  const m = RANK_AFTER.exec(after);
+  return m !== null && !/^[ \t]*(?:\d{2,6}[ \t]+)?[A-Z][a-z]/.test(after.slice(m[0].length));
+}
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */
 // …or on the next line, under a letter's signature ("Michelle Ayodele\nASB & Community Safety Manager")
 const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:Officer|Manager|Co-?ordinator|Lead|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Partnership Analyst|Analyst|Administrator)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
@@ -99,7 +106,7 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
     case 'PERSON': {
       if (d.publicRole) return true;
       if (isTeam(c)) { d.reasons.push('allow:team-block'); return true; }
-      if (RANK_AFTER.test(text.slice(d.end, d.end + 50))) { d.reasons.push('allow:rank'); return true; }
+      if (rankAfter(text.slice(d.end, d.end + 50))) { d.reasons.push('allow:rank'); return true; }
       const after = text.slice(d.end, d.end + 80);
       if (STAFF_ROLE_AFTER.test(after)) { d.reasons.push('allow:staff-role'); return true; }
       if (ORG_AFTER.test(after)) { d.reasons.push('allow:organisation-after'); return true; }

@@ -617,3 +617,14 @@ test('a table laid out in columns of spaces (text out of a PDF): cells are read 
   // prose with double spaces after full stops is no table
   assert.deepEqual(values('Reported 02/06/2007.  Name withheld.  Address not known.', 'DATE_OF_BIRTH', { kind: 'document-text' }), []);
 });
+
+test('JSON escapes in a page\'s data are read as the characters they stand for, offsets kept', () => {
+  const text = '{"event":{"description":"Bring your questions.\\n\\nComplainant Mrs Yetunde Adebayo-Clarke wants to raise the harassment by her neighbour Liam Frost \\u2013 PC Abdi to meet her.","officer":"Zo\\u00eb Harrington"}}';
+  const r = detect(text, { kind: 'json' });
+  assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => [f.value, f.publicRole]), [
+    ['Mrs Yetunde Adebayo-Clarke', false], ['Liam Frost', false], ['Abdi', true], ['Zo\\u00eb Harrington', true],
+  ]);
+  for (const f of r.findings) assert.equal(text.slice(f.start, f.end), f.value);
+  // a rank after a name still makes it public
+  assert.equal(detect('Yours faithfully, Priya Venkataraman, Police and Crime Commissioner for Hertfordshire.').findings[0]?.publicRole, true);
+});

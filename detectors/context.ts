@@ -26,7 +26,8 @@ export function findContext(spec: HotwordWindow, text: string, start: number, en
     re = phraseRegex(spec.phrases);
     compiled.set(spec, re);
   }
-  const windowText = text.slice(Math.max(0, start - spec.windowBefore), start) + ' ' + text.slice(end, end + spec.windowAfter);
+  // one character more each side, so a word the window cuts through ("Hert|ford") is not read as a whole word
+  const windowText = text.slice(Math.max(0, start - spec.windowBefore - 1), start) + ' ' + text.slice(end, end + spec.windowAfter + 1);
   const m = re.exec(windowText) ?? (extra ? re.exec(extra) : null);
   if (!m) return null;
   return normalisedHit(m[0]);

@@ -440,7 +440,8 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const strongFirst = first === 'F' || first === 'B';
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
   // "LOST AND FOUND PROPERTY": a heading in capitals takes only names both lists know
-  if (!(strongFirst && strongLast) && name.every(isCapsWord)) return null;
+  // (unless an age or birth date follows a known forename: "DARREN PAUL KEOGH, AGED 41")
+  if (!(strongFirst && strongLast) && name.every(isCapsWord) && !(strongFirst && n >= 2 && CUE_AFTER.test(after))) return null;
   // "Doreen Hatfield, 84,": a forename and an age make a surname that is also a town a surname
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
@@ -578,6 +579,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       if (!rejected && name.length > 1 && (ORG_WORDS.has(lastKey) || VENUE_WORDS.has(lastKey)) && !inGaz(SURNAMES, lastKey)) rejected = true;
       // "Queen Elizabeth Hall", "King George Hospital": an honorific opening a run that ends in a venue names the venue
       if (!rejected && name.length >= 3 && HONORIFICS.has(name[0]!.key) && (VENUE_WORDS.has(lastKey) || ORG_WORDS.has(lastKey) || HOUSE_NAME_WORDS.has(lastKey))) rejected = true;
+      // "Queen Elizabeth II Hospital": the same with a regnal number between
+      if (!rejected && HONORIFICS.has(name[0]!.key) && /^[ \t]+(?:I{1,3}|IV|VI{0,3})[ \t]+[A-Z]/.test(text.slice(name[name.length - 1]!.end, name[name.length - 1]!.end + 40))) rejected = true;
       // "Stanley Civic Hall": a venue word that is also a surname, after a word no name list knows
       if (!rejected && name.length >= 3 && VENUE_WORDS.has(lastKey) && nameCls[name.length - 2] === 'U' && !(hasTitle || hasRank)) rejected = true;
       // "Mortimer House", "Windmill Cottage": a house name, whatever the first word is

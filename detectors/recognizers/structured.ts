@@ -13,7 +13,7 @@ import { VEHICLE_MAKES, VEHICLE_NOUNS } from '../gazetteer/lexicon.js';
 
 /** A number shown as an example or a format ("your NI number looks like QQ 12 34 56 C") is nobody's. */
 // (not a bare "example": synthetic data and documentation live at example.com)
-const EXAMPLE_OF: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'e.g.', 'for instance', 'looks like', 'in the format'], windowBefore: 40, windowAfter: 0 };
+const EXAMPLE_OF: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'example ni', 'e.g.', 'for instance', 'looks like', 'in the format', 'format for', 'format is', 'format:'], windowBefore: 40, windowAfter: 0 };
 
 export const niNumberRecognizer: Recognizer = {
   name: 'uk-ni-number',
@@ -253,6 +253,8 @@ export const emailRecognizer: Recognizer = {
   trigger: 'at',
   description: 'E-mail address; force and public-body domains are public-role (decided after detection)',
   patterns: [{ name: 'email', regex: /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}\b/g, score: 0.9 }],
+  // "Message-ID: <20261110084412.4471A@mail.herts.example>": a mail header's identifier, nobody's address
+  context: { phrases: ['e-mail', 'email'], windowBefore: 20, windowAfter: 0, boost: 0, exclude: { phrases: ['message-id', 'in-reply-to', 'references'], windowBefore: 16, windowAfter: 0 } },
 };
 
 const MONTHS: Record<string, number> = {

@@ -628,3 +628,12 @@ test('JSON escapes in a page\'s data are read as the characters they stand for, 
   // a rank after a name still makes it public
   assert.equal(detect('Yours faithfully, Priya Venkataraman, Police and Crime Commissioner for Hertfordshire.').findings[0]?.publicRole, true);
 });
+
+test('from corpus21: hotword windows do not cut words, Message-IDs, regnal numbers, example formats, capitals with an age', () => {
+  // "ford" at the cut edge of "Hertford" is no vehicle word
+  assert.deepEqual(values('Hertford SG14 2LP burglary, 19/10. Charged – HCC 26/1187', 'VEHICLE_REG', { kind: 'document-text' }), []);
+  assert.deepEqual(values('Message-ID: <20261110084412.4471A@mail.herts.example>\nFrom: jo.bloggs@example.com', 'EMAIL', { kind: 'metadata' }), ['jo.bloggs@example.com']);
+  assert.deepEqual(values('Patrols around Queen Elizabeth II Hospital and Lister Hospital.', 'PERSON'), []);
+  assert.deepEqual(values('Do not send your National Insurance number by e-mail. Example NI format for the form: QQ 12 34 56 C.', 'NI_NUMBER'), []);
+  assert.deepEqual(values('WANTED: DARREN PAUL KEOGH, AGED 41, OF NO FIXED ABODE.', 'PERSON'), ['DARREN PAUL KEOGH']);
+});

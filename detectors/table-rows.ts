@@ -197,6 +197,8 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
     ls = le + 1;
     if (le - lineStart < 5) continue;
     const line = text.slice(lineStart, le);
+    // "Surname<TAB>Nwachukwu<TAB>Forename(s)<TAB>Chidinma Grace": a form's labels and values side by side
+    if (line.includes('\t') && keyValueLine(lineStart, le)) continue;
     const info = headerInfo(line);
     if (info) {
       table = info;
@@ -233,6 +235,32 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       for (const d of inCell) if (d.entity === 'DATE_OF_BIRTH' && k !== 'dob' && d.start === a && d.end === b) out.drop.add(d);
       field(k, a, b, value, inCell, 'table');
     }
+  }
+  /**
+   * A line of label, value, label, value cells (a form laid out as a two- or four-column table): each
+   * value is read by the label before it. True when the line is such a line (then it is no header).
+   */
+  function keyValueLine(ls: number, le: number): boolean {
+    const row = cells(text, ls, le, '\t');
+    if (row.length < 2 || row.length % 2 !== 0) return false;
+    const kinds: ColumnKind[] = [];
+    for (let c = 0; c < row.length; c += 2) {
+      const label = text.slice(row[c]![0], row[c]![1]);
+      const valueKind = columnKind(text.slice(row[c + 1]![0], row[c + 1]![1]));
+      // a value that is itself a column name makes this a header row
+      if (valueKind !== 'other' || /\d/.test(label)) return false;
+      kinds.push(columnKind(label.replace(/[:.]\s*$/, '')));
+    }
+    if (!kinds.some((k) => k !== 'other')) return false;
+    for (let c = 0; c < row.length; c += 2) {
+      const k = kinds[c / 2]!;
+      const [a, b] = row[c + 1]!;
+      if (k === 'other' || a === b) continue;
+      field(k, a, b, text.slice(a, b), overlapping(a, b).filter((d) => !out.drop.has(d)), 'table');
+    }
+    // a detection running from a label into its value ("Chidinma Grace DOB") is cut back to the value's cell
+    for (const d of overlapping(ls, le)) if (text.slice(d.start, d.end).includes('\t')) out.drop.add(d);
+    return true;
   }
   /**
    * A row of a table laid out with spaces: each cell belongs to the column whose header begins nearest

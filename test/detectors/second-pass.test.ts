@@ -637,3 +637,13 @@ test('from corpus21: hotword windows do not cut words, Message-IDs, regnal numbe
   assert.deepEqual(values('Do not send your National Insurance number by e-mail. Example NI format for the form: QQ 12 34 56 C.', 'NI_NUMBER'), []);
   assert.deepEqual(values('WANTED: DARREN PAUL KEOGH, AGED 41, OF NO FIXED ABODE.', 'PERSON'), ['DARREN PAUL KEOGH']);
 });
+
+test('a form laid out as label and value cells separated by tabs: each value is read by its label', () => {
+  const text = 'VICTIM CONTACT SHEET (VCOP)\t\tCrime ref 41/90331/26\nSurname\tNwachukwu\tForename(s)\tChidinma Grace\nDOB\t01/01/1990\tNHS no.\t600 598 0939\nNI no.\tPW 61 07 35 A\tPassport\t548213076';
+  const r = detect(text, { kind: 'document-text' });
+  assert.deepEqual(r.findings.map((f) => [f.entity, f.value]), [
+    ['PERSON', 'Nwachukwu'], ['PERSON', 'Chidinma Grace'], ['DATE_OF_BIRTH', '01/01/1990'], ['NHS_NUMBER', '600 598 0939'], ['NI_NUMBER', 'PW 61 07 35 A'], ['PASSPORT', '548213076'],
+  ]);
+  // a header row of a tab table is still a header
+  assert.deepEqual(values('Name\tDOB\tAddress\tRole\nJane Hollis\t03/02/1980\t4 Mill Lane, Ware\tVictim', 'DATE_OF_BIRTH', { kind: 'document-text' }), ['03/02/1980']);
+});

@@ -100,7 +100,7 @@ export const RANK_PHRASES = phrases(`
   Sergeant;Detective Sergeant;Sgt;DS;Police Sergeant;PS;Acting Sergeant;A/Sgt;T/Sgt
   Det Con;Det Constable;Det Sgt;Det Sergeant;Det Insp;Det Inspector;Det Ch Insp;DetCon;DetSgt
   Police Constable;Detective Constable;Constable;PC;DC;WPC;Special Constable;SC;Special Sergeant;Special Inspector
-  Police Community Support Officer;PCSO;CSO;Community Support Officer;Neighbourhood Officer;Beat Manager;Beat Officer
+  Police Community Support Officer;PCSO;CSO;Community Support Officer;Neighbourhood Officer;Beat Manager;Beat Officer;Neighbourhood Inspector;Neighbourhood Sergeant;Neighbourhood Constable
   Commissioner;Deputy Commissioner;Assistant Commissioner;Commander;ACC;DCC;PCC;Chief Officer;Chief Executive
   Councillor;Cllr;Mayor;MP;Neighbourhood Watch Coordinator;Safer Neighbourhood Team;Police Staff;Investigator
   Detective;Officer;Chief Superintendant

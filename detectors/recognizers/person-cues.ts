@@ -2,8 +2,8 @@
  * Names that the gazetteer recogniser cannot take on their own (a lone surname, a forename that is
  * also a word, capitals that read as a heading) but a strong cue makes certain: a police rank with a
  * collar number ("OIC PC 4471 Ward", "PC 1764 Grant Ellison") and a form's name fields ("Surname:
- * MACKINNON", "Full name: ROSALIND MAE CORCORAN", a document's "Author:") and a criminal case's title
- * ("R v Harper").
+ * MACKINNON", "Full name: ROSALIND MAE CORCORAN", a document's "Author:"), a criminal case's title
+ * ("R v Harper") and the line after a letter's or an e-mail's sign-off ("Kind regards,\nFionnuala Ní Bhriain").
  */
 import type { Recognizer } from '../types.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS } from '../gazetteer/lexicon.js';
@@ -97,3 +97,25 @@ export const courtCaseNameRecognizer: Recognizer = {
   validate: isNameFieldValue,
   minScore: 0.5,
 };
+
+/** One word of a name as signed, accents and Irish particles included ("Fionnuala", "Ní", "Bhriain", "Ó"). */
+const SIGNED_WORD = "(?:[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF'’]+(?:-[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF'’]+)*|Ó|Ní|Nic|Mac|Ua)";
+
+/**
+ * "Kind regards,\nFionnuala Ní Bhriain": the line after a sign-off is the writer's name, whatever lists
+ * know it. Staff sign with their role on the next line, which makes them public-role after detection.
+ */
+export const signOffNameRecognizer: Recognizer = {
+  name: 'sign-off-name',
+  entity: 'PERSON',
+  description: 'The name on the line after a letter\'s or e-mail\'s sign-off ("Yours sincerely,", "Kind regards,")',
+  patterns: [{
+    name: 'signed-name',
+    regex: new RegExp(`\\b(?:Kind regards|Best regards|Warm regards|Regards|Yours sincerely|Yours faithfully|Yours truly|Many thanks|Best wishes)[ \\t]*,?[ \\t]*(?:\\r?\\n[ \\t]*){1,2}(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,3})[ \\t]*(?=\\r?\\n|$|,)`, 'g'),
+    score: 0.75,
+    group: 1,
+  }],
+  validate: isNameFieldValue,
+  minScore: 0.5,
+};
+

@@ -647,3 +647,11 @@ test('a form laid out as label and value cells separated by tabs: each value is 
   // a header row of a tab table is still a header
   assert.deepEqual(values('Name\tDOB\tAddress\tRole\nJane Hollis\t03/02/1980\t4 Mill Lane, Ware\tVictim', 'DATE_OF_BIRTH', { kind: 'document-text' }), ['03/02/1980']);
 });
+
+test('the name on the line after a sign-off is a person; staff sign with their role, which makes them public-role', () => {
+  const r = detect('Thanks all – minutes attached.\nKind regards,\n\nFionnuala Ní Bhriain\nNeighbourhood Inspector – Welwyn & Hatfield', { kind: 'document-text' });
+  assert.deepEqual(r.findings.map((f) => [f.value, f.publicRole]), [['Fionnuala Ní Bhriain', true]]);
+  assert.deepEqual(values('Yours sincerely,\nTendai Moyo-Clarke\n14 Mill Lane, Ware SG12 9AA', 'PERSON', { kind: 'document-text' }), ['Tendai Moyo-Clarke']);
+  // a sign-off before a team or place name names nobody
+  assert.deepEqual(values('Best wishes,\nHitchin Safer Neighbourhood Team', 'PERSON', { kind: 'document-text' }), []);
+});

@@ -34,7 +34,8 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 /** Anything outside printable ASCII, or an entity start, needs work. */
-const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|&[#a-zA-Z]|\\u[0-9a-fA-F]{4}|\\[nrt"/]/;
+const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|&[#a-zA-Z]|\\u[0-9a-fA-F]{4}|\\[nrt"/]|[A-Za-z]-\r?\n[A-Za-z]/;
+const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
 function mapChar(code: number): string | null {
   // zero-width and soft hyphen: drop
@@ -75,6 +76,17 @@ export function normalise(original: string): NormalisedText {
   let looksLikeJson: boolean | undefined;
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
+    if (c === 0x2d) {
+      // a word broken over a PDF line ("Wojcie-\nchowska", "Ashby-\nToller"): joined again, the hyphen kept
+      // only before a capital (a double-barrelled name)
+      const nl = original.charCodeAt(i + 1) === 13 && original.charCodeAt(i + 2) === 10 ? 2 : original.charCodeAt(i + 1) === 10 ? 1 : 0;
+      if (nl && isLetterCode(original.charCodeAt(i - 1)) && isLetterCode(original.charCodeAt(i + 1 + nl))) {
+        const upper = original.charCodeAt(i + 1 + nl) <= 0x5a;
+        changes.push([i, 1 + nl, upper ? '-' : '']);
+        i += nl;
+      }
+      continue;
+    }
     if ((c >= 0x20 && c <= 0x7e && c !== 0x26 && c !== 0x5c) || c === 9 || c === 10 || c === 13) continue;
     // JSON string escapes in a page's data ("Zo\u00eb", "SNT.\nShe"): \uXXXX anywhere, the one-letter
     // escapes only in text that holds JSON ("C:\new" in prose stays)

@@ -655,3 +655,12 @@ test('the name on the line after a sign-off is a person; staff sign with their r
   // a sign-off before a team or place name names nobody
   assert.deepEqual(values('Best wishes,\nHitchin Safer Neighbourhood Team', 'PERSON', { kind: 'document-text' }), []);
 });
+
+test('words broken over a PDF line are joined for detection, offsets still exact in the original', () => {
+  const text = 'The complainant, Mrs Halina Wojcie-\nchowska (DOB 11/02/1958), reports shouting. The subject, Mr Kieran Ashby-\nToller, lives next door. Ashby-Toller has been warned.';
+  const r = detect(text, { kind: 'document-text' });
+  assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => f.value), ['Mrs Halina Wojcie-\nchowska', 'Mr Kieran Ashby-\nToller', 'Ashby-Toller']);
+  for (const f of r.findings) assert.equal(text.slice(f.start, f.end), f.value);
+  // a dash at the end of a line between words stays ("Leavesden Road -\nnext week")
+  assert.deepEqual(values('Meeting at Leavesden Road -\nnext week', 'PERSON'), []);
+});

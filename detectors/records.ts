@@ -38,6 +38,8 @@ const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|o
 const ORG_AFTER = /^\s*[(|]\s*(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support|Executive)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&))*\s*(?:[,;)|]|$)/m;
 /** "Head of News: Danielle Okoro", "Press Officer: …": a job title as the label before the name. */
 const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Chair|Clerk|Spokesperson))\s*:\s*$/;
+/** An address in brackets right after a display name: its domain. */
+const MAILBOX_AFTER = /^"?[ \t]*[<\[][^<>\[\]@\s]+@([^<>\[\]\s]+)[>\]]/;
 const PUBLIC_EMAIL_DOMAIN = /(?:^|\.)(?:police\.uk|pnn\.police\.uk|gov\.uk|nhs\.uk|nhs\.net|parliament\.uk|sch\.uk|ac\.uk|mod\.uk|judiciary\.uk|cps\.gov\.uk)$/i;
 const ROLE_MAILBOX = /^(?:info|enquiries|enquiry|contact|admin|office|hello|help|support|noreply|no-reply|reception|press|media|foi|dpo|complaints|feedback|team|snt|asb|safer|neighbourhood|[a-z]+\.(?:snt|npa|team|asb))(?:[._-][a-z0-9]+)*$/i;
 
@@ -110,6 +112,9 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       const after = text.slice(d.end, d.end + 80);
       if (STAFF_ROLE_AFTER.test(after)) { d.reasons.push('allow:staff-role'); return true; }
       if (ORG_AFTER.test(after)) { d.reasons.push('allow:organisation-after'); return true; }
+      // "Dean Whitfield <d.whitfield@stevenage.gov.uk>": a display name before a public body's address
+      const mailbox = MAILBOX_AFTER.exec(after);
+      if (mailbox && PUBLIC_EMAIL_DOMAIN.test(mailbox[1]!)) { d.reasons.push('allow:public-body-email'); return true; }
       if (endsWithColon(text, d.start) && ROLE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:role-label'); return true; }
       const key = subjectKey(value);
       if (c.pagePublicPersons?.has(key)) { d.reasons.push('allow:named-with-rank-on-page'); return true; }

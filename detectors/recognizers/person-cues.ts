@@ -119,3 +119,22 @@ export const signOffNameRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
+/**
+ * "To: Dean Whitfield <d.whitfield@stevenage.example.gov.uk>", "From: Comfort Asante-Mensah [c.asante@…]":
+ * the display name before an address in brackets. Whether it is public-role follows from the address.
+ */
+export const mailDisplayNameRecognizer: Recognizer = {
+  name: 'mail-display-name',
+  entity: 'PERSON',
+  trigger: 'at',
+  description: 'The display name before an e-mail address in angle or square brackets, as mail headers write it',
+  patterns: [{
+    name: 'display-name',
+    regex: new RegExp(`(?<=(?:^|\\n|[:;,])[ \\t>]*"?)(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,3})"?[ \\t]*[<\\[][^<>\\[\\]@\\s]+@[^<>\\[\\]\\s]+[>\\]]`, 'g'),
+    score: 0.75,
+    group: 1,
+  }],
+  validate: isNameFieldValue,
+  minScore: 0.5,
+};
+

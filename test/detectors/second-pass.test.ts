@@ -664,3 +664,9 @@ test('words broken over a PDF line are joined for detection, offsets still exact
   // a dash at the end of a line between words stays ("Leavesden Road -\nnext week")
   assert.deepEqual(values('Meeting at Leavesden Road -\nnext week', 'PERSON'), []);
 });
+
+test('a display name before a bracketed e-mail address is a person, public-role when the address is a public body\'s', () => {
+  const text = 'From: PCSO Marta Grabowska <marta.grabowska@herts.pnn.police.uk>\nTo: Dean Whitfield <d.whitfield@stevenage.gov.uk>\n> From: Sarah-Jane Whitlock <sjwhitlock77@example.co.uk>';
+  const r = detect(text, { kind: 'document-text' });
+  assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => [f.value, f.publicRole]), [['Marta Grabowska', true], ['Dean Whitfield', true], ['Sarah-Jane Whitlock', false]]);
+});

@@ -34,7 +34,7 @@ const NAMED_ENTITIES: Record<string, string> = {
 };
 
 /** Anything outside printable ASCII, or an entity start, needs work. */
-const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|&[#a-zA-Z]|\\u[0-9a-fA-F]{4}|\\[nrt"/]|[A-Za-z]-\r?\n[A-Za-z]/;
+const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|&[#a-zA-Z]|\\u[0-9a-fA-F]{4}|\\[nrt"/]|[A-Za-z]-\r?\n[A-Za-z]|(?:^|\n)>/;
 const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
 function mapChar(code: number): string | null {
@@ -74,6 +74,7 @@ export function normalise(original: string): NormalisedText {
   const changes: Array<[at: number, length: number, rep: string]> = [];
   const n = original.length;
   let looksLikeJson: boolean | undefined;
+  let quoting = false;
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
     if (c === 0x2d) {
@@ -87,6 +88,13 @@ export function normalise(original: string): NormalisedText {
       }
       continue;
     }
+    // an e-mail's quoting ("> I live at 41 Ditchmore Lane, Stevenage\n> SG1 3LJ"): the markers read as spaces
+    if (c === 0x3e && (i === 0 || original.charCodeAt(i - 1) === 10 || (original.charCodeAt(i - 1) === 0x3e && quoting))) {
+      quoting = true;
+      changes.push([i, 1, ' ']);
+      continue;
+    }
+    quoting = false;
     if ((c >= 0x20 && c <= 0x7e && c !== 0x26 && c !== 0x5c) || c === 9 || c === 10 || c === 13) continue;
     // JSON string escapes in a page's data ("Zo\u00eb", "SNT.\nShe"): \uXXXX anywhere, the one-letter
     // escapes only in text that holds JSON ("C:\new" in prose stays)

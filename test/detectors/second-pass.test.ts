@@ -670,3 +670,9 @@ test('a display name before a bracketed e-mail address is a person, public-role 
   const r = detect(text, { kind: 'document-text' });
   assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => [f.value, f.publicRole]), [['Marta Grabowska', true], ['Dean Whitfield', true], ['Sarah-Jane Whitlock', false]]);
 });
+
+test('an e-mail\'s quote markers read as spaces, so an address quoted over two lines stays one address', () => {
+  const text = '> I live at 41 Ditchmore Lane, Stevenage\n> SG1 3LJ and the people at number 43 play music.\n>> Sent: Monday';
+  assert.deepEqual(values(text, 'ADDRESS', { kind: 'document-text' }), ['41 Ditchmore Lane, Stevenage\n> SG1 3LJ']);
+  assert.deepEqual(values(text, 'POSTCODE', { kind: 'document-text' }), []);
+});

@@ -136,6 +136,40 @@ function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candid
   }
 }
 
+/** "Jul–Sep", "Oct-Dec": a quarter's column, not a name. */
+const MONTH_PART = /(?:^|[- ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*(?:$|[- ])/;
+/** Two neighbouring cells of one or two capitalised words each: "| Kaur | Harpreet |", "| Chen | Li Na |". */
+const TWO_NAME_CELLS = new RegExp(`(?:^|\\|)[ \\t]*([${UP}][${LET}'’-]+(?: [${UP}][${LET}'’-]+)?)[ \\t]*\\|[ \\t]*([${UP}][${LET}'’-]+(?: [${UP}][${LET}'’-]+)?)(?=[ \\t]*(?:[“"][${UP}][${LET}]+[”"][ \\t]*)?(?:\\||$))`, 'gm');
+
+/**
+ * A name split over a surname and a forename column of a spreadsheet row with no header in view: one
+ * cell a forename the lists know, the other a surname they know ("Irish" is none), neither a place,
+ * a month nor an everyday word. Each cell is its own detection, as the columns are.
+ */
+function nameInTwoCells(text: string, out: Candidate[], env: RecognizerEnv): void {
+  const kind = (w: string): Cls => {
+    const key = lookupKey(w);
+    return classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
+  };
+  const cellKinds = (cell: string): Cls[] => cell.split(' ').map(kind);
+  const ok = (cell: string, cls: Cls[]): boolean => !PLACES.has(lookupKey(cell)) && !MONTH_PART.test(cell) && cell.split(' ').every((w) => !PLACES.has(lookupKey(w))) && cls.every((c) => c !== 'C' && c !== 'W' && c !== 'I');
+  TWO_NAME_CELLS.lastIndex = 0;
+  for (let m = TWO_NAME_CELLS.exec(text); m; m = TWO_NAME_CELLS.exec(text)) {
+    const [a, b] = [m[1]!, m[2]!];
+    const [ka, kb] = [cellKinds(a), cellKinds(b)];
+    if (!ok(a, ka) || !ok(b, kb)) { TWO_NAME_CELLS.lastIndex = m.index + m[0].indexOf(b); continue; }
+    const fore = (k: Cls[]): boolean => k[0] === 'F' || k[0] === 'B';
+    const sur = (k: Cls[]): boolean => k[k.length - 1] === 'S' || k[k.length - 1] === 'B';
+    if (!((sur(ka) && fore(kb)) || (fore(ka) && sur(kb)))) { TWO_NAME_CELLS.lastIndex = m.index + m[0].indexOf(b); continue; }
+    const aStart = m.index + m[0].indexOf(a);
+    const bStart = m.index + m[0].lastIndexOf(b);
+    for (const [start, end] of [[aStart, aStart + a.length], [bStart, bStart + b.length]] as const) {
+      if (out.some((c) => c.start < end && start < c.end)) continue;
+      out.push({ start, end, score: 0.7, reasons: ['person:name-in-two-cells'], publicRole: env.teamBlock });
+    }
+  }
+}
+
 /** "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": surname first after a role or name label. */
 const SURNAME_FIRST_LABELLED = new RegExp(`\\b(?:[Vv]ict(?:im)?|VICT(?:IM)?|[Pp]erp(?:etrator)?|PERP|[Ss]uspect|SUSPECT|[Oo]ffender|[Ww]itness|[Cc]omplainant|[Ss]ubject|SUBJECT|[Dd]efendant|[Rr]espondent|[Nn]ame|NAME|[Dd]river|[Oo]wner|[Cc]laimant|[Pp]ayee)s?[ \\t]*:[ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3}|[${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?![${LET}])`, 'g');
 /** A whole table cell "Surname, Forename [Middle]": after a pipe or a line start, before a pipe or a line end. */
@@ -643,7 +677,10 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   }
   // "| Adebayo, Funmilayo |": a spreadsheet cell that holds only "Surname, Forename" in mixed case;
   // "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": the same after a role label, initials allowed
-  if (text.includes('|')) surnameFirstMixed(text, SURNAME_FIRST_CELL, 'person:surname-first-cell', out, env);
+  if (text.includes('|')) {
+    surnameFirstMixed(text, SURNAME_FIRST_CELL, 'person:surname-first-cell', out, env);
+    nameInTwoCells(text, out, env);
+  }
   if (text.includes(':')) surnameFirstMixed(text, SURNAME_FIRST_LABELLED, 'person:surname-first-labelled', out, env);
   KIN_NAME.lastIndex = 0;
   for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {

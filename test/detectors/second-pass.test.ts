@@ -676,3 +676,10 @@ test('an e-mail\'s quote markers read as spaces, so an address quoted over two l
   assert.deepEqual(values(text, 'ADDRESS', { kind: 'document-text' }), ['41 Ditchmore Lane, Stevenage\n> SG1 3LJ']);
   assert.deepEqual(values(text, 'POSTCODE', { kind: 'document-text' }), []);
 });
+
+test('a name split over a surname and a forename cell of a row with no header in view', () => {
+  assert.deepEqual(values('ASB-26-0712 | 02/10/2026 | Kaur | Harpreet | 27/01/1975 | 16 Hollybush Lane, Welwyn Garden City', 'PERSON', { kind: 'cell-row' }), ['Kaur', 'Harpreet']);
+  for (const row of ['| Victim | Witness | Open |', '| Hitchin | Stevenage |', '| Ford | Focus | silver |', '| Jul–Sep | Oct–Dec |', '| Irish | British |']) {
+    assert.deepEqual(values(row, 'PERSON', { kind: 'cell-row' }), [], row);
+  }
+});

@@ -225,7 +225,8 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       const lastWord = seg.words[seg.words.length - 1]!.toLowerCase();
       // "Ascot Road, Watford WD18 8AD": a street with its postcode names one place, even without a number
       const firstKey = first.toLowerCase();
-      if (first === 'The' || first === 'THE' || HOUSE_NAME_WORDS.has(lastWord) || (STREET_TYPE_SET.has(lastWord) && seg.words.length > 1)) start = seg.start;
+      // "Elland Road Police Station, Leeds LS11 8BU": a venue named before its town and postcode
+      if (first === 'The' || first === 'THE' || HOUSE_NAME_WORDS.has(lastWord) || (STREET_TYPE_SET.has(lastWord) && seg.words.length > 1) || (VENUE_WORDS.has(lastWord) && seg.words.length > 1)) start = seg.start;
       // "Bryn Awel, Heol Rhosmaen, Llandeilo SA19 6AB": Welsh house names and streets open with their type word
       else if (seg.words.length > 1 && (WELSH_HOUSE_OPENERS.has(firstKey) || WELSH_STREET_PREFIX_SET.has(firstKey))) start = seg.start;
       read.push(seg);

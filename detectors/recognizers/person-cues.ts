@@ -66,7 +66,7 @@ export const formNameRecognizer: Recognizer = {
     {
       // not "Premises Name:" or "Team name:": the label opens the field
       name: 'name-field',
-      regex: new RegExp(`(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?)[ \\t]*:[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?|Issued to|ISSUED TO|Served on|SERVED ON)[ \\t]*:[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z'’-])`, 'g'),
       score: 0.75,
       group: 1,
     },

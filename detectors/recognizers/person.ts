@@ -109,7 +109,7 @@ const RUN = new RegExp(
 // regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
 /** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line. */
 const UNKNOWN_FORENAME_CUE = new RegExp(`${CUE_AFTER.source}|^[^\\n]{0,32}?(?:\\b(?:dob|d\\.o\\.b|born)\\b|(?<![\\d/.-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}(?![\\d/.-]))`, 'i');
-function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candidate[], env: RecognizerEnv): void {
+function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candidate[], env: RecognizerEnv, labelled = false): void {
   const kind = (w: string): Cls => {
     const key = lookupKey(w);
     return classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
@@ -123,7 +123,8 @@ function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candid
     const given = words.length === 2 && !/\.$/.test(first) && kind(words[1]!) === 'C' ? first : m[2]!.trimEnd();
     const initials = /^[A-Z]\./.test(first);
     const surCls = kind(surname);
-    const foreCls = initials ? 'F' : kind(first);
+    // after a label a forename that is also a word counts ("dc:creator = Turnbull, Jo", "Ellery, Mark")
+    const foreCls = initials ? 'F' : labelled && kind(first) === 'W' && inGaz(FORENAMES, lookupKey(first)) ? 'F' : kind(first);
     const known = (foreCls === 'F' || foreCls === 'B') && (surCls === 'S' || surCls === 'B' || surCls === 'U' || (surCls === 'F' && !initials));
     if (!known || PLACES.has(lookupKey(surname)) || PLACES.has(lookupKey(first))) continue;
     const start = m.index + m[0].lastIndexOf(surname, m[0].length - given.length);
@@ -132,7 +133,8 @@ function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candid
       for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }
       continue;
     }
-    out.push({ start, end, score: 0.75, reasons: [reason], publicRole: env.teamBlock });
+    const authored = AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+    out.push({ start, end, score: 0.75, reasons: authored ? [reason, 'allow:document-author'] : [reason], publicRole: env.teamBlock || authored });
   }
 }
 
@@ -170,8 +172,11 @@ function nameInTwoCells(text: string, out: Candidate[], env: RecognizerEnv): voi
   }
 }
 
+/** A document property that names its writer ("Author:", "dc:creator =", "Last Modified By:"): staff, public-role. */
+const DOCUMENT_AUTHOR_LABEL = '[Aa]uthor|AUTHOR|(?:dc:)?creator|[Cc]reated [Bb]y|(?:Last )?[Mm]odified [Bb]y|(?:cp:)?lastModifiedBy|[Aa]pproved [Bb]y|[Rr]eviewed [Bb]y';
+const AUTHOR_LABEL_BEFORE = new RegExp(`(?:${DOCUMENT_AUTHOR_LABEL})[ \\t]*[:=][ \\t]*$`);
 /** "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": surname first after a role or name label. */
-const SURNAME_FIRST_LABELLED = new RegExp(`\\b(?:[Vv]ict(?:im)?|VICT(?:IM)?|[Pp]erp(?:etrator)?|PERP|[Ss]uspect|SUSPECT|[Oo]ffender|[Ww]itness|[Cc]omplainant|[Ss]ubject|SUBJECT|[Dd]efendant|[Rr]espondent|[Nn]ame|NAME|[Dd]river|[Oo]wner|[Cc]laimant|[Pp]ayee)s?[ \\t]*:[ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3}|[${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?![${LET}])`, 'g');
+const SURNAME_FIRST_LABELLED = new RegExp(`\\b(?:[Vv]ict(?:im)?|VICT(?:IM)?|[Pp]erp(?:etrator)?|PERP|[Ss]uspect|SUSPECT|[Oo]ffender|[Ww]itness|[Cc]omplainant|[Ss]ubject|SUBJECT|[Dd]efendant|[Rr]espondent|[Nn]ame|NAME|[Dd]river|[Oo]wner|[Cc]laimant|[Pp]ayee|${DOCUMENT_AUTHOR_LABEL})s?[ \\t]*[:=][ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3}|[${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?![${LET}])`, 'g');
 /** A whole table cell "Surname, Forename [Middle]": after a pipe or a line start, before a pipe or a line end. */
 const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)[ \\t]*(?=\\||$)`, 'gm');
 const SURNAME_FIRST = new RegExp(
@@ -394,8 +399,8 @@ const WARD_QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'central', 'r
 
 /** "the statue of", "a memorial to", "named after": what stands before a commemorated figure's name. */
 const COMMEMORATED_BEFORE = /\b(?:statue|memorial|bust|plaque|portrait|monument|mural)[ \t]+(?:of|to)[ \t]+$|\bnamed[ \t]+after[ \t]+$/i;
-/** Welsh venue words, which come before the name they qualify ("Canolfan Alun R Edwards" is a centre). */
-const WELSH_VENUE_FIRST = new Set(['canolfan', 'llyfrgell', 'neuadd', 'ysgol', 'capel', 'eglwys', 'amgueddfa', 'gorsaf', 'swyddfa', 'theatr']);
+/** Welsh venue and house words, which come before the name they qualify ("Canolfan Alun R Edwards" is a centre, "Tŷ Gwyn" a house). */
+const WELSH_VENUE_FIRST = new Set(['canolfan', 'llyfrgell', 'neuadd', 'ysgol', 'capel', 'eglwys', 'amgueddfa', 'gorsaf', 'swyddfa', 'theatr', 'ty', 'tŷ', 'plas', 'bwthyn']);
 const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'far', 'mid', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
 
 /** /([A-Z][A-Za-z-]*)[ \t]+$/ on `before`, and its word a vehicle make ("a Seat Leon"), without trying the regex at every capital. */
@@ -606,7 +611,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         if (!labelsNumber && (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k))) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k) || (hasTitle && !hasRank && HONORIFICS.has(titleKey));
       }
       // "Canolfan Alun R Edwards", "Neuadd Dwyfor": Welsh puts the venue word first
-      if (!rejected && !(hasTitle || hasRank) && i > 0 && WELSH_VENUE_FIRST.has(toks[i - 1]!.key) && !toks[i - 1]!.breakAfter) rejected = true;
+      if (!rejected && !(hasTitle || hasRank) && ((i > 0 && WELSH_VENUE_FIRST.has(toks[i - 1]!.key) && !toks[i - 1]!.breakAfter) || (name.length > 1 && WELSH_VENUE_FIRST.has(name[0]!.key)))) rejected = true;
       // the name's own last token can be a street/venue word ("Ringlet Road" never reaches here; "Tom Hall" does)
       const lastKey = name[name.length - 1]!.key;
       if (!rejected && HARD_STREET.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
@@ -681,7 +686,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     surnameFirstMixed(text, SURNAME_FIRST_CELL, 'person:surname-first-cell', out, env);
     nameInTwoCells(text, out, env);
   }
-  if (text.includes(':')) surnameFirstMixed(text, SURNAME_FIRST_LABELLED, 'person:surname-first-labelled', out, env);
+  if (text.includes(':') || text.includes('=')) surnameFirstMixed(text, SURNAME_FIRST_LABELLED, 'person:surname-first-labelled', out, env, true);
   KIN_NAME.lastIndex = 0;
   for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {
     const word = m[0];

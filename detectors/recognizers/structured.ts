@@ -124,8 +124,8 @@ export const vehicleRegRecognizer: Recognizer = {
     { name: 'vrm-prefix', regex: /\b[A-Z]\d{1,3} ?[A-Z]{3}\b/g, score: 0.3 },
     { name: 'vrm-suffix', regex: /\b[A-Z]{3} ?\d{1,3}[A-Z]\b/g, score: 0.3 },
     { name: 'vrm-ni', regex: /\b[A-Z]{0,2}[IZ] ?\d{1,4}\b/g, score: 0.25 },
-    // not a grid reference ("grid SJ 867 945")
-    { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} \d{1,4})\b(?! \d)/g, score: 0.15 },
+    // not a grid reference ("grid SJ 867 945"), nor an Act and its year ("PRA 2002", "RTA 1988")
+    { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} (?!(?:19|20)\d\d\b)\d{1,4})\b(?! \d)/g, score: 0.15 },
   ],
   validate: (v) => {
     if (isRoadNumber(v) || EXAMPLE_PLATES.has(v.replace(/\s/g, '').toUpperCase())) return false;

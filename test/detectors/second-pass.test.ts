@@ -683,3 +683,13 @@ test('a name split over a surname and a forename cell of a row with no header in
     assert.deepEqual(values(row, 'PERSON', { kind: 'cell-row' }), [], row);
   }
 });
+
+test('from corpus20: authors written surname first in document properties, "Issued to:", firms, Acts with their year, venues before their town', () => {
+  const meta = detect('Author: Kowalczyk, Agnieszka (Information Rights Officer)\ndc:creator = Turnbull, Jo (Sgt)\ncp:lastModifiedBy = Ellery, Mark', { kind: 'metadata' });
+  assert.deepEqual(meta.findings.map((f) => [f.value, f.publicRole]), [['Kowalczyk, Agnieszka', true], ['Turnbull, Jo', true], ['Ellery, Mark', true]]);
+  assert.deepEqual(values('Issued to:   SHAUNA MARIE DEVLIN\nDate of birth:   03/11/1990', 'PERSON', { kind: 'document-text' }), ['SHAUNA MARIE DEVLIN']);
+  assert.deepEqual(values('Seized under s.59 PRA 2002 while driving a silver Astra.', 'VEHICLE_REG'), []);
+  assert.deepEqual(values('Reynolds & Daughters Bakery, corner of Nelson Street', 'PERSON', { kind: 'event' }), []);
+  assert.deepEqual(values('Victim Care Unit, Elland Road Police Station, Leeds LS11 8BU', 'ADDRESS', { kind: 'document-text' }), ['Elland Road Police Station, Leeds LS11 8BU']);
+  assert.deepEqual(values('Mr Geraint ap Dafydd\nTŷ Gwyn\nHeol Isaf', 'PERSON', { kind: 'document-text' }), ['Mr Geraint ap Dafydd']);
+});

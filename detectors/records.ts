@@ -29,7 +29,7 @@ function rankAfter(after: string): boolean {
 }
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */
 // …or on the next line, under a letter's signature ("Michelle Ayodele\nASB & Community Safety Manager")
-const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:Officer|Manager|Co-?ordinator|Lead|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Partnership Analyst|Analyst|Administrator)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
+const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Lead|[Aa]dviser|[Aa]dvisor|[Dd]irector|Head|Chair|[Cc]lerk|[Ww]arden|[Cc]aseworker|[Pp]ractitioner|Partnership Analyst|[Aa]nalyst|[Aa]dministrator)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
 /**
  * "Amanda Keable (Colchester City Council)", "Kofi Asante (Adult Social Care)": a name followed by the
  * public body or service it works for, in brackets or in the next table cell. Volunteers' groups (a residents' association,

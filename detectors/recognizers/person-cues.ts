@@ -138,3 +138,19 @@ export const mailDisplayNameRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
+/** "[Comment - Mark Ellery - 12/11/2026 10:04]", "[Reply - Jo Turnbull - …]": a document comment's author, as staff. */
+export const commentAuthorRecognizer: Recognizer = {
+  name: 'comment-author',
+  entity: 'PERSON',
+  description: 'The author named in a document comment or reply marker, as word processors export them',
+  patterns: [{
+    name: 'comment-author',
+    regex: new RegExp(`\\[(?:Comment|COMMENT|Reply|REPLY)(?:[ \\t]+\\[?[A-Z]{1,3}\\d{1,3}\\]?)?[ \\t]*[-–:][ \\t]*(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,2})[ \\t]*[-–,]`, 'g'),
+    score: 0.75,
+    group: 1,
+    publicRole: 'allow:document-author',
+  }],
+  validate: isNameFieldValue,
+  minScore: 0.5,
+};
+

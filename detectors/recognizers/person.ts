@@ -67,8 +67,8 @@ function tailWordsSlow(before: string, n: number): string[] {
 }
 /** "Darren Chester was charged": what is done to or by a person in the justice system, never to a town. */
 const JUSTICE_VERB_AFTER = /^,?[ \t]+(?:(?:was|were|has been|had been|is being|has|had)[ \t]+)?(?:charged|arrested|jailed|sentenced|convicted|remanded|bailed|fined|cautioned|summonsed|admitted|pleaded|denied|appeared)\b/;
-/** "… and Faisal Ibrahim (ASB Officer)": a job title in brackets after a run says it is a person. */
-const JOB_IN_BRACKETS_AFTER = /^[ \t]*\((?:[A-Z][A-Za-z&'’-]*[ \t]+){0,3}(?:Officer|Manager|Co-?ordinator|Chair|Secretary|Treasurer|Councillor|Clerk|Warden|Lead|Director|Adviser|Advisor|Caseworker)\)/;
+/** "… and Faisal Ibrahim (ASB Officer)", "Shona Kilbride, North Herts DC ASB officer": a job title after a run says it is a person. */
+const JOB_IN_BRACKETS_AFTER = /^[ \t]*[(,][ \t]*(?:[A-Za-z&'’-]+[ \t]+){0,5}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Chair|[Ss]ecretary|[Tt]reasurer|[Cc]ouncillor|[Cc]lerk|[Ww]arden|Lead|[Dd]irector|[Aa]dvis[eo]r|[Cc]aseworker)\b/;
 /** Role cues that also stand before places ("Welwyn and Hatfield", "by Kings Langley"). */
 const PLACE_LISTING_CUES = new Set(['and', '&', 'by', 'against']);
 /** Last words of the rank phrases: a text whose last word is none of these cannot end with a rank. */
@@ -140,6 +140,26 @@ function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candid
 
 /** "Jul–Sep", "Oct-Dec": a quarter's column, not a name. */
 const MONTH_PART = /(?:^|[- ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*(?:$|[- ])/;
+const NICKNAME_BETWEEN = new RegExp(`([${UP}][${LET}'’-]+)[ \\t]+["“]([${UP}][${LET}'’-]+)["”][ \\t]+([${UP}][${LET}'’-]+)(?![${LET}])`, 'g');
+
+function nicknameBetween(text: string, out: Candidate[], env: RecognizerEnv): void {
+  NICKNAME_BETWEEN.lastIndex = 0;
+  for (let m = NICKNAME_BETWEEN.exec(text); m; m = NICKNAME_BETWEEN.exec(text)) {
+    const [fore, sur] = [lookupKey(m[1]!), lookupKey(m[3]!)];
+    const cls = (w: string, key: string): Cls => classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
+    const f = cls(m[1]!, fore);
+    const s = cls(m[3]!, sur);
+    if (!(f === 'F' || f === 'B') || !(s === 'S' || s === 'B' || s === 'U') || PLACES.has(sur)) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (out.some((c) => c.start < end && start < c.end)) {
+      for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }
+      continue;
+    }
+    out.push({ start, end, score: 0.8, reasons: ['person:nickname-between'], publicRole: env.teamBlock });
+  }
+}
+
 /** Two neighbouring cells of one or two capitalised words each: "| Kaur | Harpreet |", "| Chen | Li Na |". */
 const TWO_NAME_CELLS = new RegExp(`(?:^|\\|)[ \\t]*([${UP}][${LET}'’-]+(?: [${UP}][${LET}'’-]+)?)[ \\t]*\\|[ \\t]*([${UP}][${LET}'’-]+(?: [${UP}][${LET}'’-]+)?)(?=[ \\t]*(?:[“"][${UP}][${LET}]+[”"][ \\t]*)?(?:\\||$))`, 'gm');
 
@@ -485,7 +505,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
   // …and so does a role before them ("Victim: Priya Lincoln"); "and", "by" and "against" also precede places
-  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !(strongFirst && (CUE_AFTER.test(after) || JUSTICE_VERB_AFTER.test(after) || (ROLE_CUES.has(lastWord) && !PLACE_LISTING_CUES.has(lastWord)) || ROLE_CUES.has(tail.join(' '))))) return null;
+  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !(strongFirst && (CUE_AFTER.test(after) || JUSTICE_VERB_AFTER.test(after) || JOB_IN_BRACKETS_AFTER.test(after) || (ROLE_CUES.has(lastWord) && !PLACE_LISTING_CUES.has(lastWord)) || ROLE_CUES.has(tail.join(' '))))) return null;
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
   if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
   // "the statue of Robert Raikes", "a memorial to Edith Cavell": a commemorated figure, not a private person
@@ -496,7 +516,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
     return { score: 0.8, reasons: ['person:surname-first'] };
   }
   // role/age cues, only needed from here on
-  const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after);
+  const cue = ROLE_CUES.has(lastWord) || ROLE_CUES.has(tail.join(' ')) || CUE_AFTER.test(after) || JOB_IN_BRACKETS_AFTER.test(after);
   if (prep && !cue) return null;
   // "Oakfield, Hollybush and Victoria Park": listed with "and" and nothing else to say person, a forename before
   // a landmark word names the landmark (alone, "Karen Wood" and "Emma Green" are people)
@@ -682,6 +702,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   }
   // "| Adebayo, Funmilayo |": a spreadsheet cell that holds only "Surname, Forename" in mixed case;
   // "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": the same after a role label, initials allowed
+  // 'Darren "Dazzer" Kinnear': a nickname in quotes between the forename and the surname
+  if (text.includes('"') || text.includes('“')) nicknameBetween(text, out, env);
   if (text.includes('|')) {
     surnameFirstMixed(text, SURNAME_FIRST_CELL, 'person:surname-first-cell', out, env);
     nameInTwoCells(text, out, env);

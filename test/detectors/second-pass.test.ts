@@ -693,3 +693,10 @@ test('from corpus20: authors written surname first in document properties, "Issu
   assert.deepEqual(values('Victim Care Unit, Elland Road Police Station, Leeds LS11 8BU', 'ADDRESS', { kind: 'document-text' }), ['Elland Road Police Station, Leeds LS11 8BU']);
   assert.deepEqual(values('Mr Geraint ap Dafydd\nTŷ Gwyn\nHeol Isaf', 'PERSON', { kind: 'document-text' }), ['Mr Geraint ap Dafydd']);
 });
+
+test('a job title after a comma as a cue and a public role; nicknames in quotes inside a name; document comment authors', () => {
+  assert.deepEqual(detect('ABC offered via Shona Kilbride, North Herts DC ASB officer.', { kind: 'document-text' }).findings.map((f) => [f.value, f.publicRole]), [['Shona Kilbride', true]]);
+  assert.deepEqual(values('Alleged perpetrator: Darren "Dazzer" Kinnear   DOB 11/12/1982', 'PERSON', { kind: 'document-text' }), ['Darren "Dazzer" Kinnear']);
+  const c = detect('[Comment - Mark Ellery - 12/11/2026 10:04] Jo - can we take out the bit about Mr Lewandowski?\n[Reply - Jo Turnbull - 12/11/2026 10:31] Will do.', { kind: 'comment' });
+  assert.deepEqual(c.findings.filter((f) => f.entity === 'PERSON').map((f) => [f.value, f.publicRole]), [['Mark Ellery', true], ['Mr Lewandowski', false], ['Jo Turnbull', true]]);
+});

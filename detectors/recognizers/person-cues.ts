@@ -109,6 +109,7 @@ export const signOffNameRecognizer: Recognizer = {
   name: 'sign-off-name',
   entity: 'PERSON',
   description: 'The name on the line after a letter\'s or e-mail\'s sign-off ("Yours sincerely,", "Kind regards,")',
+  requires: ['egards', 'Yours', 'thanks', 'wishes'],
   patterns: [{
     name: 'signed-name',
     regex: new RegExp(`\\b(?:Kind regards|Best regards|Warm regards|Regards|Yours sincerely|Yours faithfully|Yours truly|Many thanks|Best wishes)[ \\t]*,?[ \\t]*(?:\\r?\\n[ \\t]*){1,2}(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,3})[ \\t]*(?=\\r?\\n|$|,)`, 'g'),
@@ -143,6 +144,7 @@ export const commentAuthorRecognizer: Recognizer = {
   name: 'comment-author',
   entity: 'PERSON',
   description: 'The author named in a document comment or reply marker, as word processors export them',
+  requires: ['[Comment', '[COMMENT', '[Reply', '[REPLY'],
   patterns: [{
     name: 'comment-author',
     regex: new RegExp(`\\[(?:Comment|COMMENT|Reply|REPLY)(?:[ \\t]+\\[?[A-Z]{1,3}\\d{1,3}\\]?)?[ \\t]*[-–:][ \\t]*(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,2})[ \\t]*[-–,]`, 'g'),

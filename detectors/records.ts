@@ -54,6 +54,16 @@ export interface ClassifyContext {
 
 const surnameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
 /** Last words of a set of subject keys, cached per set (sets are built once per text or page). */
+const forenameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
+function forenamesOf(keys: ReadonlySet<string>): Set<string> {
+  let s = forenameSets.get(keys);
+  if (!s || s.size === 0) {
+    s = new Set([...keys].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
+    forenameSets.set(keys, s);
+  }
+  return s;
+}
+
 function surnamesOf(keys: ReadonlySet<string>): Set<string> {
   let s = surnameSets.get(keys);
   if (!s || s.size === 0) {
@@ -120,6 +130,9 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       if (c.pagePublicPersons?.has(key)) { d.reasons.push('allow:named-with-rank-on-page'); return true; }
       // "Insp Rebecca Hollis … Mrs Hollis said": a bare title + surname of an officer named nearby
       if (!key.includes(' ') && c.pagePublicPersons && surnamesOf(c.pagePublicPersons).has(key)) { d.reasons.push('allow:officer-surname'); return true; }
+      // "Dawn Kilpatrick | ASB & Community Safety Officer … Thanks, Dawn": a lone forename followed up from a
+      // public-role person's full name is that person
+      if (!key.includes(' ') && c.pagePublicPersons && d.detector === 'person-repeat-mention' && forenamesOf(c.pagePublicPersons).has(key)) { d.reasons.push('allow:officer-forename'); return true; }
       return false;
     }
     case 'ADDRESS':

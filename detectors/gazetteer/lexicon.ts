@@ -67,6 +67,7 @@ export const PERSON_NAMED_SHOPS = new Set(phrases(`
 /** Schemes, charities, brands, dog breeds and places named like a person ("Bobby Van: free home security checks", "Jack Russell", "Charles Cross"), lower case. */
 export const PERSON_NAMED_SCHEMES = new Set(phrases(`
   Bobby Van;Ask for Angela;Jack Russell;King Charles;Herbert Protocol;American Express;Charles Cross;Clare's Law;Sarah's Law;Helen's Law;Stephen Lawrence Day;Ben Kinsella Trust;Suzy Lamplugh Trust
+  Harry Potter;Sherlock Holmes;Robin Hood;Maid Marian;Peter Pan;Father Christmas;Santa Claus;Guy Fawkes;Paddington Bear;Peppa Pig;Postman Pat;Fireman Sam
 `));
 
 /** Vehicle makes: "a white Mercedes Sprinter", "a silver Ford Ka" name a vehicle, not a person. */

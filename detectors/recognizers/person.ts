@@ -68,7 +68,7 @@ function tailWordsSlow(before: string, n: number): string[] {
 /** "Darren Chester was charged": what is done to or by a person in the justice system, never to a town. */
 const JUSTICE_VERB_AFTER = /^,?[ \t]+(?:(?:was|were|has been|had been|is being|has|had)[ \t]+)?(?:charged|arrested|jailed|sentenced|convicted|remanded|bailed|fined|cautioned|summonsed|admitted|pleaded|denied|appeared)\b/;
 /** "… and Faisal Ibrahim (ASB Officer)", "Shona Kilbride, North Herts DC ASB officer": a job title after a run says it is a person. */
-const JOB_IN_BRACKETS_AFTER = /^[ \t]*[(,][ \t]*(?:[A-Za-z&'’-]+[ \t]+){0,5}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Chair|[Ss]ecretary|[Tt]reasurer|[Cc]ouncillor|[Cc]lerk|[Ww]arden|Lead|[Dd]irector|[Aa]dvis[eo]r|[Cc]aseworker)\b/;
+const JOB_IN_BRACKETS_AFTER = /^[ \t]*[(,|][ \t]*(?:[A-Za-z&'’-]+[ \t]+){0,5}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Chair|[Ss]ecretary|[Tt]reasurer|[Cc]ouncillor|[Cc]lerk|[Ww]arden|Lead|[Dd]irector|[Aa]dvis[eo]r|[Cc]aseworker)\b/;
 /** Role cues that also stand before places ("Welwyn and Hatfield", "by Kings Langley"). */
 const PLACE_LISTING_CUES = new Set(['and', '&', 'by', 'against']);
 /** Last words of the rank phrases: a text whose last word is none of these cannot end with a rank. */

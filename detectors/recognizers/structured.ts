@@ -164,7 +164,7 @@ const insideNino = (text: string, start: number, end: number): boolean =>
   /(?:^|[^A-Za-z])[A-Za-z]{2} $/.test(text.slice(Math.max(0, start - 4), start)) && /^ [A-Da-d](?![A-Za-z0-9/])/.test(text.slice(end, end + 3));
 
 /** Accounts that are not at a bank: "supplier account 10048773", "customer account no." */
-const NOT_A_BANK_ACCOUNT: HotwordWindow = { phrases: ['supplier account', 'customer account', 'client account', 'trade account', 'loyalty', 'membership', 'order number', 'purchase order', 'invoice'], windowBefore: 30, windowAfter: 0 };
+const NOT_A_BANK_ACCOUNT: HotwordWindow = { phrases: ['supplier account', 'customer account', 'client account', 'trade account', 'loyalty', 'membership', 'order number', 'purchase order', 'invoice', 'for example', 'e.g.', 'for instance'], windowBefore: 40, windowAfter: 0 };
 
 const BANK_CONTEXT = ['sort code', 'sort-code', 's/c', 'account number', 'account no', 'acc no', 'a/c', 'bank account', 'bank details', 'account', 'bank', 'building society', 'iban'];
 
@@ -198,7 +198,8 @@ export const accountNumberRecognizer: Recognizer = {
     // "Acc no ..... 4471 0385": in fours only straight after its label
     { name: 'account-labelled-fours', regex: /\b(?:account|acc|a\/c)\.?(?:[ \t]+(?:no|number))?\.?[ \t.:-]*(\d{4} \d{4})(?![\d-]| \d)/gi, score: 0.3, group: 1 },
   ],
-  validate: bankValidate('account'),
+  // "87654321", "12345678": the made-up accounts of leaflets and forms
+  validate: (v, text, start) => !/^(?:12345678|87654321|00000000)$/.test(v.replace(/\D/g, '')) && bankValidate('account')(v, text, start),
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 30, boost: 0.5, required: true, exclude: NOT_A_BANK_ACCOUNT },
 };
 

@@ -700,3 +700,11 @@ test('a job title after a comma as a cue and a public role; nicknames in quotes 
   const c = detect('[Comment - Mark Ellery - 12/11/2026 10:04] Jo - can we take out the bit about Mr Lewandowski?\n[Reply - Jo Turnbull - 12/11/2026 10:31] Will do.', { kind: 'comment' });
   assert.deepEqual(c.findings.filter((f) => f.entity === 'PERSON').map((f) => [f.value, f.publicRole]), [['Mark Ellery', true], ['Mr Lewandowski', false], ['Jo Turnbull', true]]);
 });
+
+test('from corpus22/23: example bank details, fictional figures, and a public officer\'s lone forename', () => {
+  assert.deepEqual(values('Never move money to a "safe account" (for example sort code 12-34-56, account 87654321).', 'BANK_ACCOUNT'), []);
+  assert.deepEqual(values('Harry Potter fans warned over fake ticket sites; Sherlock Holmes exhibition closed.', 'PERSON'), []);
+  const r = detect('Hi Lorna, minutes attached.\nThanks, Dawn\nDawn Kilpatrick | ASB & Community Safety Officer | Cumberland Council | 01632 960517', { kind: 'document-text' });
+  assert.deepEqual(r.findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.value), []);
+  assert.equal(r.findings.find((f) => f.value === 'Dawn')?.publicRole, true);
+});

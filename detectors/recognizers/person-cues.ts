@@ -6,7 +6,7 @@
  * ("R v Harper") and the line after a letter's or an e-mail's sign-off ("Kind regards,\nFionnuala Ní Bhriain").
  */
 import type { Recognizer } from '../types.js';
-import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS } from '../gazetteer/lexicon.js';
+import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS, UK_PLACES } from '../gazetteer/lexicon.js';
 import { FORENAMES } from '../gazetteer/names.js';
 
 /** A word that fills a form field when there is no name: "Surname: Not known", "N/A". */
@@ -79,9 +79,13 @@ export const formNameRecognizer: Recognizer = {
       publicRole: 'allow:document-author',
     },
   ],
-  validate: isNameFieldValue,
+  // "Last modified by: CUMBRIA": a document property may hold a place or a force, not a person; a form's
+  // "Surname: ARMITAGE" may be both, and is a surname
+  validate: (v, text, start) => isNameFieldValue(v) && !(!v.includes(' ') && UK_PLACES.has(v.toLowerCase()) && AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, start - 24), start))),
   minScore: 0.5,
 };
+
+const AUTHOR_LABEL_BEFORE = /(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \t]*:[ \t]*$/;
 
 /** "Case: R v Harper", "R v. Tremayne and Cole": the Crown against a defendant, named by surname or in full. */
 export const courtCaseNameRecognizer: Recognizer = {

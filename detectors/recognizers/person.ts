@@ -122,9 +122,11 @@ function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candid
     // "Brennan, Sinead DOB 02/11/1996": a label after the forename is no middle name
     const given = words.length === 2 && !/\.$/.test(first) && kind(words[1]!) === 'C' ? first : m[2]!.trimEnd();
     const initials = /^[A-Z]\./.test(first);
-    const surCls = kind(surname);
+    const surCls = /^(?:Ó|Ní|Nic|Mac|Ua) /.test(surname) ? 'S' : kind(surname);
     // after a label a forename that is also a word counts ("dc:creator = Turnbull, Jo", "Ellery, Mark")
-    const foreCls = initials ? 'F' : labelled && kind(first) === 'W' && inGaz(FORENAMES, lookupKey(first)) ? 'F' : kind(first);
+    const weakForename = kind(first) === 'W' && inGaz(FORENAMES, lookupKey(first));
+    const knownSurname = inGaz(SURNAMES, lookupKey(surname.replace(/^(?:Ó|Ní|Nic|Mac|Ua) /, '')));
+    const foreCls = initials ? 'F' : weakForename && (labelled || knownSurname) ? 'F' : kind(first);
     const known = (foreCls === 'F' || foreCls === 'B') && (surCls === 'S' || surCls === 'B' || surCls === 'U' || (surCls === 'F' && !initials));
     if (!known || PLACES.has(lookupKey(surname)) || PLACES.has(lookupKey(first))) continue;
     const start = m.index + m[0].lastIndexOf(surname, m[0].length - given.length);
@@ -195,10 +197,12 @@ function nameInTwoCells(text: string, out: Candidate[], env: RecognizerEnv): voi
 /** A document property that names its writer ("Author:", "dc:creator =", "Last Modified By:"): staff, public-role. */
 const DOCUMENT_AUTHOR_LABEL = '[Aa]uthor|AUTHOR|(?:dc:)?creator|[Cc]reated [Bb]y|(?:Last )?[Mm]odified [Bb]y|(?:cp:)?lastModifiedBy|[Aa]pproved [Bb]y|[Rr]eviewed [Bb]y';
 const AUTHOR_LABEL_BEFORE = new RegExp(`(?:${DOCUMENT_AUTHOR_LABEL})[ \\t]*[:=][ \\t]*$`);
+/** "Kowalczyk, Marta, 29, of 16 Moorclose Road": surname first, mixed case, with an age after it. */
+const SURNAME_FIRST_AGED = new RegExp(`(?<![${LET}'’-][ \\t]?)([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+)(?=,?[ \\t]*(?:\\(\\d{1,3}\\)|\\d{1,3},|aged \\d))`, 'g');
 /** "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": surname first after a role or name label. */
 const SURNAME_FIRST_LABELLED = new RegExp(`\\b(?:[Vv]ict(?:im)?|VICT(?:IM)?|[Pp]erp(?:etrator)?|PERP|[Ss]uspect|SUSPECT|[Oo]ffender|[Ww]itness|[Cc]omplainant|[Ss]ubject|SUBJECT|[Dd]efendant|[Rr]espondent|[Nn]ame|NAME|[Dd]river|[Oo]wner|[Cc]laimant|[Pp]ayee|${DOCUMENT_AUTHOR_LABEL})s?[ \\t]*[:=][ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3}|[${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?![${LET}])`, 'g');
 /** A whole table cell "Surname, Forename [Middle]": after a pipe or a line start, before a pipe or a line end. */
-const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)[ \\t]*(?=\\||$)`, 'gm');
+const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*((?:Ó |Ní |Nic |Mac |Ua )?[${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)[ \\t]*(?=\\||$)`, 'gm');
 const SURNAME_FIRST = new RegExp(
   `([${UP}](?<![${LET}'’-].)(?:[${UP}'’-]|Ma?c(?=[${UP}])){1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
   'g',
@@ -709,6 +713,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     nameInTwoCells(text, out, env);
   }
   if (text.includes(':') || text.includes('=')) surnameFirstMixed(text, SURNAME_FIRST_LABELLED, 'person:surname-first-labelled', out, env, true);
+  surnameFirstMixed(text, SURNAME_FIRST_AGED, 'person:surname-first-aged', out, env, true);
   KIN_NAME.lastIndex = 0;
   for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {
     const word = m[0];

@@ -72,5 +72,6 @@ export const phoneRecognizer: Recognizer = {
   entity: 'PHONE',
   description: 'GB phone numbers via libphonenumber-js (max metadata, GB) plus Ofcom drama ranges; 101/999/111/105 never match',
   find: (text) => findPhones(text),
-  context: { phrases: ['tel', 'telephone', 'phone', 'mobile', 'mob', 'call', 'contact', 'ring', 'text'], windowBefore: 30, windowAfter: 5, boost: 0.1 },
+  // "e.g. a call from 01632 960999 claiming to be HMRC": an example in advice is nobody's number
+  context: { phrases: ['tel', 'telephone', 'phone', 'mobile', 'mob', 'call', 'contact', 'ring', 'text'], windowBefore: 30, windowAfter: 5, boost: 0.1, exclude: { phrases: ['e.g.', 'for example'], windowBefore: 20, windowAfter: 0 } },
 };

@@ -245,7 +245,7 @@ export const postcodeRecognizer: Recognizer = {
     { name: 'postcode-special', regex: /\b(?:GIR ?0AA|BFPO ?\d{1,4}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|SIQQ|PCRN|TKCA) ?1ZZ)\b/g, score: 0.6 },
   ],
   validate: (v) => (postcodeKind(v) === null ? false : v === v.toUpperCase() ? true : 0.3),
-  context: { phrases: ['postcode', 'post code', 'address', 'lives', 'resides'], windowBefore: 40, windowAfter: 10, boost: 0.2 },
+  context: { phrases: ['postcode', 'post code', 'address', 'lives', 'resides'], windowBefore: 40, windowAfter: 10, boost: 0.2, exclude: { phrases: ['e.g.', 'for example'], windowBefore: 12, windowAfter: 0 } },
 };
 
 export const emailRecognizer: Recognizer = {

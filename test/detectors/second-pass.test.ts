@@ -708,3 +708,12 @@ test('from corpus22/23: example bank details, fictional figures, and a public of
   assert.deepEqual(r.findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.value), []);
   assert.equal(r.findings.find((f) => f.value === 'Dawn')?.publicRole, true);
 });
+
+test('from corpus22: surname first with an age, Irish surnames and weak forenames in cells, examples in advice, places as document authors', () => {
+  assert.deepEqual(values('Kowalczyk, Marta, 29, of 16 Moorclose Road, Workington CA14 2UG, admitted drink-driving.', 'PERSON', { kind: 'list-item' }), ['Kowalczyk, Marta']);
+  assert.deepEqual(values('ASB26-1105 | 06/11/2026 | Belah | Ó Súilleabháin, Pádraig | 07700 900930', 'PERSON', { kind: 'cell-row' }), ['Ó Súilleabháin, Pádraig']);
+  assert.deepEqual(values('ASB26-1108 | 13/11/2026 | Morton | Kerr-Patterson, Dale | 07700 900865', 'PERSON', { kind: 'cell-row' }), ['Kerr-Patterson, Dale']);
+  assert.deepEqual(detect('Mark valuables with your postcode, e.g. "CA3 9QX 14". Report a call, e.g. a call from 01632 960999 claiming to be HMRC.').findings, []);
+  assert.deepEqual(values('Title: ASB_Carlisle.xlsx; Author: Joanne Hetherington; Last modified by: CUMBRIA', 'PERSON', { kind: 'metadata' }), ['Joanne Hetherington']);
+  assert.deepEqual(values('Surname: ARMITAGE            Forenames: Stephen James', 'PERSON', { kind: 'document-text' }), ['ARMITAGE', 'Stephen James']);
+});

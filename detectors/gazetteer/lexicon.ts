@@ -46,7 +46,7 @@ export const ORG_WORDS = new Set(words(`
   Action Fraud Victim Victims Citizens Youth Project Programme Scheme Initiative Campaign Operation Op Street Road
   Tesco Asda Morrisons Sainsbury Sainsbury's Sainsburys Aldi Lidl Waitrose Co-op Iceland Greggs Boots Primark Argos Currys
   Poundland Wilko Spar Nisa Londis Costcutter Wetherspoons Wetherspoon McDonald's McDonalds KFC Subway Starbucks Costa
-  Solicitors Accountants Associates Partners Sons Daughters Brothers Butchers Bakers Bakery Builders Motors Garage Haulage Lettings Agents Superstore
+  Solicitors Accountants Associates Partners Sons Daughters Brothers Butchers Bakers Bakery Builders Motors Garage Haulage Lettings Agents Superstore Festival Carnival Parade Admin
 `));
 
 /** UK and Hertfordshire places (lower case). A capitalised run equal to one of these is a place, not a person. */

@@ -509,7 +509,10 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
   // …and so does a role before them ("Victim: Priya Lincoln"); "and", "by" and "against" also precede places
-  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !(strongFirst && (CUE_AFTER.test(after) || JUSTICE_VERB_AFTER.test(after) || JOB_IN_BRACKETS_AFTER.test(after) || (ROLE_CUES.has(lastWord) && !PLACE_LISTING_CUES.has(lastWord)) || ROLE_CUES.has(tail.join(' '))))) return null;
+  // …and so does a rank before them ("Insp | Lincoln Obi", "PCSO Chelsea Murray"); a forename that is also a word
+  // ("Mark Preston, 34,") counts as one with such a cue
+  const cuedFirst = strongFirst || (cls[0] === 'W' && inGaz(FORENAMES, name[0]!.key));
+  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !hasRank && !(endsWithRank(before) && !/,[ \t]*$/.test(before)) && !(cuedFirst && (CUE_AFTER.test(after) || JUSTICE_VERB_AFTER.test(after) || JOB_IN_BRACKETS_AFTER.test(after) || (ROLE_CUES.has(lastWord) && !PLACE_LISTING_CUES.has(lastWord)) || ROLE_CUES.has(tail.join(' '))))) return null;
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
   if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
   // "the statue of Robert Raikes", "a memorial to Edith Cavell": a commemorated figure, not a private person

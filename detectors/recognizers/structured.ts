@@ -104,6 +104,8 @@ const NOT_PLATE_LETTERS = new Set([
   'BMW', 'VW', 'KIA', 'MG', 'DS', 'DAF', 'MAN', 'GT', 'GTI', 'RS', 'ST', 'SE', 'XR', 'TDI', 'HDI', 'CRF', 'YZF', 'CBR', 'GSX', 'KTM',
   'VAT', 'ASB', 'PC', 'DC', 'DI', 'PS', 'SC', 'DCI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
   'SNT', 'CSE', 'DV', 'ID', 'TV', 'NFA', 'DOB', 'URN', 'OIC', 'IP', 'WIT', 'VRM', 'ANPR', 'MP', 'PCC', 'ACC', 'DCC', 'CC', 'HQ', 'AB',
+  // form abbreviations: "VEH 2", "LOC 3", "JCT 26", "REF 114"
+  'VEH', 'LOC', 'JCT', 'REF', 'TEL', 'NO', 'INC', 'LOG', 'NPT', 'PAGE', 'SEC', 'ART', 'REG',
   // Acts cited with their year: "RTA 1988 s.5", "MDA 1971", "POA 1986"
   'RTA', 'MDA', 'POA', 'CJA', 'SOA', 'PHA', 'CDA', 'FA', 'TA', 'HRA', 'DPA', 'PCA',
   // months beside a day or a year: "12 NOV", "JAN 2024"

@@ -717,3 +717,13 @@ test('from corpus22: surname first with an age, Irish surnames and weak forename
   assert.deepEqual(values('Title: ASB_Carlisle.xlsx; Author: Joanne Hetherington; Last modified by: CUMBRIA', 'PERSON', { kind: 'metadata' }), ['Joanne Hetherington']);
   assert.deepEqual(values('Surname: ARMITAGE            Forenames: Stephen James', 'PERSON', { kind: 'document-text' }), ['ARMITAGE', 'Stephen James']);
 });
+
+test('from corpus23: place-named people after a rank or with an age, events and admin accounts are no people, form abbreviations are no plates', () => {
+  assert.deepEqual(values('Insp | Lincoln Obi | 0917 | Sector Inspector, Lincoln Central', 'PERSON', { kind: 'table-row', section: 'team' }), ['Lincoln Obi']);
+  assert.deepEqual(values('Jailed: Mark Preston, 34, of 12 Lincoln Road, Peterborough PE1 2RL. Preston admitted burglary.', 'PERSON'), ['Mark Preston', 'Preston']);
+  // a rank then a comma then a place: the place is where the officer works
+  assert.deepEqual(values('Mark Entwistle – Neighbourhood Inspector, Preston North', 'PERSON', { kind: 'team-member', section: 'team' }), ['Mark Entwistle']);
+  assert.deepEqual(values('May Day bank holiday – Beverley Food Festival, Saturday Market.', 'PERSON', { kind: 'event' }), []);
+  assert.deepEqual(values('Author: PCSO Sarah Hope | Last modified by: SNT Admin', 'PERSON', { kind: 'metadata' }), ['Sarah Hope']);
+  assert.deepEqual(values('SUSPECT VEH 2: silver Ford Focus', 'VEHICLE_REG', { kind: 'document-text' }), []);
+});

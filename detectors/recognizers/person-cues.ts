@@ -66,7 +66,7 @@ export const formNameRecognizer: Recognizer = {
     {
       // not "Premises Name:" or "Team name:": the label opens the field
       name: 'name-field',
-      regex: new RegExp(`(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?|Issued to|ISSUED TO|Served on|SERVED ON)[ \\t]*:[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?|Issued to|ISSUED TO|Served on|SERVED ON|Statement of|STATEMENT OF)[ \\t]*:[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z'’-])`, 'g'),
       score: 0.75,
       group: 1,
     },
@@ -157,6 +157,23 @@ export const commentAuthorRecognizer: Recognizer = {
     publicRole: 'allow:document-author',
   }],
   validate: isNameFieldValue,
+  minScore: 0.5,
+};
+
+/** "Have you seen Chelsea Adeyemi-Brown?": the person a missing or wanted appeal asks about. */
+export const appealNameRecognizer: Recognizer = {
+  name: 'appeal-name',
+  entity: 'PERSON',
+  description: 'The name a missing-person or wanted appeal asks about ("Have you seen … ?", "Can you help us find … ?")',
+  requires: ['you seen', 'YOU SEEN', 'help us find', 'HELP US FIND', 'help us trace', 'HELP US TRACE'],
+  patterns: [{
+    name: 'appeal-question',
+    regex: new RegExp(`\\b(?:[Hh]ave you seen|HAVE YOU SEEN|help us (?:find|trace)|HELP US (?:FIND|TRACE))[ \\t]+(${SIGNED_WORD}(?: ${SIGNED_WORD}){0,3})[ \\t]*\\?`, 'g'),
+    score: 0.75,
+    group: 1,
+  }],
+  // "Have you seen Victoria Park?": a place or a landmark is no one
+  validate: (v) => isNameFieldValue(v) && !UK_PLACES.has(v.toLowerCase()) && !(v.includes(' ') ? false : COMMON_CAPITALISED.has(v.toLowerCase())) && !/ (?:Park|Green|Common|Woods?|Hill|Gardens|Fields?|Meadows?|Lake|Beach|Estate)$/.test(v),
   minScore: 0.5,
 };
 

@@ -69,6 +69,8 @@ function tailWordsSlow(before: string, n: number): string[] {
 const JUSTICE_VERB_AFTER = /^,?[ \t]+(?:(?:was|were|has been|had been|is being|has|had)[ \t]+)?(?:charged|arrested|jailed|sentenced|convicted|remanded|bailed|fined|cautioned|summonsed|admitted|pleaded|denied|appeared)\b/;
 /** "… and Faisal Ibrahim (ASB Officer)", "Shona Kilbride, North Herts DC ASB officer": a job title after a run says it is a person. */
 const JOB_IN_BRACKETS_AFTER = /^[ \t]*[(,|][ \t]*(?:[A-Za-z&'’-]+[ \t]+){0,5}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Chair|[Ss]ecretary|[Tt]reasurer|[Cc]ouncillor|[Cc]lerk|[Ww]arden|Lead|[Dd]irector|[Aa]dvis[eo]r|[Cc]aseworker)\b/;
+/** "PERP: ", "Victim: ", "Suspect - ": a record's role label right before a name. */
+const ROLE_LABEL_BEFORE = /\b(?:victims?|vict|perps?|perpetrators?|suspects?|offenders?|witness(?:es)?|complainants?|subject|defendants?|respondent|driver|owner|claimant|payee|statement of)[ \t]*[:–-][ \t]*$/i;
 /** Role cues that also stand before places ("Welwyn and Hatfield", "by Kings Langley"). */
 const PLACE_LISTING_CUES = new Set(['and', '&', 'by', 'against']);
 /** Last words of the rank phrases: a text whose last word is none of these cannot end with a rank. */
@@ -504,7 +506,9 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const strongLast = last === 'S' || last === 'B' || SURNAME_SHAPE.test(name[n - 1]!.text);
   // "LOST AND FOUND PROPERTY": a heading in capitals takes only names both lists know
   // (unless an age or birth date follows a known forename: "DARREN PAUL KEOGH, AGED 41")
-  if (!(strongFirst && strongLast) && name.every(isCapsWord) && !(strongFirst && n >= 2 && CUE_AFTER.test(after))) return null;
+  // …or a role label before them ("PERP: AUSTIN SHIRLEY", "VICTIM: MISS CHELSEA VICTORIA LAWES")
+  const roleLabel = n >= 2 && ROLE_LABEL_BEFORE.test(before.slice(-24));
+  if (!(strongFirst && strongLast) && name.every(isCapsWord) && !(strongFirst && n >= 2 && CUE_AFTER.test(after)) && !roleLabel) return null;
   // "Doreen Hatfield, 84,": a forename and an age make a surname that is also a town a surname
   const tail = tailWords(before, 2);
   const lastWord = tail[tail.length - 1] ?? '';
@@ -512,7 +516,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // …and so does a rank before them ("Insp | Lincoln Obi", "PCSO Chelsea Murray"); a forename that is also a word
   // ("Mark Preston, 34,") counts as one with such a cue
   const cuedFirst = strongFirst || (cls[0] === 'W' && inGaz(FORENAMES, name[0]!.key));
-  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !hasRank && !(endsWithRank(before) && !/,[ \t]*$/.test(before)) && !(cuedFirst && (CUE_AFTER.test(after) || JUSTICE_VERB_AFTER.test(after) || JOB_IN_BRACKETS_AFTER.test(after) || (ROLE_CUES.has(lastWord) && !PLACE_LISTING_CUES.has(lastWord)) || ROLE_CUES.has(tail.join(' '))))) return null;
+  if (name.some((t) => PLACES.has(t.key)) && !(strongFirst && strongLast) && !hasRank && !roleLabel && !(endsWithRank(before) && !/,[ \t]*$/.test(before)) && !(cuedFirst && (CUE_AFTER.test(after) || JUSTICE_VERB_AFTER.test(after) || JOB_IN_BRACKETS_AFTER.test(after) || (ROLE_CUES.has(lastWord) && !PLACE_LISTING_CUES.has(lastWord)) || ROLE_CUES.has(tail.join(' '))))) return null;
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
   if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
   // "the statue of Robert Raikes", "a memorial to Edith Cavell": a commemorated figure, not a private person

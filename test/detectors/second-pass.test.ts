@@ -727,3 +727,11 @@ test('from corpus23: place-named people after a rank or with an age, events and 
   assert.deepEqual(values('Author: PCSO Sarah Hope | Last modified by: SNT Admin', 'PERSON', { kind: 'metadata' }), ['Sarah Hope']);
   assert.deepEqual(values('SUSPECT VEH 2: silver Ford Focus', 'VEHICLE_REG', { kind: 'document-text' }), []);
 });
+
+test('from corpus23: a role label before capitals, "Statement of:", and the person an appeal asks about', () => {
+  assert.deepEqual(values('VICTIM: MISS CHELSEA VICTORIA LAWES, 3 KELLY CLOSE, HITCHIN SG5 2QT – PERP: AUSTIN SHIRLEY, DOB 09/05/2007', 'PERSON', { kind: 'priority' }), ['MISS CHELSEA VICTORIA LAWES', 'AUSTIN SHIRLEY']);
+  assert.deepEqual(values('Statement of: Grace Tamsin Lincoln\nAge if under 18: Over 18', 'PERSON', { kind: 'document-text' }), ['Grace Tamsin Lincoln']);
+  assert.deepEqual(values('MISSING: Have you seen Chelsea Adeyemi-Brown? The 15-year-old was last seen at Victoria station.', 'PERSON', { kind: 'paragraph' }), ['Chelsea Adeyemi-Brown']);
+  // the appeal recogniser takes no place ("Victoria Park" alone is still read as a person by the gazetteer, as "Emma Green" is)
+  assert.deepEqual(detect('Have you seen Harpenden? It is lovely.').findings, []);
+});

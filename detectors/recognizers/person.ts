@@ -196,6 +196,7 @@ function nameInTwoCells(text: string, out: Candidate[], env: RecognizerEnv): voi
   }
 }
 
+const LABEL_THEN_SURNAME_FIRST = /[:=][ \t]*[A-Z\u00C0-\u00DE][^\s,]*,[ \t]+[A-Z\u00C0-\u00DE]/;
 /** A document property that names its writer ("Author:", "dc:creator =", "Last Modified By:"): staff, public-role. */
 const DOCUMENT_AUTHOR_LABEL = '[Aa]uthor|AUTHOR|(?:dc:)?creator|[Cc]reated [Bb]y|(?:Last )?[Mm]odified [Bb]y|(?:cp:)?lastModifiedBy|[Aa]pproved [Bb]y|[Rr]eviewed [Bb]y';
 const AUTHOR_LABEL_BEFORE = new RegExp(`(?:${DOCUMENT_AUTHOR_LABEL})[ \\t]*[:=][ \\t]*$`);
@@ -719,7 +720,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     surnameFirstMixed(text, SURNAME_FIRST_CELL, 'person:surname-first-cell', out, env);
     nameInTwoCells(text, out, env);
   }
-  if (text.includes(':') || text.includes('=')) surnameFirstMixed(text, SURNAME_FIRST_LABELLED, 'person:surname-first-labelled', out, env, true);
+  // (only where some label is followed by "Word, Word" or initials: a scan for the colon is far cheaper than the labels')
+  if (LABEL_THEN_SURNAME_FIRST.test(text)) surnameFirstMixed(text, SURNAME_FIRST_LABELLED, 'person:surname-first-labelled', out, env, true);
   surnameFirstMixed(text, SURNAME_FIRST_AGED, 'person:surname-first-aged', out, env, true);
   KIN_NAME.lastIndex = 0;
   for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {

@@ -4,6 +4,8 @@
  * against the text the caller gave (NBSP, zero-width, full-width, HTML entities, dashes, quotes).
  */
 
+import { isLetterCode } from './chars.js';
+
 export interface NormalisedText {
   /** Text the recognisers see. */
   text: string;
@@ -35,7 +37,6 @@ const NAMED_ENTITIES: Record<string, string> = {
 
 /** Anything outside printable ASCII, or an entity start, needs work. */
 const NEEDS_WORK = /[^\t\n\r\x20-\x7e]|&[#a-zA-Z]|\\u[0-9a-fA-F]{4}|\\[nrt"/]|[A-Za-z]-\r?\n[A-Za-z]|(?:^|\n)>/;
-const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
 function mapChar(code: number): string | null {
   // zero-width and soft hyphen: drop

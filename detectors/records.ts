@@ -54,21 +54,22 @@ export interface ClassifyContext {
 
 const surnameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
 /** Last words of a set of subject keys, cached per set (sets are built once per text or page). */
-const forenameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
-function forenamesOf(keys: ReadonlySet<string>): Set<string> {
-  let s = forenameSets.get(keys);
-  if (!s || s.size === 0) {
-    s = new Set([...keys].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
-    forenameSets.set(keys, s);
-  }
-  return s;
-}
-
 function surnamesOf(keys: ReadonlySet<string>): Set<string> {
   let s = surnameSets.get(keys);
   if (!s || s.size === 0) {
     s = new Set([...keys].map((k) => k.slice(k.lastIndexOf(' ') + 1)));
     surnameSets.set(keys, s);
+  }
+  return s;
+}
+
+const forenameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
+/** First words of the subject keys that have two or more, cached per set like surnamesOf. */
+function forenamesOf(keys: ReadonlySet<string>): Set<string> {
+  let s = forenameSets.get(keys);
+  if (!s || s.size === 0) {
+    s = new Set([...keys].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
+    forenameSets.set(keys, s);
   }
   return s;
 }

@@ -7,7 +7,7 @@ import type { Candidate, Recognizer } from '../types.js';
 import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, COMMON_CAPITALISED, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
 import { FORENAMES } from '../gazetteer/names.js';
-import { backOverSpaces, isSpaceCode } from '../chars.js';
+import { backOverSpaces, isLetterCode, isSpaceCode } from '../chars.js';
 
 const title = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
 const typeAlt = [...new Set(STREET_TYPES.flatMap((t) => [title(t), t.toUpperCase()]))].sort((a, b) => b.length - a.length).join('|');
@@ -134,7 +134,6 @@ const ANY_POSTCODE = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}(?![A-Za-z
 /** Lower-case words that may sit inside a place or street name ("Stratford upon Avon", "Church End"). */
 const NAME_CONNECTORS = new Set(['upon', 'on', 'under', 'in', 'by', 'the', 'le', 'de', 'cum', 'next', 'super', 'en', 'y', 'yr', 'na', 'an']);
 const FLAT_WORDS = new Set(['flat', 'apartment', 'apt', 'unit', 'room', 'maisonette']);
-const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 const isUpperCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 
 interface Segment { start: number; words: string[]; stopBefore: boolean }

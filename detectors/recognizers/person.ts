@@ -107,8 +107,6 @@ const RUN = new RegExp(
   `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:(?: {1,2}|\\t)(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das|ap|ab)(?=(?: {1,2}|\\t)[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
   'g',
 );
-// The lookbehind sits after the first letter ("(?<!X.)" there is "(?<!X)" before it) so that the
-// regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
 /** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line. */
 const UNKNOWN_FORENAME_CUE = new RegExp(`${CUE_AFTER.source}|^[^\\n]{0,32}?(?:\\b(?:dob|d\\.o\\.b|born)\\b|(?<![\\d/.-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}(?![\\d/.-]))`, 'i');
 function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candidate[], env: RecognizerEnv, labelled = false): void {
@@ -206,6 +204,8 @@ const SURNAME_FIRST_AGED = new RegExp(`(?<![${LET}'’-][ \\t]?)([${UP}][${LET}'
 const SURNAME_FIRST_LABELLED = new RegExp(`\\b(?:[Vv]ict(?:im)?|VICT(?:IM)?|[Pp]erp(?:etrator)?|PERP|[Ss]uspect|SUSPECT|[Oo]ffender|[Ww]itness|[Cc]omplainant|[Ss]ubject|SUBJECT|[Dd]efendant|[Rr]espondent|[Nn]ame|NAME|[Dd]river|[Oo]wner|[Cc]laimant|[Pp]ayee|${DOCUMENT_AUTHOR_LABEL})s?[ \\t]*[:=][ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3}|[${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?![${LET}])`, 'g');
 /** A whole table cell "Surname, Forename [Middle]": after a pipe or a line start, before a pipe or a line end. */
 const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*((?:Ó |Ní |Nic |Mac |Ua )?[${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)[ \\t]*(?=\\||$)`, 'gm');
+// The lookbehind sits after the first letter ("(?<!X.)" there is "(?<!X)" before it) so that the
+// regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
 const SURNAME_FIRST = new RegExp(
   `([${UP}](?<![${LET}'’-].)(?:[${UP}'’-]|Ma?c(?=[${UP}])){1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
   'g',
@@ -712,16 +712,18 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     }
     out.push({ start, end, score: 0.8, reasons: ['person:surname-first'], publicRole: env.teamBlock });
   }
-  // "| Adebayo, Funmilayo |": a spreadsheet cell that holds only "Surname, Forename" in mixed case;
-  // "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": the same after a role label, initials allowed
   // 'Darren "Dazzer" Kinnear': a nickname in quotes between the forename and the surname
   if (text.includes('"') || text.includes('“')) nicknameBetween(text, out, env);
+  // "| Adebayo, Funmilayo |": a spreadsheet cell that holds only "Surname, Forename" in mixed case, and
+  // "| Kaur | Harpreet |": a name split over two cells
   if (text.includes('|')) {
     surnameFirstMixed(text, SURNAME_FIRST_CELL, 'person:surname-first-cell', out, env);
     nameInTwoCells(text, out, env);
   }
-  // (only where some label is followed by "Word, Word" or initials: a scan for the colon is far cheaper than the labels')
+  // "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": the same after a role label, initials allowed (only where
+  // some label is followed by "Word, Word": a scan for the colon is far cheaper than the labels')
   if (LABEL_THEN_SURNAME_FIRST.test(text)) surnameFirstMixed(text, SURNAME_FIRST_LABELLED, 'person:surname-first-labelled', out, env, true);
+  // "Kowalczyk, Marta, 29, of …": the same with an age after it
   surnameFirstMixed(text, SURNAME_FIRST_AGED, 'person:surname-first-aged', out, env, true);
   KIN_NAME.lastIndex = 0;
   for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {

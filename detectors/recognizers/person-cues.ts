@@ -85,7 +85,9 @@ export const formNameRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
-const AUTHOR_LABEL_BEFORE = /(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \t]*:[ \t]*$/;
+/** A document property that names its writer ("Author:", "dc:creator =", "Last Modified By:"): staff, public-role. */
+export const DOCUMENT_AUTHOR_LABEL = '[Aa]uthor|AUTHOR|(?:dc:)?creator|[Cc]reated [Bb]y|(?:Last )?[Mm]odified [Bb]y|(?:cp:)?lastModifiedBy|[Aa]pproved [Bb]y|[Rr]eviewed [Bb]y|[Pp]repared [Bb]y';
+export const AUTHOR_LABEL_BEFORE = new RegExp(`(?:${DOCUMENT_AUTHOR_LABEL})[ \\t]*[:=][ \\t]*$`);
 
 /** "Case: R v Harper", "R v. Tremayne and Cole": the Crown against a defendant, named by surname or in full. */
 export const courtCaseNameRecognizer: Recognizer = {

@@ -8,6 +8,7 @@
 import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
 import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
 import { backOverSpaces, isBlankCode, isSpaceCode } from '../chars.js';
+import { AUTHOR_LABEL_BEFORE, DOCUMENT_AUTHOR_LABEL } from './person-cues.js';
 import { COMMON_CAPITALISED, HOUSE_NAME_WORDS, ORG_WORDS, UK_PLACES, PERSON_NAMED_SCHEMES, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
 
 type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
@@ -195,9 +196,6 @@ function nameInTwoCells(text: string, out: Candidate[], env: RecognizerEnv): voi
 }
 
 const LABEL_THEN_SURNAME_FIRST = /[:=][ \t]*[A-Z\u00C0-\u00DE][^\s,]*,[ \t]+[A-Z\u00C0-\u00DE]/;
-/** A document property that names its writer ("Author:", "dc:creator =", "Last Modified By:"): staff, public-role. */
-const DOCUMENT_AUTHOR_LABEL = '[Aa]uthor|AUTHOR|(?:dc:)?creator|[Cc]reated [Bb]y|(?:Last )?[Mm]odified [Bb]y|(?:cp:)?lastModifiedBy|[Aa]pproved [Bb]y|[Rr]eviewed [Bb]y';
-const AUTHOR_LABEL_BEFORE = new RegExp(`(?:${DOCUMENT_AUTHOR_LABEL})[ \\t]*[:=][ \\t]*$`);
 /** "Kowalczyk, Marta, 29, of 16 Moorclose Road": surname first, mixed case, with an age after it. */
 const SURNAME_FIRST_AGED = new RegExp(`(?<![${LET}'’-][ \\t]?)([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+)(?=,?[ \\t]*(?:\\(\\d{1,3}\\)|\\d{1,3},|aged \\d))`, 'g');
 /** "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": surname first after a role or name label. */

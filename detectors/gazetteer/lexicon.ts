@@ -26,7 +26,7 @@ export const VENUE_WORDS = new Set(words(`
   Station Centre Center Hall Library Church Chapel School Academy College University Surgery Hospital Clinic Pavilion
   Theatre Museum Club Pub Inn Hotel Office Offices Depot Mosque Temple Gurdwara Synagogue Cathedral Hub Institute
   Stadium Arena Leisure Pool Market Shop Store Supermarket Precinct Mall Arcade Works Rooms
-  Canolfan Llyfrgell Neuadd Ysgol Capel Eglwys Amgueddfa Gorsaf Swyddfa Theatr
+  Canolfan Llyfrgell Neuadd Ysgol Capel Eglwys Amgueddfa Gorsaf Swyddfa Theatr Room
 `));
 
 /** Words that make a house name ("Rose Cottage, Mill Lane"). */
@@ -46,7 +46,7 @@ export const ORG_WORDS = new Set(words(`
   Action Fraud Victim Victims Citizens Youth Project Programme Scheme Initiative Campaign Operation Op Street Road
   Tesco Asda Morrisons Sainsbury Sainsbury's Sainsburys Aldi Lidl Waitrose Co-op Iceland Greggs Boots Primark Argos Currys
   Poundland Wilko Spar Nisa Londis Costcutter Wetherspoons Wetherspoon McDonald's McDonalds KFC Subway Starbucks Costa
-  Solicitors Accountants Associates Partners Sons Daughters Brothers Butchers Bakers Bakery Builders Motors Garage Haulage Lettings Agents Superstore Festival Carnival Parade Admin
+  Solicitors Accountants Associates Partners Sons Daughters Brothers Butchers Bakers Bakery Builders Motors Garage Haulage Lettings Agents Superstore Festival Carnival Parade Admin Enforcement Tenancy
 `));
 
 /** UK and Hertfordshire places (lower case). A capitalised run equal to one of these is a place, not a person. */

@@ -179,3 +179,19 @@ export const appealNameRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
+/** "From: Jo Fairweather", "To: Sgt Amrit Gill": a mail header's name with no address beside it. */
+export const mailHeaderNameRecognizer: Recognizer = {
+  name: 'mail-header-name',
+  entity: 'PERSON',
+  description: 'The name in a From:, To: or Cc: header line that gives no address, as forwarded e-mails pasted into documents do',
+  requires: ['From:', 'To:', 'Cc:', 'FROM:'],
+  patterns: [{
+    name: 'header-name',
+    regex: new RegExp(`(?:^|\\n|[ \\t])(?:From|To|Cc|FROM|TO|CC)[ \\t]*:[ \\t]*(?:${RANK_COLLAR} )?(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,2})[ \\t]*(?=\\r?\\n|$|[ \\t]+(?:To|Cc|Sent|Date|Subject|TO|SENT|SUBJECT)[ \\t]*:)`, 'g'),
+    score: 0.75,
+    group: 1,
+  }],
+  validate: isNameFieldValue,
+  minScore: 0.5,
+};
+

@@ -128,7 +128,8 @@ function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candid
     const weakForename = kind(first) === 'W' && inGaz(FORENAMES, lookupKey(first));
     const knownSurname = inGaz(SURNAMES, lookupKey(surname.replace(/^(?:Ó|Ní|Nic|Mac|Ua) /, '')));
     const foreCls = initials ? 'F' : weakForename && (labelled || knownSurname) ? 'F' : kind(first);
-    const known = (foreCls === 'F' || foreCls === 'B') && (surCls === 'S' || surCls === 'B' || surCls === 'U' || (surCls === 'F' && !initials));
+    // a surname that is also a word ("HILL, Rose") counts when the surname list knows it
+    const known = (foreCls === 'F' || foreCls === 'B') && (surCls === 'S' || surCls === 'B' || surCls === 'U' || (surCls === 'F' && !initials) || (surCls === 'W' && knownSurname));
     if (!known || PLACES.has(lookupKey(surname)) || PLACES.has(lookupKey(first))) continue;
     const start = m.index + m[0].lastIndexOf(surname, m[0].length - given.length);
     const end = m.index + m[0].lastIndexOf(given) + given.length;
@@ -201,7 +202,7 @@ const SURNAME_FIRST_AGED = new RegExp(`(?<![${LET}'’-][ \\t]?)([${UP}][${LET}'
 /** "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": surname first after a role or name label. */
 const SURNAME_FIRST_LABELLED = new RegExp(`\\b(?:[Vv]ict(?:im)?|VICT(?:IM)?|[Pp]erp(?:etrator)?|PERP|[Ss]uspect|SUSPECT|[Oo]ffender|[Ww]itness|[Cc]omplainant|[Ss]ubject|SUBJECT|[Dd]efendant|[Rr]espondent|[Nn]ame|NAME|[Dd]river|[Oo]wner|[Cc]laimant|[Pp]ayee|${DOCUMENT_AUTHOR_LABEL})s?[ \\t]*[:=][ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3}|[${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?![${LET}])`, 'g');
 /** A whole table cell "Surname, Forename [Middle]": after a pipe or a line start, before a pipe or a line end. */
-const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*((?:Ó |Ní |Nic |Mac |Ua )?[${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)[ \\t]*(?=\\||$)`, 'gm');
+const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*((?:Ó |Ní |Nic |Mac |Ua )?[${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?:[ \\t]*\\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\\))?[ \\t]*(?=\\||$)`, 'gm');
 // The lookbehind sits after the first letter ("(?<!X.)" there is "(?<!X)" before it) so that the
 // regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
 const SURNAME_FIRST = new RegExp(

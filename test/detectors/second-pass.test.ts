@@ -735,3 +735,10 @@ test('from corpus23: a role label before capitals, "Statement of:", and the pers
   // the appeal recogniser takes no place ("Victoria Park" alone is still read as a person by the gazetteer, as "Emma Green" is)
   assert.deepEqual(detect('Have you seen Harpenden? It is lovely.').findings, []);
 });
+
+test('from corpus25: mail header names with no address, surname-first cells with a title after, job-title words are no names', () => {
+  assert.deepEqual(values('From: Jo Fairweather To: Sgt Amrit Gill Subject: RE: Whinbush Grove – referral', 'PERSON', { kind: 'document-text' }), ['Jo Fairweather', 'Amrit Gill']);
+  assert.deepEqual(values('0432 | 22/10/2026 | HILL, Rose (Mrs) | 18 The Oval, Rose Hill, Oxford OX4 4SE | Victim', 'PERSON', { kind: 'cell-row' }), ['HILL, Rose']);
+  assert.deepEqual(values('Please speak to the Tenancy Enforcement Officer about it.', 'PERSON'), []);
+  assert.deepEqual(values('Our drop-in has moved to the Ebenezer Howard Room.', 'PERSON'), []);
+});

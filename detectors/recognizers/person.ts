@@ -425,6 +425,8 @@ const WARD_QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'central', 'r
 
 /** "the statue of", "a memorial to", "named after": what stands before a commemorated figure's name. */
 const COMMEMORATED_BEFORE = /\b(?:statue|memorial|bust|plaque|portrait|monument|mural)[ \t]+(?:of|to)[ \t]+$|\bnamed[ \t]+after[ \t]+$/i;
+/** A registration mark right after a run, bracketed or not: current, prefix or suffix format. */
+const PLATE_AFTER = /^[ \t]*[(,]?[ \t]*(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b/;
 /** Welsh venue and house words, which come before the name they qualify ("Canolfan Alun R Edwards" is a centre, "Tŷ Gwyn" a house). */
 const WELSH_VENUE_FIRST = new Set(['canolfan', 'llyfrgell', 'neuadd', 'ysgol', 'capel', 'eglwys', 'amgueddfa', 'gorsaf', 'swyddfa', 'theatr', 'ty', 'tŷ', 'plas', 'bwthyn']);
 const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'far', 'mid', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
@@ -485,7 +487,8 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   if (n >= 2 && UK_PLACES.has(name.map((t) => t.key).join(' '))) return null;
   // "Toyota Prius", "a white Mercedes Sprinter": a make that is no forename opens a vehicle; one that is
   // ("Mercedes Okonjo") only with a colour, a make or a vehicle word beside it
-  if (VEHICLE_MAKES.has(name[0]!.key) && (!FORENAMES.has(name[0]!.key) || isVehicle(before, after))) return null;
+  // (or its plate straight after: "the dismantled Ford Sierra (F318 LWA)")
+  if (VEHICLE_MAKES.has(name[0]!.key) && (!FORENAMES.has(name[0]!.key) || isVehicle(before, after) || PLATE_AFTER.test(after))) return null;
   // "a Seat Leon Cupra", "an Aston Martin Vantage": a run right after a make is its model
   // (written with a capital: "wanted man Tyrone Baptiste-Williams" is no MAN lorry)
   if (!hasTitle && !hasRank && isMakeBefore(before)) return null;

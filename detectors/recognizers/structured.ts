@@ -317,7 +317,8 @@ export const dateOfBirthRecognizer: Recognizer = {
     { name: 'dob-text', regex: new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTH_ALT}),? (?:\\d{4}|\\d{2}(?![:.]\\d))\\b`, 'g'), score: 0.3 },
     { name: 'dob-text-us', regex: new RegExp(`\\b(?:${MONTH_ALT}) \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b`, 'g'), score: 0.3 },
   ],
-  validate: (v) => birthDate(v) !== null,
+  // under a year old is an event's date far more often than a baby's birth ("Age | 21/10/2026")
+  validate: (v) => { const when = birthDate(v); return when !== null && Date.now() - when >= 365 * 86_400_000; },
   // "On Tuesday 9th September 2026": a date with its weekday is an event's
   context: { phrases: ['date of birth', 'dob', 'd.o.b', 'born', 'born on', 'birth date', 'birthdate', 'birthday', 'aged', 'age'], windowBefore: 40, windowAfter: 15, boost: 0.5, required: true, exclude: WEEKDAY_BEFORE },
 };

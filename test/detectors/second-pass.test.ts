@@ -742,3 +742,9 @@ test('from corpus25: mail header names with no address, surname-first cells with
   assert.deepEqual(values('Please speak to the Tenancy Enforcement Officer about it.', 'PERSON'), []);
   assert.deepEqual(values('Our drop-in has moved to the Ebenezer Howard Room.', 'PERSON'), []);
 });
+
+test('from corpus24: "b." for born beside a name, no birth date under a year old, a make with its plate after it', () => {
+  assert.deepEqual(values('1. Delroy WHYTE (b. 1967-02-19) – linked to supply. Deceased: Winston GRANT, b. 12/1/1949, NHS no. 6551413927.', 'DATE_OF_BIRTH', { kind: 'document-text' }), ['1967-02-19', '12/1/1949']);
+  assert.deepEqual(values('ASB-0451 | Nowak, Zofia | Age | 21/10/2026 | Victim', 'DATE_OF_BIRTH', { kind: 'cell-row' }), []);
+  assert.deepEqual(values('(b) remove the dismantled Ford Sierra (F318 LWA) from the front garden', 'PERSON', { kind: 'document-text' }), []);
+});

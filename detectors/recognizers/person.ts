@@ -111,32 +111,25 @@ const RUN = new RegExp(
 /** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line. */
 const UNKNOWN_FORENAME_CUE = new RegExp(`${CUE_AFTER.source}|^[^\\n]{0,32}?(?:\\b(?:dob|d\\.o\\.b|born)\\b|(?<![\\d/.-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}(?![\\d/.-]))`, 'i');
 function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candidate[], env: RecognizerEnv, labelled = false): void {
-  const kind = (w: string): Cls => {
-    const key = lookupKey(w);
-    return classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
-  };
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const surname = m[1]!;
     const words = m[2]!.trimEnd().split(/[ \t]/);
     const first = words[0]!;
     // "Brennan, Sinead DOB 02/11/1996": a label after the forename is no middle name
-    const given = words.length === 2 && !/\.$/.test(first) && kind(words[1]!) === 'C' ? first : m[2]!.trimEnd();
+    const given = words.length === 2 && !/\.$/.test(first) && classifyWord(words[1]!) === 'C' ? first : m[2]!.trimEnd();
     const initials = /^[A-Z]\./.test(first);
-    const surCls = /^(?:Ó|Ní|Nic|Mac|Ua) /.test(surname) ? 'S' : kind(surname);
+    const surCls = /^(?:Ó|Ní|Nic|Mac|Ua) /.test(surname) ? 'S' : classifyWord(surname);
     // after a label a forename that is also a word counts ("dc:creator = Turnbull, Jo", "Ellery, Mark")
-    const weakForename = kind(first) === 'W' && inGaz(FORENAMES, lookupKey(first));
+    const weakForename = classifyWord(first) === 'W' && inGaz(FORENAMES, lookupKey(first));
     const knownSurname = inGaz(SURNAMES, lookupKey(surname.replace(/^(?:Ó|Ní|Nic|Mac|Ua) /, '')));
-    const foreCls = initials ? 'F' : weakForename && (labelled || knownSurname) ? 'F' : kind(first);
+    const foreCls = initials ? 'F' : weakForename && (labelled || knownSurname) ? 'F' : classifyWord(first);
     // a surname that is also a word ("HILL, Rose") counts when the surname list knows it
     const known = (foreCls === 'F' || foreCls === 'B') && (surCls === 'S' || surCls === 'B' || surCls === 'U' || (surCls === 'F' && !initials) || (surCls === 'W' && knownSurname));
     if (!known || PLACES.has(lookupKey(surname)) || PLACES.has(lookupKey(first))) continue;
     const start = m.index + m[0].lastIndexOf(surname, m[0].length - given.length);
     const end = m.index + m[0].lastIndexOf(given) + given.length;
-    if (out.some((c) => c.start < end && start < c.end)) {
-      for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }
-      continue;
-    }
+    if (widenOverlapping(out, start, end)) continue;
     const authored = AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, start - 40), start));
     out.push({ start, end, score: 0.75, reasons: authored ? [reason, 'allow:document-author'] : [reason], publicRole: env.teamBlock || authored });
   }
@@ -149,17 +142,12 @@ const NICKNAME_BETWEEN = new RegExp(`([${UP}][${LET}'’-]+)[ \\t]+["“]([${UP}
 function nicknameBetween(text: string, out: Candidate[], env: RecognizerEnv): void {
   NICKNAME_BETWEEN.lastIndex = 0;
   for (let m = NICKNAME_BETWEEN.exec(text); m; m = NICKNAME_BETWEEN.exec(text)) {
-    const [fore, sur] = [lookupKey(m[1]!), lookupKey(m[3]!)];
-    const cls = (w: string, key: string): Cls => classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
-    const f = cls(m[1]!, fore);
-    const s = cls(m[3]!, sur);
-    if (!(f === 'F' || f === 'B') || !(s === 'S' || s === 'B' || s === 'U') || PLACES.has(sur)) continue;
+    const f = classifyWord(m[1]!);
+    const s = classifyWord(m[3]!);
+    if (!(f === 'F' || f === 'B') || !(s === 'S' || s === 'B' || s === 'U') || PLACES.has(lookupKey(m[3]!))) continue;
     const start = m.index;
     const end = m.index + m[0].length;
-    if (out.some((c) => c.start < end && start < c.end)) {
-      for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }
-      continue;
-    }
+    if (widenOverlapping(out, start, end)) continue;
     out.push({ start, end, score: 0.8, reasons: ['person:nickname-between'], publicRole: env.teamBlock });
   }
 }
@@ -173,11 +161,7 @@ const TWO_NAME_CELLS = new RegExp(`(?:^|\\|)[ \\t]*([${UP}][${LET}'’-]+(?: [${
  * a month nor an everyday word. Each cell is its own detection, as the columns are.
  */
 function nameInTwoCells(text: string, out: Candidate[], env: RecognizerEnv): void {
-  const kind = (w: string): Cls => {
-    const key = lookupKey(w);
-    return classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
-  };
-  const cellKinds = (cell: string): Cls[] => cell.split(' ').map(kind);
+  const cellKinds = (cell: string): Cls[] => cell.split(' ').map(classifyWord);
   const ok = (cell: string, cls: Cls[]): boolean => !PLACES.has(lookupKey(cell)) && !MONTH_PART.test(cell) && cell.split(' ').every((w) => !PLACES.has(lookupKey(w))) && cls.every((c) => c !== 'C' && c !== 'W' && c !== 'I');
   TWO_NAME_CELLS.lastIndex = 0;
   for (let m = TWO_NAME_CELLS.exec(text); m; m = TWO_NAME_CELLS.exec(text)) {
@@ -197,8 +181,8 @@ function nameInTwoCells(text: string, out: Candidate[], env: RecognizerEnv): voi
 }
 
 const LABEL_THEN_SURNAME_FIRST = /[:=][ \t]*[A-Z\u00C0-\u00DE][^\s,]*,[ \t]+[A-Z\u00C0-\u00DE]/;
-/** "Kowalczyk, Marta, 29, of 16 Moorclose Road": surname first, mixed case, with an age after it. */
-const SURNAME_FIRST_AGED = new RegExp(`(?<![${LET}'’-][ \\t]?)([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+)(?=,?[ \\t]*(?:\\(\\d{1,3}\\)|\\d{1,3},|aged \\d))`, 'g');
+/** "Kowalczyk, Marta, 29, of 16 Moorclose Road": surname first, mixed case, with an age after it (the lookbehind after the first capital, as in SURNAME_FIRST). */
+const SURNAME_FIRST_AGED = new RegExp(`([${UP}](?<![${LET}'’-][ \\t]?.)[${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+)(?=,?[ \\t]*(?:\\(\\d{1,3}\\)|\\d{1,3},|aged \\d))`, 'g');
 /** "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": surname first after a role or name label. */
 const SURNAME_FIRST_LABELLED = new RegExp(`\\b(?:[Vv]ict(?:im)?|VICT(?:IM)?|[Pp]erp(?:etrator)?|PERP|[Ss]uspect|SUSPECT|[Oo]ffender|[Ww]itness|[Cc]omplainant|[Ss]ubject|SUBJECT|[Dd]efendant|[Rr]espondent|[Nn]ame|NAME|[Dd]river|[Oo]wner|[Cc]laimant|[Pp]ayee|${DOCUMENT_AUTHOR_LABEL})s?[ \\t]*[:=][ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3}|[${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?![${LET}])`, 'g');
 /** A whole table cell "Surname, Forename [Middle]": after a pipe or a line start, before a pipe or a line end. */
@@ -223,6 +207,25 @@ function inGaz(set: ReadonlySet<string>, key: string): boolean {
 }
 
 const clsCache = new Map<string, Cls>();
+
+/** The class of one word seen alone (no neighbours, no position). */
+function classifyWord(w: string): Cls {
+  const key = lookupKey(w);
+  return classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
+}
+
+/** Widens every candidate overlapping [start, end) to cover it; false when none overlaps. */
+function widenOverlapping(out: Candidate[], start: number, end: number): boolean {
+  let widened = false;
+  for (const c of out) {
+    if (c.start < end && start < c.end) {
+      c.start = Math.min(c.start, start);
+      c.end = Math.max(c.end, end);
+      widened = true;
+    }
+  }
+  return widened;
+}
 
 export function classify(tok: Tok): Cls {
   let c = clsCache.get(tok.text);
@@ -580,12 +583,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     // misspelt), kept only when it would leave a name of one word ("Dean Hollis: I saw him" is a speaker)
     else if (next === 58) {
       const parts = words.split(/[ \t]+/);
-      const kind = (w: string): Cls => {
-        const key = lookupKey(w);
-        return classify({ text: w, key, rankKey: key, start: 0, end: 0, breakAfter: false });
-      };
       // …and only when two name words stay before it ("PCSO Ian Mercer:" keeps Mercer)
-      if (kind(parts[parts.length - 1]!) === 'U' && parts.slice(0, -1).filter((w) => { const c = kind(w); return c !== 'C' && c !== 'I' && !RANK_SET.has(lookupKey(w)) && !TITLES.has(lookupKey(w)); }).length >= 2) {
+      if (classifyWord(parts[parts.length - 1]!) === 'U' && parts.slice(0, -1).filter((w) => { const c = classifyWord(w); return c !== 'C' && c !== 'I' && !RANK_SET.has(lookupKey(w)) && !TITLES.has(lookupKey(w)); }).length >= 2) {
         words = words.slice(0, Math.max(words.lastIndexOf(' '), words.lastIndexOf('\t'))).trimEnd();
       }
     }
@@ -697,7 +696,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || (WEAK_NAME_WORDS.has(fore) && !knownSurname) || COMMON_CAPITALISED.has(fore)) continue;
     // "ABEBE, Selam (31)", "HADDAD, Rami | 04/09/1996": a forename no list knows is taken only with a
     // person's cue after it (age, birth date on the line) and never from a run of capitals
-    if (!inGaz(FORENAMES, fore) && !(m[2]![1] !== m[2]![1]!.toUpperCase() && !PLACES.has(fore) && classify({ text: m[2]!, key: fore, rankKey: fore, start: 0, end: 0, breakAfter: false }) === 'U' && UNKNOWN_FORENAME_CUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48)))) continue;
+    if (!inGaz(FORENAMES, fore) && !(m[2]![1] !== m[2]![1]!.toUpperCase() && !PLACES.has(fore) && classifyWord(m[2]!) === 'U' && UNKNOWN_FORENAME_CUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48)))) continue;
     if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur) || STREET_TYPE_SET.has(sur) || ORG_WORDS.has(sur)) continue;
     const start = m.index;
     // "MAHMOOD, Tariq DOB 03/08/1999": a third word that is a label is not a middle name
@@ -707,11 +706,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       end = m.index + m[0].lastIndexOf(third);
       while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
     }
-    if (out.some((c) => c.start < end && start < c.end)) {
-      // widen an overlapping single-name hit into the full "SURNAME, Forename"
-      for (const c of out) if (c.start < end && start < c.end) { c.start = Math.min(c.start, start); c.end = Math.max(c.end, end); }
-      continue;
-    }
+    // widen an overlapping single-name hit into the full "SURNAME, Forename"
+    if (widenOverlapping(out, start, end)) continue;
     out.push({ start, end, score: 0.8, reasons: ['person:surname-first'], publicRole: env.teamBlock });
   }
   // 'Darren "Dazzer" Kinnear': a nickname in quotes between the forename and the surname

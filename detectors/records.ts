@@ -52,27 +52,27 @@ export interface ClassifyContext {
   now?: Date;
 }
 
-const surnameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
-/** Last words of a set of subject keys, cached per set (sets are built once per text or page). */
-function surnamesOf(keys: ReadonlySet<string>): Set<string> {
-  let s = surnameSets.get(keys);
+/** One word picked from each subject key (null: none), cached per set (sets are built once per text or page). */
+function wordsOf(cache: WeakMap<ReadonlySet<string>, Set<string>>, keys: ReadonlySet<string>, pick: (key: string) => string | null): Set<string> {
+  let s = cache.get(keys);
   if (!s || s.size === 0) {
-    s = new Set([...keys].map((k) => k.slice(k.lastIndexOf(' ') + 1)));
-    surnameSets.set(keys, s);
+    s = new Set();
+    for (const k of keys) {
+      const w = pick(k);
+      if (w !== null) s.add(w);
+    }
+    cache.set(keys, s);
   }
   return s;
 }
 
+const surnameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
+/** Last words of a set of subject keys. */
+const surnamesOf = (keys: ReadonlySet<string>): Set<string> => wordsOf(surnameSets, keys, (k) => k.slice(k.lastIndexOf(' ') + 1));
+
 const forenameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
-/** First words of the subject keys that have two or more, cached per set like surnamesOf. */
-function forenamesOf(keys: ReadonlySet<string>): Set<string> {
-  let s = forenameSets.get(keys);
-  if (!s || s.size === 0) {
-    s = new Set([...keys].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' '))));
-    forenameSets.set(keys, s);
-  }
-  return s;
-}
+/** First words of the subject keys that have two or more. */
+const forenamesOf = (keys: ReadonlySet<string>): Set<string> => wordsOf(forenameSets, keys, (k) => (k.includes(' ') ? k.slice(0, k.indexOf(' ')) : null));
 
 const isTeam = (c: ClassifyContext): boolean => c.section === 'team' || c.kind === 'team-member';
 const isVenueBlock = (c: ClassifyContext): boolean => c.section === 'contact' || c.section === 'events' || c.kind === 'contact' || c.kind === 'event';

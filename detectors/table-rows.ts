@@ -184,6 +184,8 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
     const covered = entity === 'ADDRESS' ? inCell.some((d) => d.entity === 'ADDRESS' && d.start <= a && d.end >= b) : inCell.some((d) => d.entity === entity);
     if (!covered) add(entity, `${source}-${k}-column`, a, b, score, `${source}:${k}-column`);
   };
+  /** A cell read by its column, against the detections in it that no column rule dropped. */
+  const tableCell = (k: ColumnKind, a: number, b: number): void => field(k, a, b, text.slice(a, b), overlapping(a, b).filter((d) => !out.drop.has(d)), 'table');
   if (text.includes('":')) jsonFields();
   if (!text.includes('|') && !text.includes('\t') && !text.includes(',') && !text.includes('   ')) return out;
 
@@ -256,7 +258,7 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       const k = kinds[c / 2]!;
       const [a, b] = row[c + 1]!;
       if (k === 'other' || a === b) continue;
-      field(k, a, b, text.slice(a, b), overlapping(a, b).filter((d) => !out.drop.has(d)), 'table');
+      tableCell(k, a, b);
     }
     // a detection running from a label into its value ("Chidinma Grace DOB") is cut back to the value's cell
     for (const d of overlapping(ls, le)) if (text.slice(d.start, d.end).includes('\t')) out.drop.add(d);
@@ -277,9 +279,7 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       for (let k = 0; k < starts.length; k++) if (starts[k]! <= at + 2) c = k;
       // the cell must end before the next column begins (else it spans two)
       if (c < 0 || (c + 1 < starts.length && b - ls > starts[c + 1]! + 2)) continue;
-      const k = t.kinds[c]!;
-      const inCell = overlapping(a, b).filter((d) => !out.drop.has(d));
-      field(k, a, b, text.slice(a, b), inCell, 'table');
+      tableCell(t.kinds[c]!, a, b);
     }
   }
   /**

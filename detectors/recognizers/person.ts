@@ -71,7 +71,7 @@ const JUSTICE_VERB_AFTER = /^,?[ \t]+(?:(?:was|were|has been|had been|is being|h
 /** "… and Faisal Ibrahim (ASB Officer)", "Shona Kilbride, North Herts DC ASB officer": a job title after a run says it is a person. */
 const JOB_IN_BRACKETS_AFTER = /^[ \t]*[(,|][ \t]*(?:[A-Za-z&'’-]+[ \t]+){0,5}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Chair|[Ss]ecretary|[Tt]reasurer|[Cc]ouncillor|[Cc]lerk|[Ww]arden|Lead|[Dd]irector|[Aa]dvis[eo]r|[Cc]aseworker)\b/;
 /** "PERP: ", "Victim: ", "Suspect - ": a record's role label right before a name. */
-const ROLE_LABEL_BEFORE = /\b(?:victims?|vict|perps?|perpetrators?|suspects?|offenders?|witness(?:es)?|complainants?|subject|defendants?|respondent|driver|owner|claimant|payee|statement of)[ \t]*[:–-][ \t]*$/i;
+const CASE_ROLE_LABEL_BEFORE = /\b(?:victims?|vict|perps?|perpetrators?|suspects?|offenders?|witness(?:es)?|complainants?|subject|defendants?|respondent|driver|owner|claimant|payee|statement of)[ \t]*[:–-][ \t]*$/i;
 /** Role cues that also stand before places ("Welwyn and Hatfield", "by Kings Langley"). */
 const PLACE_LISTING_CUES = new Set(['and', '&', 'by', 'against']);
 /** Last words of the rank phrases: a text whose last word is none of these cannot end with a rank. */
@@ -513,7 +513,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // "LOST AND FOUND PROPERTY": a heading in capitals takes only names both lists know
   // (unless an age or birth date follows a known forename: "DARREN PAUL KEOGH, AGED 41")
   // …or a role label before them ("PERP: AUSTIN SHIRLEY", "VICTIM: MISS CHELSEA VICTORIA LAWES")
-  const roleLabel = n >= 2 && ROLE_LABEL_BEFORE.test(before.slice(-24));
+  const roleLabel = n >= 2 && CASE_ROLE_LABEL_BEFORE.test(before.slice(-24));
   if (!(strongFirst && strongLast) && name.every(isCapsWord) && !(strongFirst && n >= 2 && CUE_AFTER.test(after)) && !roleLabel) return null;
   // "Doreen Hatfield, 84,": a forename and an age make a surname that is also a town a surname
   const tail = tailWords(before, 2);

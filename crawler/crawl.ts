@@ -113,8 +113,9 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     log.warn({ why }, 'crawl stopping before the frontier is empty');
     summary.complete = false;
     stop.abort(new Error(why));
+    // Queued visits are dropped (their frontier rows stay pending for the resume). Fetches waiting for a
+    // host's turn are not cleared but rejected by stop.signal: a visit in flight awaits them.
     work.clear();
-    limiter.clear();
   };
 
   const emit = async (ev: CrawlEvent): Promise<void> => {
@@ -187,7 +188,7 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     for (let attempt = 1; ; attempt++) {
       const res = await limiter.run(host, () =>
         httpFetch(url, { userAgent: opts.userAgent, timeoutMs: opts.pageTimeoutMs, maxBytes, etag: validators?.etag, lastModified: validators?.lastModified, checkRedirect, signal: stop.signal }),
-      );
+      stop.signal);
       if (!isBackoffStatus(res.status) || attempt > opts.maxBackoffRetries || stop.signal.aborted) return res;
       const delay = backoffDelayMs(attempt, res.headers.get('retry-after'));
       log.info({ url, status: res.status, delayMs: delay, attempt }, 'server asked us to slow down; backing off');
@@ -202,7 +203,7 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
       const res = await politeGet(robotsUrl, undefined, 512 * 1024);
       body = res.status >= 200 && res.status < 300 ? res.body.toString('utf8') : undefined;
     } catch (err) {
-      log.warn({ origin, err: describeError(err) }, 'robots.txt unreadable; treating the site as allowing everything');
+      if (!stop.signal.aborted) log.warn({ origin, err: describeError(err) }, 'robots.txt unreadable; treating the site as allowing everything');
     }
     if (previous && (await previous).body !== body) log.info({ origin }, 'robots.txt changed during the sweep; the new rules apply from now on, queued URLs included');
     const rules = parseRobots(robotsUrl, body, opts.userAgent);

@@ -110,23 +110,23 @@ export class HostLimiter {
     if (!this.queues.has(host)) this.queueFor(host, crawlDelayMs);
   }
 
-  run<T>(host: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` in the host's turn. Aborting `signal` rejects the calls still waiting for a turn
+   * (with the signal's reason), so a caller awaiting one is never left hanging when the crawl stops.
+   */
+  run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     return this.queueFor(host).add(async () => {
       const until = this.pausedUntil.get(host) ?? 0;
       const wait = until - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       return task();
-    }) as Promise<T>;
+    }, { signal }) as Promise<T>;
   }
 
   /** Hold every request to this host until `ms` from now. */
   pauseHost(host: string, ms: number): void {
     const until = Date.now() + ms;
     if (until > (this.pausedUntil.get(host) ?? 0)) this.pausedUntil.set(host, until);
-  }
-
-  clear(): void {
-    for (const q of this.queues.values()) q.clear();
   }
 }
 

@@ -68,3 +68,21 @@ test('HostLimiter: a paused host holds later requests until the pause ends', asy
   assert.deepEqual(order, ['b', 'a']); // another host is not held back
   assert.ok(ranAfter >= 390, `ran after ${ranAfter} ms`); // lower bound only: the pause was honoured
 });
+
+test('HostLimiter: aborting the signal rejects the calls still waiting for a turn, and none of them runs', async () => {
+  const limiter = new HostLimiter({ ratePerSecond: 0, concurrency: 1 });
+  const stop = new AbortController();
+  let release!: () => void;
+  const ran: string[] = [];
+  const running = limiter.run('a.test', () => new Promise<void>((r) => { release = r; }), stop.signal);
+  const waiting = [1, 2].map((n) => limiter.run('a.test', async () => void ran.push(`waiting ${n}`), stop.signal));
+  await new Promise((r) => setImmediate(r));
+  stop.abort(new Error('stopped by signal'));
+  // A visit awaiting a queued fetch must hear of the stop, not wait forever (the sweep used to hang here).
+  for (const w of waiting) await assert.rejects(w, /stopped by signal/);
+  // The fetch in flight is aborted by the same signal in the crawler; its caller hears the same reason.
+  await assert.rejects(running, /stopped by signal/);
+  release();
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(ran, []);
+});

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
+import pTimeout from 'p-timeout';
 import type { Logger } from '../core/logger.js';
 import type { TextBlock } from '../core/types.js';
 import { launchBrowser } from './browser.js';
@@ -244,8 +245,8 @@ export class Renderer {
 
   private discard(slot: Slot): void {
     this.live.delete(slot);
-    // A hung renderer can make close() hang as well: never wait on it for long.
-    void Promise.race([slot.context.close().catch(() => {}), sleep(5000)]);
+    // Not awaited: a hung renderer can make close() hang as well.
+    void slot.context.close().catch(() => {});
   }
 
   private async settle(slot: Slot, deadline: number): Promise<void> {
@@ -278,7 +279,6 @@ export class Renderer {
     slot.prefetched = input.prefetched ? { url: input.url, ...input.prefetched } : undefined;
     const deadline = Date.now() + this.opts.pageTimeoutMs;
     let healthy = false;
-    let timer: NodeJS.Timeout | undefined;
     const work = (async (): Promise<RenderResult> => {
       const t0 = Date.now();
       const response = await slot.page.goto(input.url, { waitUntil: 'domcontentloaded', timeout: this.opts.pageTimeoutMs });
@@ -287,7 +287,8 @@ export class Renderer {
       this.opts.logger.trace({ url: input.url, dclMs: t1 - t0, settleMs: Date.now() - t1, xhr: slot.xhr.length }, 'rendered');
       const finalUrl = slot.page.url();
       const ex = (await slot.page.evaluate(inPageExtractor(finalUrl))) as PageExtraction;
-      await Promise.race([Promise.all(slot.captures), sleep(Math.max(0, deadline - Date.now()))]);
+      // pTimeout clears its timer when the captures finish first: a bare sleep() here kept the process alive ~30 s after the last render.
+      await pTimeout(Promise.all(slot.captures), { milliseconds: Math.max(0, deadline - Date.now()), message: false });
       const xhr = slot.xhr.slice();
       const xhrBlocks: TextBlock[] = [];
       const section = sectionFromUrl(finalUrl);
@@ -298,11 +299,8 @@ export class Renderer {
       for (const j of ex.json) xhrBlocks.push(...jsonTextToBlocks(j.text, j.location, j.section));
       return { ...ex, finalUrl, status: response?.status() ?? input.prefetched?.status ?? 0, xhrBlocks, xhr };
     })();
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RenderTimeout(`page did not finish within ${this.opts.pageTimeoutMs} ms`)), this.opts.pageTimeoutMs + 1000);
-    });
     try {
-      const result = await Promise.race([work, timeout]);
+      const result = await pTimeout(work, { milliseconds: this.opts.pageTimeoutMs + 1000, message: new RenderTimeout(`page did not finish within ${this.opts.pageTimeoutMs} ms`) });
       healthy = true;
       this.stats.rendered++;
       return result;
@@ -318,7 +316,6 @@ export class Renderer {
       }
       throw err;
     } finally {
-      clearTimeout(timer);
       slot.prefetched = undefined;
       this.release(slot, healthy);
     }
@@ -345,6 +342,6 @@ export class Renderer {
     for (const s of this.idle.splice(0)) this.discard(s);
     const b = this.browser ?? (await this.launching?.catch(() => undefined));
     this.browser = undefined;
-    if (b) await Promise.race([b.close().catch(() => {}), sleep(10_000)]);
+    if (b) await pTimeout(b.close().catch(() => {}), { milliseconds: 10_000, message: false });
   }
 }

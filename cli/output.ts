@@ -12,7 +12,7 @@ export function formatTable(headers: string[], rows: string[][], maxWidth = 60):
 
 const ORDER: Severity[] = ['critical', 'high', 'medium', 'low'];
 
-export function formatSweepSummary(report: SweepReportJson, opts: { limit?: number; skipped?: Record<string, number> } = {}): string {
+export function formatSweepSummary(report: SweepReportJson, opts: { limit?: number; skipped?: Record<string, number>; interruptedBy?: string } = {}): string {
   const { run, summary, findings } = report;
   const limit = opts.limit ?? 25;
   const out: string[] = [];
@@ -20,6 +20,7 @@ export function formatSweepSummary(report: SweepReportJson, opts: { limit?: numb
   out.push(`Run ${run.id}: ${run.pages} pages, ${run.documents} documents, ${run.errors} errors in ${seconds.toFixed(1)} s`);
   const skipped = Object.entries(opts.skipped ?? {}).filter(([, n]) => n > 0);
   if (skipped.length) out.push(`Skipped: ${skipped.map(([why, n]) => `${n} (${why})`).join(', ')}`);
+  if (opts.interruptedBy) out.push(`Interrupted by ${opts.interruptedBy}: run ${run.id} is kept, and the next sweep of this target resumes it.`);
   out.push('');
   out.push(formatTable(['severity', 'findings'], ORDER.map((s) => [s, String(summary[s])])));
   out.push('');

@@ -52,7 +52,12 @@ export async function launchBrowser(opts: { chromiumPath?: string; logger: Logge
     );
   }
   try {
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
+    const browser = await chromium.launch({
+      executablePath, args: CHROMIUM_ARGS, timeout: 30_000,
+      // Leakwatch owns shutdown. Playwright's own handlers would close Chromium under the pages still in
+      // flight on SIGTERM, and exit(130) on SIGINT before the run is checkpointed; the renderer's close() ends Chromium.
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    });
     opts.logger.debug({ executablePath, version: browser.version() }, 'chromium launched');
     return browser;
   } catch (err) {

@@ -6,6 +6,7 @@ import { defaultConfig } from '../../config/index.js';
 import { ensureChromium } from '../chromium-setup.js';
 import { formatSweepSummary } from '../output.js';
 import { sweepOnce } from './sweep.js';
+import { signalExitCode } from '../signals.js';
 
 /**
  * The 2014 leak, replayed: start the replica with the herts-2014 scenario, sweep it on a
@@ -19,11 +20,11 @@ export async function demoCommand(flags: { db: string; reveal?: boolean; concurr
   process.stdout.write(`Replica of Hertfordshire's police.uk pages (scenario herts-2014) at ${replica.startUrl}\nSweeping with ${chromium} …\n\n`);
   try {
     const config = defaultConfig({ targets: [{ name: 'hertfordshire-replica', startUrls: [replica.startUrl] }], storage: { path: dbPath } });
-    const { result, alertNotes } = await sweepOnce([], { mode: 'full', alerts: true, reveal: flags.reveal, chromium, concurrency: flags.concurrency }, logger, config);
-    process.stdout.write(formatSweepSummary(result.report, { skipped: result.skipped as Record<string, number> }) + '\n');
+    const { result, alertNotes, interruptedBy } = await sweepOnce([], { mode: 'full', alerts: true, reveal: flags.reveal, chromium, concurrency: flags.concurrency }, logger, config);
+    process.stdout.write(formatSweepSummary(result.report, { skipped: result.skipped as Record<string, number>, interruptedBy }) + '\n');
     process.stdout.write(`\nAlerts:\n${alertNotes.length ? alertNotes.map((n) => `  ${n}`).join('\n') : '  none'}\n`);
     process.stdout.write(`\nFindings are stored (values encrypted) in ${dbPath}. Values above are masked; add --reveal to see them.\n`);
-    return 0;
+    return interruptedBy ? signalExitCode(interruptedBy) : 0;
   } finally {
     await replica.close();
   }

@@ -10,6 +10,7 @@ import { createProgressReporter } from '../../crawler/index.js';
 import { runSweep, hasNewPageable, type SweepResult } from '../../sweep/index.js';
 import { formatSweepSummary } from '../output.js';
 import { httpUrl } from '../options.js';
+import { signalExitCode, stopOnSignals } from '../signals.js';
 
 export interface SweepFlags {
   config?: string;
@@ -25,7 +26,8 @@ export interface SweepFlags {
   chromium?: string;
 }
 
-export interface SweepOutcome { result: SweepResult; exitCode: number; alertNotes: string[] }
+/** exitCode: 1 for a new high or critical finding; else 128 + signal number when a signal stopped the sweep; else 0. */
+export interface SweepOutcome { result: SweepResult; exitCode: number; alertNotes: string[]; interruptedBy?: NodeJS.Signals }
 
 export function resolveTarget(urls: string[], flags: Pick<SweepFlags, 'target'>, config: LeakwatchConfig) {
   if (urls.length) {
@@ -45,6 +47,7 @@ export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logge
   const dbPath = resolve(flags.db ?? cfg.storage.path);
   const store = LeakwatchStore.open(dbPath, { logger });
   const progress = !flags.json && process.stderr.isTTY ? createProgressReporter(logger, true) : undefined;
+  const signals = stopOnSignals(logger);
   try {
     const allowList = new AllowList(allowEntriesFromConfig(cfg));
     const result = await runSweep({
@@ -56,6 +59,7 @@ export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logge
       allowList,
       reveal: flags.reveal,
       dashboardUrl: cfg.dashboard.publicUrl,
+      signal: signals.signal,
       crawl: {
         ...crawlOptionsFor(cfg),
         ...(flags.maxPages ? { maxPages: flags.maxPages } : {}),
@@ -85,19 +89,22 @@ export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logge
       if (drained.failed || drained.dead) alertNotes.push(`${drained.failed} alert deliveries failed and will be retried; ${drained.dead} dead-lettered`);
       await dispatcher.stop();
     }
-    return { result, exitCode: hasNewPageable(result.report) ? 1 : 0, alertNotes };
+    // What an interrupted sweep found is alerted on like any other: the leak is real whether or not the walk finished.
+    const interruptedBy = result.complete ? undefined : signals.received();
+    return { result, exitCode: hasNewPageable(result.report) ? 1 : interruptedBy ? signalExitCode(interruptedBy) : 0, alertNotes, interruptedBy };
   } finally {
+    signals.dispose();
     progress?.stop();
     store.close();
   }
 }
 
 export async function sweepCommand(urls: string[], flags: SweepFlags, logger: Logger): Promise<number> {
-  const { result, exitCode, alertNotes } = await sweepOnce(urls, flags, logger);
+  const { result, exitCode, alertNotes, interruptedBy } = await sweepOnce(urls, flags, logger);
   if (flags.json) {
     process.stdout.write(JSON.stringify(result.report) + '\n');
   } else {
-    process.stdout.write(formatSweepSummary(result.report, { skipped: result.skipped as Record<string, number> }) + '\n');
+    process.stdout.write(formatSweepSummary(result.report, { skipped: result.skipped as Record<string, number>, interruptedBy }) + '\n');
     if (alertNotes.length) process.stdout.write(`\nAlerts:\n${alertNotes.map((n) => `  ${n}`).join('\n')}\n`);
     else if (!flags.alerts) process.stdout.write('\nAlerts: not sent (--no-alerts); they wait in the outbox\n');
   }

@@ -101,7 +101,7 @@ test('real pipeline: SIGTERM mid-crawl exits 0 with the run interrupted and chec
     } finally {
       first.proc.kill('SIGKILL');
     }
-    assert.equal(has(first, 'cycle-interrupted') !== undefined, true, `cycle events: ${JSON.stringify(first.events)}`);
+    assert.equal(has(first, 'cycle-interrupted') !== undefined, true, `cycle events: ${JSON.stringify(first.events)}; stderr: ${first.stderr().slice(-1500)}`);
     assert.equal(existsSync(`${dbPath}-wal`), false, 'the database was closed cleanly');
     let store = LeakwatchStore.open(dbPath);
     const run = store.listRuns('herts')[0];

@@ -215,6 +215,17 @@ test('the watchdog stops a sweep and reports it incomplete', async () => {
   assert.equal(summary.complete, false);
 });
 
+test('a stop while visits wait for the host\'s turn returns promptly, instead of waiting on fetches it cancelled', { timeout: 60_000 }, async () => {
+  const ac = new AbortController();
+  let resources = 0;
+  // Two requests a second for three visitors: after the first page, visits queue for their turn.
+  const summary = await crawl(options({ signal: ac.signal, ratePerSecond: 2, useSitemaps: false }), (ev) => {
+    if (ev.type === 'resource' && ++resources === 2) ac.abort();
+  });
+  assert.equal(summary.complete, false);
+  assert.ok(summary.pages >= 2 && summary.pages <= 5, `pages in flight at the stop finish, nothing new starts (${summary.pages})`);
+});
+
 test('an abort signal stops a sweep gracefully', async () => {
   const ac = new AbortController();
   ac.abort();

@@ -1,5 +1,6 @@
 import { constants } from 'node:os';
 import type { Logger } from '../core/logger.js';
+import { onStopSignals } from '../core/signals.js';
 
 export interface SignalStop {
   /** Aborted on the first SIGINT or SIGTERM. */
@@ -22,23 +23,16 @@ export function signalExitCode(sig: NodeJS.Signals): number {
 export function stopOnSignals(logger: Logger): SignalStop {
   const controller = new AbortController();
   let first: NodeJS.Signals | undefined;
-  const onSignal = (sig: NodeJS.Signals) => {
-    if (first) {
+  const dispose = onStopSignals(
+    (sig) => {
+      first = sig;
+      logger.warn({ signal: sig }, 'stopping: pages in flight finish, the run is kept and the next sweep resumes it (signal again to exit now)');
+      controller.abort(new Error(`${sig} received`));
+    },
+    (sig) => {
       logger.error({ signal: sig }, 'second signal: exiting now; the next sweep resumes the run from its last checkpoint');
       process.exit(signalExitCode(sig));
-    }
-    first = sig;
-    logger.warn({ signal: sig }, 'stopping: pages in flight finish, the run is kept and the next sweep resumes it (signal again to exit now)');
-    controller.abort(new Error(`${sig} received`));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    signal: controller.signal,
-    received: () => first,
-    dispose: () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
     },
-  };
+  );
+  return { signal: controller.signal, received: () => first, dispose };
 }

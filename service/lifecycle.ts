@@ -1,4 +1,5 @@
 import type { LeakwatchConfig } from '../config/index.js';
+import { onStopSignals } from '../core/signals.js';
 import { startService, type ServiceOptions, type RunningService } from './index.js';
 
 /**
@@ -12,23 +13,20 @@ export async function runServiceUntilSignal(
 ): Promise<number> {
   const service = await startService(config, opts);
   opts.onStarted?.(service);
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) {
+  const removeSignalHandlers = onStopSignals(
+    (signal) => {
+      opts.logger.info({ signal }, 'signal received');
+      void service.stop(`${signal} received`);
+    },
+    (signal) => {
       opts.logger.error({ signal }, 'second signal during shutdown: exiting now');
       process.exit(1);
-    }
-    opts.logger.info({ signal }, 'signal received');
-    void service.stop(`${signal} received`);
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+    },
+  );
   try {
     await service.stopped;
   } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
+    removeSignalHandlers();
   }
   // Anything still holding the event loop (a stuck socket) must not keep a stopped monitor around.
   setTimeout(() => {

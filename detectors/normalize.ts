@@ -125,12 +125,14 @@ export function normalise(original: string): NormalisedText {
     changes.push([i, 1, rep]);
   }
   if (!changes.length) return { text: original, edits: null };
-  let lengthChanges = 0;
-  for (const [, length, rep] of changes) if (length !== rep.length) lengthChanges++;
+  let outLen = n;
+  let lengthChanges = false;
+  for (const [, length, rep] of changes) {
+    outLen += rep.length - length;
+    if (length !== rep.length) lengthChanges = true;
+  }
   const edits: LengthEdits | null = lengthChanges ? { at: [], length: [], origStart: [], origEnd: [], textLength: 0 } : null;
   const source = Buffer.from(original, 'utf16le');
-  let outLen = n;
-  for (const [, length, rep] of changes) outLen += rep.length - length;
   const out = Buffer.allocUnsafe(outLen * 2);
   let written = 0; // code units
   let last = 0;

@@ -35,11 +35,13 @@ const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|o
  * public body or service it works for, in brackets or in the next table cell. Volunteers' groups (a residents' association,
  * Neighbourhood Watch) are left out: their members are private people.
  */
-const ORG_AFTER = /^\s*[(|]\s*(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support|Executive)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&))*\s*(?:[,;)|]|$)/m;
+// …or after a comma when the body's own name follows at once: "Contact: Sean Hegarty, Democratic Services, 01632 …"
+const ORG_AFTER = /^\s*(?:[(|]\s*|,[ \t]*(?=[A-Z]))(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support|Executive)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&))*\s*(?:[,;)|]|$)/m;
 /** "Head of News: Danielle Okoro", "Press Officer: …": a job title as the label before the name. */
 const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Chair|Clerk|Spokesperson))\s*:\s*$/;
 /** An address in brackets right after a display name: its domain. */
-const MAILBOX_AFTER = /^"?[ \t]*[<\[][^<>\[\]@\s]+@([^<>\[\]\s]+)[>\]]/;
+// (a directory entry's collar number may stand between: "Qadir, Imran (7034)' <imran.qadir@…>")
+const MAILBOX_AFTER = /^(?:[ \t]+\([A-Z]{0,3} ?\d{2,6}\))?["']?[ \t]*[<\[][^<>\[\]@\s]+@([^<>\[\]\s]+)[>\]]/;
 const PUBLIC_EMAIL_DOMAIN = /(?:^|\.)(?:police\.uk|pnn\.police\.uk|gov\.uk|nhs\.uk|nhs\.net|parliament\.uk|sch\.uk|ac\.uk|mod\.uk|judiciary\.uk|cps\.gov\.uk)$/i;
 const ROLE_MAILBOX = /^(?:info|enquiries|enquiry|contact|admin|office|hello|help|support|noreply|no-reply|reception|press|media|foi|dpo|complaints|feedback|team|snt|asb|safer|neighbourhood|[a-z]+\.(?:snt|npa|team|asb))(?:[._-][a-z0-9]+)*$/i;
 

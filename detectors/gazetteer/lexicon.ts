@@ -47,6 +47,7 @@ export const ORG_WORDS = new Set(words(`
   Tesco Asda Morrisons Sainsbury Sainsbury's Sainsburys Aldi Lidl Waitrose Co-op Iceland Greggs Boots Primark Argos Currys
   Poundland Wilko Spar Nisa Londis Costcutter Wetherspoons Wetherspoon McDonald's McDonalds KFC Subway Starbucks Costa
   Solicitors Accountants Associates Partners Sons Daughters Brothers Butchers Bakers Bakery Builders Motors Garage Haulage Lettings Agents Superstore Festival Carnival Parade Admin Enforcement Tenancy
+  Communications Comms Enquiries Relations Resources Governance Compliance Finance Payroll Reception Helpdesk Secretariat
 `));
 
 /** UK and Hertfordshire places (lower case). A capitalised run equal to one of these is a place, not a person. */
@@ -104,6 +105,7 @@ export const RANK_PHRASES = phrases(`
   Police Constable;Detective Constable;Constable;PC;DC;WPC;Special Constable;SC;Special Sergeant;Special Inspector
   Police Community Support Officer;PCSO;CSO;Community Support Officer;Neighbourhood Officer;Beat Manager;Beat Officer;Neighbourhood Inspector;Neighbourhood Sergeant;Neighbourhood Constable
   Commissioner;Deputy Commissioner;Assistant Commissioner;Commander;ACC;DCC;PCC;Chief Officer;Chief Executive
+  Independent Member;Co-opted Member;Lay Member;Panel Member;Board Member;
   Councillor;Cllr;Mayor;MP;Neighbourhood Watch Coordinator;Safer Neighbourhood Team;Police Staff;Investigator
   Detective;Officer;Chief Superintendant
 `);

@@ -106,6 +106,21 @@ const FORENAMES_NEPALI_FILIPINO = words(`
 `);
 
 // --- hand-written surnames by origin ----------------------------------------------------------
+// Albanian and Kosovan, Kurdish, Eritrean and Ethiopian, Balkan and Baltic: communities the UK lists above
+// and faker's locales both miss (an unseen corpus's "Site manager Ardian Hoxha", 2026-11-28)
+const FORENAMES_BALKAN_BALTIC_KURDISH_HORN = words(`
+  Ardian Arben Besnik Blerim Dritan Driton Fatmir Gentian Ilir Kastriot Klodian Lulzim Mergim Valon Visar Ylli Agron Arlind
+  Bekim Ermal Fisnik Florian Genc Gezim Jetmir Kujtim Leutrim Liridon Shkelzen Adelina Albana Arta Besa Blerta Drita
+  Elira Entela Fjolla Flutura Jonida Klea Lindita Mimoza Rezarta Shqipe Teuta Vjosa
+  Azad Rezan Dilan Berivan Roj Rojin Rojda Hozan Shvan Karwan Kawa Diyar Hawre Zana Nazdar Shilan Avin Aram Baran Rebin
+  Yonas Tesfaye Tesfay Yohannes Dawit Abel Filmon Mebrahtu Medhanie Mulugeta Berhane Habtom Kidane Semere Tekle Selam
+  Senait Saba Helen Rahel Feven Luwam Yordanos Meron Hiwet Abrehet Tsega
+  Goran Dragan Zoran Milos Nemanja Stefan Dejan Darko Vladimir Branko Bojan Ivica Tomislav Damir Jasmina Mirela Snezana
+  Dragana Milica Jelena Marija Tijana Vesna
+  Kristaps Aleksandrs Janis Arturs Edgars Raivis Roberts Reinis Martins Ilze Inese Liga Zane Dace Laura Sandra Kateryna
+  Dmitri Dmitrijs Farid Farhad Jawad Wahid Zabihullah Nasir Habib Mirwais
+`);
+
 const SURNAMES_UK = words(`
   Mainwaring Protheroe Prothero Bowen Prydderch Gwilliam Trevelyan Penhaligon Tregenza Pascoe Nancarrow Polglase
   Smith Jones Williams Taylor Brown Davies Evans Wilson Thomas Johnson Roberts Robinson Thompson Wright Walker White
@@ -206,6 +221,20 @@ const SURNAMES_NEPALI_FILIPINO = words(`
   Soriano Navarro Tolentino Valdez Mercado Cabrera Salazar Magbanua Dimaculangan Panganiban Mangubat Dimaano Bernardo
 `);
 
+const SURNAMES_BALKAN_BALTIC_KURDISH_HORN = words(`
+  Hoxha Krasniqi Berisha Shehu Gashi Leka Morina Kelmendi Hysa Basha Dervishi Bajrami Rama Hasani Ahmeti Kastrati Kola
+  Marku Gjoka Lika Mema Cela Dushku Zeqiri Sadiku Shala Osmani Hajdari Ismaili Mustafa Bytyqi Rexhepi Gjoni
+  Barzani Talabani Zebari Amedi Dosky Hawrami Jaff Baban Rashid Kurdi Hamawandi
+  Tesfay Tesfaye Gebremedhin Gebremariam Gebreyesus Haile Haileselassie Tekle Kidane Berhe Woldemichael Mengistu Tadesse
+  Bekele Girma Ghebreyesus Mehari Habte Abraha Weldu Ogbazghi
+  Abdullahi Warsame Farah Jama Omar Nur Mohamud Hirsi Egal Dirie Hassan Abdi Osman Yusuf Guled Samatar
+  Petrovic Nikolic Kovacevic Jovanovic Markovic Djordjevic Stojanovic Ilic Pavlovic Popovic Horvat Babic Maric Juric
+  Novak Kovac Knezevic Vukovic Tomic Peric Hadzic Begic Delic Hodzic
+  Berzins Ozols Kalnins Liepins Krumins Vitols Balodis Eglitis Zarins Petersons Jansons Kazlauskas Petrauskas Jankauskas
+  Stankevicius Vasiliauskas Zukauskas Butkus Paulauskas Urbonas Tamm Saar Sepp Magi Kask
+  Karimi Ahmadi Hosseini Rahimi Sultani Popal Durrani Stanekzai Wardak Safi Noori Hakimi
+`);
+
 // Capitalised words that are names in the lists but far more often ordinary words in police prose.
 // They only count as name evidence next to a strong name token or after a title.
 export const WEAK_NAME_WORDS = new Set(words(`
@@ -226,11 +255,11 @@ export const WEAK_NAME_WORDS = new Set(words(`
 
 export const FORENAMES: ReadonlySet<string> = new Set([
   ...generated.forenames, ...FORENAMES_UK, ...FORENAMES_SCOTTISH_WELSH_IRISH, ...FORENAMES_SOUTH_ASIAN, ...FORENAMES_EUROPEAN,
-  ...FORENAMES_AFRICAN_CARIBBEAN, ...FORENAMES_EAST_ASIAN_MIDDLE_EAST, ...FORENAMES_NEPALI_FILIPINO,
+  ...FORENAMES_AFRICAN_CARIBBEAN, ...FORENAMES_EAST_ASIAN_MIDDLE_EAST, ...FORENAMES_NEPALI_FILIPINO, ...FORENAMES_BALKAN_BALTIC_KURDISH_HORN,
 ]);
 export const SURNAMES: ReadonlySet<string> = new Set([
   ...generated.surnames, ...SURNAMES_UK, ...SURNAMES_SOUTH_ASIAN, ...SURNAMES_EUROPEAN, ...SURNAMES_AFRICAN_CARIBBEAN,
-  ...SURNAMES_EAST_ASIAN_MIDDLE_EAST, ...SURNAMES_NEPALI_FILIPINO,
+  ...SURNAMES_EAST_ASIAN_MIDDLE_EAST, ...SURNAMES_NEPALI_FILIPINO, ...SURNAMES_BALKAN_BALTIC_KURDISH_HORN,
 ]);
 
 /** Surname prefixes that make a surname on their own: O'Neill, McDonald, MacLeod, Fitzgerald. */

@@ -7,7 +7,7 @@
  */
 import type { Recognizer } from '../types.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS, UK_PLACES } from '../gazetteer/lexicon.js';
-import { FORENAMES } from '../gazetteer/names.js';
+import { FORENAMES, SURNAMES } from '../gazetteer/names.js';
 
 /** A word that fills a form field when there is no name: "Surname: Not known", "N/A". */
 const NOT_A_NAME = new Set(['not', 'unknown', 'none', 'withheld', 'redacted', 'tbc', 'n', 'na', 'nil']);
@@ -40,7 +40,7 @@ export const collarNumberRecognizer: Recognizer = {
   patterns: [{
     name: 'rank-collar-surname',
     // one or two words: "PC 4471 Ward", "PC 1764 Grant Ellison" (a forename that is also a word needs the cue)
-    regex: new RegExp(`\\b${COLLAR_RANKS}[ \\t]?\\d{2,6}[ \\t]+(${FORM_WORD}(?: ${FORM_WORD})?)(?![A-Za-z'’-])(?!(?: {1,2}|\\t)[A-Z])`, 'g'),
+    regex: new RegExp(`\\b${COLLAR_RANKS}[ \\t]?\\d{2,6}(?:[A-Z]{2})?[ \\t]+(${FORM_WORD}(?: ${FORM_WORD})?)(?![A-Za-z'’-])(?!(?: {1,2}|\\t)[A-Z])`, 'g'),
     score: 0.85,
     group: 1,
     publicRole: 'allow:rank',
@@ -82,6 +82,63 @@ export const formNameRecognizer: Recognizer = {
   // "Last modified by: CUMBRIA": a document property may hold a place or a force, not a person; a form's
   // "Surname: ARMITAGE" may be both, and is a surname
   validate: (v, text, start) => isNameFieldValue(v) && !(!v.includes(' ') && UK_PLACES.has(v.toLowerCase()) && AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, start - 24), start))),
+  minScore: 0.5,
+};
+
+/** A name word a list of names knows, in any case ("SHAHIDUL", "popescu"). */
+const isListedNameWord = (w: string): boolean => {
+  const k = w.toLowerCase();
+  return FORENAMES.has(k) || SURNAMES.has(k);
+};
+
+/** The people a police record's fields name by their part in the case. */
+const CASE_ROLE_LABEL = '(?:Detainee|DETAINEE|Driver|DRIVER|Victim|VICTIM|Suspect|SUSPECT|Offender|OFFENDER|Witness|WITNESS|Complainant|COMPLAINANT|Defendant|DEFENDANT|Accused|ACCUSED|Registered [Kk]eeper|REGISTERED KEEPER|Keeper|KEEPER|Informant|INFORMANT|Caller|CALLER|Tenant|TENANT|Patient|PATIENT|Missing [Pp]erson|MISSING PERSON|Subject|SUBJECT)';
+
+/**
+ * "DETAINEE: RAHMAN, SHAHIDUL", "Driver: Yusuf Demir", "Victim: Okafor, Grace": a record's field named
+ * for the person's part in the case. Such fields also hold descriptions ("Suspect: white male, 20s"),
+ * so a name list must know one of the words.
+ */
+export const caseRoleFieldRecognizer: Recognizer = {
+  name: 'case-role-field',
+  entity: 'PERSON',
+  description: 'The name in a record field labelled with the person\'s part in the case ("DETAINEE: RAHMAN, SHAHIDUL", "Driver: Yusuf Demir")',
+  patterns: [{
+    name: 'role-field',
+    regex: new RegExp(`\\b${CASE_ROLE_LABEL}[ \\t]*:[ \\t]*(${FORM_WORD}(?:,? ${FORM_WORD}){1,3})(?![A-Za-z'’-])`, 'g'),
+    score: 0.75,
+    group: 1,
+  }],
+  validate: (v) => isNameFieldValue(v.replace(/,/g, '')) && v.split(/,? /).some(isListedNameWord),
+  minScore: 0.5,
+};
+
+/**
+ * Records typed all in lower case ("driver: bethan llewellyn", "| ms ioana popescu |"): without capitals
+ * only a label or a title marks the name, and a forename list must know its first word and, when there
+ * are more, a surname list its last.
+ */
+export const lowerCaseNameRecognizer: Recognizer = {
+  name: 'lower-case-name',
+  entity: 'PERSON',
+  description: 'A name typed in lower case after a title or a name field\'s label, both words known to the name lists',
+  patterns: [
+    {
+      name: 'lower-titled',
+      regex: /(?<![A-Za-z])(?:mr|mrs|ms|miss|mx)\.?[ \t]+([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})(?![A-Za-z'’-])/g,
+      score: 0.7,
+    },
+    {
+      name: 'lower-labelled',
+      regex: /(?<![A-Za-z])(?:name|full name|driver|victim|suspect|offender|witness|complainant|defendant|detainee|keeper|caller|tenant)[ \t]*:[ \t]*([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})(?![A-Za-z'’-])/g,
+      score: 0.7,
+      group: 1,
+    },
+  ],
+  validate: (v) => {
+    const words = v.replace(/^(?:mr|mrs|ms|miss|mx)\.?[ \t]+/, '').split(/[ \t]/);
+    return FORENAMES.has(words[0]!) && SURNAMES.has(words[words.length - 1]!) && words.every(isNameWord);
+  },
   minScore: 0.5,
 };
 
@@ -135,13 +192,22 @@ export const mailDisplayNameRecognizer: Recognizer = {
   entity: 'PERSON',
   trigger: 'at',
   description: 'The display name before an e-mail address in angle or square brackets, as mail headers write it',
-  patterns: [{
-    name: 'display-name',
-    regex: new RegExp(`(?<=(?:^|\\n|[:;,])[ \\t>]*"?)(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,3})"?[ \\t]*[<\\[][^<>\\[\\]@\\s]+@[^<>\\[\\]\\s]+[>\\]]`, 'g'),
-    score: 0.75,
-    group: 1,
-  }],
-  validate: isNameFieldValue,
+  patterns: [
+    {
+      name: 'display-name',
+      regex: new RegExp(`(?<=(?:^|\\n|[:;,])[ \\t>]*"?)(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,3})"?[ \\t]*[<\\[][^<>\\[\\]@\\s]+@[^<>\\[\\]\\s]+[>\\]]`, 'g'),
+      score: 0.75,
+      group: 1,
+    },
+    {
+      // Outlook's directory form, surname first and a collar number after: "'Qadir, Imran (7034)' <imran.qadir@…>"
+      name: 'display-name-surname-first',
+      regex: new RegExp(`(?<=(?:^|\\n|[:;])[ \\t>]*["']?)(${SIGNED_WORD}, ${SIGNED_WORD}(?: ${SIGNED_WORD})?)(?<=[^'’])(?:[ \\t]+\\([A-Z]{0,3} ?\\d{2,6}\\))?["']?[ \\t]*[<\\[][^<>\\[\\]@\\s]+@[^<>\\[\\]\\s]+[>\\]]`, 'g'),
+      score: 0.75,
+      group: 1,
+    },
+  ],
+  validate: (v) => isNameFieldValue(v.replace(/,/g, '')),
   minScore: 0.5,
 };
 

@@ -13,7 +13,9 @@ import { VEHICLE_MAKES, VEHICLE_NOUNS } from '../gazetteer/lexicon.js';
 
 /** A number shown as an example or a format ("your NI number looks like QQ 12 34 56 C") is nobody's. */
 // (not a bare "example": synthetic data and documentation live at example.com)
-const EXAMPLE_OF: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'example ni', 'e.g.', 'for instance', 'looks like', 'in the format', 'format for', 'format is', 'format:'], windowBefore: 40, windowAfter: 0 };
+const EXAMPLE_OF: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'example ni', 'e.g.', 'for instance', 'looks like', 'look like', 'in the format', 'format for', 'format is', 'format:', 'dvla specimen', 'specimen licence', 'specimen card', 'specimen number', 'specimen shows', 'sample licence', 'sample card', 'dummy number', 'dummy card'], windowBefore: 40, windowAfter: 0 };
+/** A card number a fraud-advice page shows as a shop's test card ("4111 1111 1111 1111 is a test card"), the cue before or after it. */
+const CARD_EXAMPLE_OF: HotwordWindow = { phrases: [...EXAMPLE_OF.phrases, 'test card', 'test number', 'test cards'], windowBefore: 40, windowAfter: 24 };
 
 export const niNumberRecognizer: Recognizer = {
   name: 'uk-ni-number',
@@ -70,7 +72,7 @@ export const drivingLicenceRecognizer: Recognizer = {
     // Northern Ireland (DVA) licences are eight digits, taken only after a label that names them
     { name: 'dva-ni-labelled', regex: /\b(?:(?:NI|N\. ?Ireland|Northern Ireland|DVA)[ \t]+(?:driving[ \t]+)?licen[cs]e|licen[cs]e[ \t]*\((?:NI|DVA|Northern Ireland)\))(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{8})(?![\d/-])/gi, score: 0.65, group: 1 },
   ],
-  validate: (v) => /^\d{8}$/.test(v) || isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
+  validate: (v) => /^\d{8}$/.test(v) || (isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16))),
   context: { phrases: ['driving licence', 'driving license', 'driver licence', 'licence number', 'licence no', 'dvla', 'driver number', 'driving licence number'], windowBefore: 60, windowAfter: 20, boost: 0.3, exclude: EXAMPLE_OF },
 };
 
@@ -112,6 +114,9 @@ const NOT_PLATE_LETTERS = new Set([
   'JAN', 'FEB', 'MAR', 'APR', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC',
 ]);
 
+/** Makes and models whose letters and number read as a suffix-era mark: "BMW 320D", "Honda CBR 600F", "Suzuki GSX 750F". */
+const MODEL_NOT_SUFFIX_PLATE = new Set(['BMW', 'KIA', 'DAF', 'MAN', 'TDI', 'HDI', 'CRF', 'YZF', 'CBR', 'GSX', 'KTM', 'VFR', 'XJR', 'FZR', 'RGV', 'NSR']);
+
 /** The DVLA's and forms' example marks ("Reg: AB12 CDE" on a blank template). */
 const EXAMPLE_PLATES = new Set(['AB12CDE', 'AB51ABC', 'AA19AAA']);
 
@@ -127,7 +132,8 @@ export const vehicleRegRecognizer: Recognizer = {
     { name: 'vrm-suffix', regex: /\b[A-Z]{3} ?\d{1,3}[A-Z]\b/g, score: 0.3 },
     { name: 'vrm-ni', regex: /\b[A-Z]{0,2}[IZ] ?\d{1,4}\b/g, score: 0.25 },
     // not a grid reference ("grid SJ 867 945"), nor an Act and its year ("PRA 2002", "RTA 1988")
-    { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} (?!(?:19|20)\d\d\b)\d{1,4})\b(?! \d)/g, score: 0.15 },
+    // nor a reference written with slashes ("TOR 41/TOR/2024/3391")
+    { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} (?!(?:19|20)\d\d\b)\d{1,4})\b(?! \d|\/)/g, score: 0.15 },
   ],
   validate: (v) => {
     if (isRoadNumber(v) || EXAMPLE_PLATES.has(v.replace(/\s/g, '').toUpperCase())) return false;
@@ -136,6 +142,7 @@ export const vehicleRegRecognizer: Recognizer = {
     if (f === 'northern-ireland' && v.replace(/\s/g, '').length < 4) return false;
     // "a BMW 3 Series", "41 ASB reports": the letters of a short mark that are a make or an acronym
     if ((f === 'dateless' || f === 'northern-ireland') && NOT_PLATE_LETTERS.has(v.replace(/[^A-Z]/g, ''))) return false;
+    if (f === 'suffix' && MODEL_NOT_SUFFIX_PLATE.has(v.slice(0, 3))) return false;
     return v === v.toUpperCase() ? true : 0.3;
   },
   context: { phrases: VRM_CONTEXT, windowBefore: 80, windowAfter: 40, boost: 0.35 },
@@ -148,9 +155,13 @@ export const paymentCardRecognizer: Recognizer = {
   minDigits: 12, // a 13-digit PAN has a first digit and 11+ more
   minDigitGroup: 12, // …joined by at most one space or hyphen each
   description: 'Payment card number: 13-19 digits, Luhn and a known IIN range',
-  patterns: [{ name: 'pan', regex: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g, score: 0.75 }],
+  patterns: [
+    { name: 'pan', regex: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g, score: 0.75 },
+    // grouped by dots, as some people write it down: "2223.0031.2200.3222" (four groups of four only, not a version string)
+    { name: 'pan-dotted', regex: /(?<![\d.])\d{4}\.\d{4}\.\d{4}\.\d{4}(?![\d.]|\.\d)/g, score: 0.75 },
+  ],
   validate: (v) => isValidCard(v),
-  context: { phrases: ['card', 'card number', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'maestro', 'pan'], windowBefore: 60, windowAfter: 20, boost: 0.2, exclude: EXAMPLE_OF },
+  context: { phrases: ['card', 'card number', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'maestro', 'pan'], windowBefore: 60, windowAfter: 20, boost: 0.2, exclude: CARD_EXAMPLE_OF },
 };
 
 /**
@@ -170,6 +181,9 @@ const NOT_A_BANK_ACCOUNT: HotwordWindow = { phrases: ['supplier account', 'custo
 
 const BANK_CONTEXT = ['sort code', 'sort-code', 's/c', 'account number', 'account no', 'acc no', 'a/c', 'bank account', 'bank details', 'account', 'bank', 'building society', 'iban'];
 
+/** The sort codes forms and leaflets print as placeholders: "12-34-56", "00-00-00". */
+const EXAMPLE_SORT_CODES = new Set(['123456', '000000']);
+
 export const sortCodeRecognizer: Recognizer = {
   name: 'uk-sort-code',
   entity: 'BANK_ACCOUNT',
@@ -184,7 +198,7 @@ export const sortCodeRecognizer: Recognizer = {
     { name: 'sort-code-labelled', regex: /\b(?:sort[ -]?code|s\/c)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{6})(?![\d-])/gi, score: 0.3, group: 1 },
   ],
   // not the digits of an NI number written in lower case ("NI number yk 20 47 83 c"), nor the example sort code
-  validate: (v, text, start) => v.replace(/\D/g, '') !== '123456' && !insideNino(text, start, start + v.length) && bankValidate('sort-code')(v, text, start),
+  validate: (v, text, start) => !EXAMPLE_SORT_CODES.has(v.replace(/\D/g, '')) && !insideNino(text, start, start + v.length) && bankValidate('sort-code')(v, text, start),
   context: { phrases: BANK_CONTEXT, windowBefore: 40, windowAfter: 40, boost: 0.5, required: true, exclude: EXAMPLE_OF },
 };
 

@@ -1,0 +1,77 @@
+/**
+ * Forms the detectors met first in an unseen corpus (corpus 26, 2026-11-28): record fields named for a
+ * person's part in the case, records typed in lower case, example numbers in fraud advice, cards grouped
+ * by dots, make-and-model letters, and public bodies named after a comma. All data synthetic.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detect } from '../../detectors/index.js';
+
+const values = (text: string, entity: string): string[] => detect(text).findings.filter((f) => f.entity === entity).map((f) => f.value);
+
+test('a field labelled with the person\'s part in the case holds a name, in either order and in capitals', () => {
+  assert.deepEqual(values('DETAINEE: RAHMAN, SHAHIDUL    DOB: 27/09/1995', 'PERSON'), ['RAHMAN, SHAHIDUL']);
+  assert.deepEqual(values('Registered keeper: Okonkwo, Chidera | Reg: KN15 OHA', 'PERSON'), ['Okonkwo, Chidera']);
+  // a description in the same field is no name: no word of it is on a name list
+  assert.deepEqual(values('SUSPECT: WHITE MALE, SLIM BUILD, GREY HOODIE', 'PERSON'), []);
+});
+
+test('names typed in lower case count after a title or a name label, when the name lists know both words', () => {
+  assert.deepEqual(values('flat 3 | ms ioana popescu | dob 22-1-1994 | tenant', 'PERSON'), ['ms ioana popescu']);
+  assert.deepEqual(values('  driver: bethan llewellyn    dob: 23-11-1992', 'PERSON'), ['bethan llewellyn']);
+  // lower-case words that are no known name stay text
+  assert.deepEqual(values('driver: silver hatchback seen leaving', 'PERSON'), []);
+  assert.deepEqual(values('ms word document attached', 'PERSON'), []);
+});
+
+test('specimen and test numbers in fraud advice are not findings; the same numbers in a record are', () => {
+  const advice = 'A GB licence number has 16 characters. The DVLA specimen shows MORGA753116SM9IJ.\n'
+    + '- 4111 1111 1111 1111 is a test card used by shops\' payment systems.\n- Sort codes look like 00-00-00; your bank will never ask.';
+  const r = detect(advice);
+  assert.deepEqual(r.findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.entity), []);
+  const leak = 'Victim Mrs Eilidh Fraser read out her Visa 4111 1111 1111 1111 and her driving licence MORGA753116SM9IJ to the caller.';
+  assert.deepEqual(values(leak, 'PAYMENT_CARD'), ['4111 1111 1111 1111']);
+  assert.deepEqual(values(leak, 'DRIVING_LICENCE'), ['MORGA753116SM9IJ']);
+});
+
+test('a card written in dotted groups of four is a card; a dotted version string is not', () => {
+  assert.deepEqual(values('she had written the card down as 2223.0031.2200.3222 with its PIN', 'PAYMENT_CARD'), ['2223.0031.2200.3222']);
+  assert.deepEqual(values('firmware 4111.1111.1111.1111.2 on the card reader', 'PAYMENT_CARD'), []);
+});
+
+test('make-and-model letters and slash references are no number plates; a real mark beside them is', () => {
+  assert.deepEqual(values('VRM: EA21 VNM GREY BMW 320D', 'VEHICLE_REG'), ['EA21 VNM']);
+  assert.deepEqual(values('his Honda CBR 600F motorcycle', 'VEHICLE_REG'), []);
+  assert.deepEqual(values('vehicle reported for careless driving (TOR 41/TOR/2024/3391)', 'VEHICLE_REG'), []);
+});
+
+test('a panel\'s independent member and a contact named with a council department are public-role', () => {
+  const minutes = 'Present: Cllr Rebecca Yeung (Chair), Independent Member Mr Graham Stubbs.\n'
+    + 'Next meeting: 14 March. Contact: Sean Hegarty, Democratic Services, 01632 960 600, pcp@hertfordshire.gov.uk.';
+  const r = detect(minutes);
+  const people = r.findings.filter((f) => f.entity === 'PERSON');
+  assert.deepEqual(people.map((f) => f.value), ['Rebecca Yeung', 'Mr Graham Stubbs', 'Sean Hegarty']);
+  assert.ok(r.findings.every((f) => f.severity === 'low'), JSON.stringify(r.findings.map((f) => [f.entity, f.severity])));
+  // a private person named with a comma and a place is still private
+  assert.equal(detect('Complainant: Mrs Precious Adeyemi-Cole, Stevenage, reports eggs thrown at her windows').findings.find((f) => f.entity === 'PERSON')?.publicRole, false);
+});
+
+test('Outlook\'s "Surname, Forename (collar)" display name is a person, public-role at a force address', () => {
+  const header = "From: Helen Stott <helen.stott@dacorum.gov.uk>\nTo: 'Qadir, Imran (7034)' <imran.qadir@herts.pnn.police.uk>\nSubject: JAG 3.1";
+  const people = detect(header).findings.filter((f) => f.entity === 'PERSON');
+  assert.deepEqual(people.map((f) => [f.value, f.publicRole]), [['Helen Stott', true], ['Qadir, Imran', true]]);
+  const privateSender = detect("From: 'Hoxha, Ardian' <ardian.h1987@example.net>\nSubject: my neighbour").findings.find((f) => f.entity === 'PERSON');
+  assert.equal(privateSender?.value, 'Hoxha, Ardian');
+  assert.equal(privateSender?.publicRole, false);
+});
+
+test('a collar number with a borough code ("PC 4417LX Ben Otieno") still marks an officer', () => {
+  const r = detect('Action: DWO PC 4417LX Ben Otieno to deliver a CPW. OIC: DC 227SL FERREIRA');
+  assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => [f.value, f.severity]), [['Ben Otieno', 'low'], ['FERREIRA', 'low']]);
+});
+
+test('names of Albanian, Kurdish, Eritrean, Balkan and Baltic origin are known', () => {
+  for (const name of ['Ardian Hoxha', 'Rezan Barzani', 'Yonas Gebremedhin', 'Dragana Petrovic', 'Kristaps Berzins']) {
+    assert.deepEqual(values(`Site manager ${name} was arrested at the car wash.`, 'PERSON'), [name], name);
+  }
+});

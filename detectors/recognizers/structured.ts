@@ -127,7 +127,8 @@ export const vehicleRegRecognizer: Recognizer = {
   description: 'Vehicle registration marks: current (AB12 CDE), prefix, suffix, Northern Ireland and dateless; never road numbers',
   patterns: [
     // any case: a mark in lower case ("yd70 fmr", "VRM kx18fht") scores lower and needs a vehicle word (validate)
-    { name: 'vrm-current', regex: /\b[A-Z]{2}\d{2} ?[A-Z]{3}\b/gi, score: 0.6 },
+    // (OCR and typed forms may leave two spaces inside: "LR68  WDF")
+    { name: 'vrm-current', regex: /\b[A-Z]{2}\d{2} {0,2}[A-Z]{3}\b/gi, score: 0.6 },
     { name: 'vrm-prefix', regex: /\b[A-Z]\d{1,3} ?[A-Z]{3}\b/g, score: 0.3 },
     { name: 'vrm-suffix', regex: /\b[A-Z]{3} ?\d{1,3}[A-Z]\b/g, score: 0.3 },
     { name: 'vrm-ni', regex: /\b[A-Z]{0,2}[IZ] ?\d{1,4}\b/g, score: 0.25 },
@@ -250,6 +251,15 @@ export const bankPairRecognizer: Recognizer = {
   },
 };
 
+/** Whether [start,end) stands between cell or list borders: "|" or "," before, "|", "," or a line end after. */
+function inOwnCell(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  let j = end;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  return (i < 0 || text[i] === '|' || text[i] === ',') && (j >= text.length || text[j] === '|' || text[j] === ',' || text[j] === '\n' || text[j] === '\r');
+}
+
 export const postcodeRecognizer: Recognizer = {
   name: 'uk-postcode',
   entity: 'POSTCODE',
@@ -260,7 +270,9 @@ export const postcodeRecognizer: Recognizer = {
     { name: 'postcode', regex: /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b/gi, score: 0.6 },
     { name: 'postcode-special', regex: /\b(?:GIR ?0AA|BFPO ?\d{1,4}|(?:ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|SIQQ|PCRN|TKCA) ?1ZZ)\b/g, score: 0.6 },
   ],
-  validate: (v) => (postcodeKind(v) === null ? false : v === v.toUpperCase() ? true : 0.3),
+  // a lower-case postcode standing as a whole cell or closing an address line of a lower-case record
+  // ("| al1 4rj |", "12 bancroft, hitchin, sg5 1jw") needs no cue word
+  validate: (v, text, start) => (postcodeKind(v) === null ? false : v === v.toUpperCase() ? true : inOwnCell(text, start, start + v.length) ? 0.5 : 0.3),
   context: { phrases: ['postcode', 'post code', 'address', 'lives', 'resides'], windowBefore: 40, windowAfter: 10, boost: 0.2, exclude: { phrases: ['e.g.', 'for example'], windowBefore: 12, windowAfter: 0 } },
 };
 
@@ -306,7 +318,7 @@ export function parseDate(v: string): [number, number, number] | null {
 
 /** A written date that could be a living person's birth date (real, past, at most 120 years ago), as UTC ms; else null. */
 export function birthDate(value: string): number | null {
-  const d = parseDate(value.replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' '));
+  const d = parseDate(value.replace(/\s*\/\s*/g, '/').replace(/^(\d{2}) (\d{2}) (\d{4})$/, '$1/$2/$3').replace(/\s+/g, ' '));
   if (!d) return null;
   const [y, mo, day] = d;
   // isPlausibleDob also checks the month and the day exist
@@ -321,8 +333,10 @@ export const dateOfBirthRecognizer: Recognizer = {
   description: 'A plausible past date with a birth cue nearby (DOB, born, date of birth, aged N)',
   patterns: [
     { name: 'dob-numeric', regex: /(?<![\d/.-])\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})(?![\d/-]|\.\d)/g, score: 0.3 },
-    // forms filled in by hand and typed up: "09 / 04 / 1958"
-    { name: 'dob-numeric-spaced', regex: /(?<![\d/])\d{1,2} \/ \d{1,2} \/ \d{4}(?![\d/])/g, score: 0.3 },
+    // forms filled in by hand and typed up, and OCR: "09 / 04 / 1958", "14/ 06/1990"
+    { name: 'dob-numeric-spaced', regex: /(?<![\d/])\d{1,2} ?\/ ?\d{1,2} ?\/ ?\d{4}(?![\d/])/g, score: 0.3 },
+    // a scanned form's boxes read back as spaces: "DOB: 15 02 1977" (the year must be a four-digit one)
+    { name: 'dob-boxed', regex: /(?<!\d[ \t]?)\d{2} \d{2} (?:19|20)\d{2}(?![\d])/g, score: 0.3 },
     { name: 'dob-iso', regex: /(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])/g, score: 0.3 },
     // "1995/04/18" and "1995.04.18" (year first), "11-Dec-1976" (a database's date)
     { name: 'dob-year-first', regex: /(?<![\d/.])\d{4}([/.])\d{2}\1\d{2}(?![\d/]|\.\d)/g, score: 0.3 },

@@ -75,3 +75,20 @@ test('names of Albanian, Kurdish, Eritrean, Balkan and Baltic origin are known',
     assert.deepEqual(values(`Site manager ${name} was arrested at the car wash.`, 'PERSON'), [name], name);
   }
 });
+
+test('OCR\'d and typed forms: two spaces inside a mark or a phone number, boxed and spaced birth dates', () => {
+  const scan = 'WITNESS: Connor Bligh  DOB: 15 02 1977  Tel: 07700  900 263\nVehicle: LR68  WDF (silver Astra)  date of birth 14/ 06/1990';
+  assert.deepEqual(values(scan, 'DATE_OF_BIRTH'), ['15 02 1977', '14/ 06/1990']);
+  assert.deepEqual(values(scan, 'PHONE'), ['07700  900 263']);
+  assert.deepEqual(values(scan, 'VEHICLE_REG'), ['LR68  WDF']);
+  // boxed digits without a birth cue, or with a two-digit year, are no birth date
+  assert.deepEqual(values('Meeting held 15 02 1977 at the hall', 'DATE_OF_BIRTH'), []);
+  assert.deepEqual(values('DOB: 15 02 77', 'DATE_OF_BIRTH'), []);
+  // two numbers a table's double space apart stay two numbers
+  assert.deepEqual(values('Contacts: 07700 900123  01632 960001 (home)', 'PHONE'), ['07700 900123', '01632 960001']);
+});
+
+test('a lower-case postcode in its own cell is a postcode; one in lower-case prose needs its cue', () => {
+  assert.deepEqual(values('ms ioana popescu | al1 4rj | 07700 900 244', 'POSTCODE'), ['al1 4rj']);
+  assert.deepEqual(values('we met at the cafe near al1 4rj yesterday', 'POSTCODE'), []);
+});

@@ -110,9 +110,30 @@ const RUN = new RegExp(
 );
 /** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line. */
 const UNKNOWN_FORENAME_CUE = new RegExp(`${CUE_AFTER.source}|^[^\\n]{0,32}?(?:\\b(?:dob|d\\.o\\.b|born)\\b|(?<![\\d/.-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}(?![\\d/.-]))`, 'i');
-function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candidate[], env: RecognizerEnv, labelled = false): void {
+/** Every match of a global regex in `text`, in order; `offset` is added to each index (`text` is then a slice). */
+function* allMatches(re: RegExp, text: string, offset = 0): Generator<RegExpExecArray> {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (offset) m.index += offset;
+    yield m;
+  }
+}
+
+/** [start, end) of every line of `text` that holds `ch`, its line break excluded. */
+function linesWith(text: string, ch: string): Array<[number, number]> {
+  const lines: Array<[number, number]> = [];
+  for (let at = text.indexOf(ch); at >= 0;) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    lines.push([start, end]);
+    at = text.indexOf(ch, end);
+  }
+  return lines;
+}
+
+function surnameFirstMixed(text: string, matches: Iterable<RegExpExecArray>, reason: string, out: Candidate[], env: RecognizerEnv, labelled = false): void {
+  for (const m of matches) {
     const surname = m[1]!;
     const words = m[2]!.trimEnd().split(/[ \t]/);
     const first = words[0]!;
@@ -137,15 +158,16 @@ function surnameFirstMixed(text: string, re: RegExp, reason: string, out: Candid
 
 /** "Jul–Sep", "Oct-Dec": a quarter's column, not a name. */
 const MONTH_PART = /(?:^|[- ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*(?:$|[- ])/;
-const NICKNAME_BETWEEN = new RegExp(`([${UP}][${LET}'’-]+)[ \\t]+["“]([${UP}][${LET}'’-]+)["”][ \\t]+([${UP}][${LET}'’-]+)(?![${LET}])`, 'g');
+// matched from the opening quote, the forename read back by a capturing lookbehind: quotes are far rarer than capitals
+const NICKNAME_BETWEEN = new RegExp(`(?<=([${UP}][${LET}'’-]+)([ \\t]+))["“]([${UP}][${LET}'’-]+)["”][ \\t]+([${UP}][${LET}'’-]+)(?![${LET}])`, 'g');
 
 function nicknameBetween(text: string, out: Candidate[], env: RecognizerEnv): void {
   NICKNAME_BETWEEN.lastIndex = 0;
   for (let m = NICKNAME_BETWEEN.exec(text); m; m = NICKNAME_BETWEEN.exec(text)) {
     const f = classifyWord(m[1]!);
-    const s = classifyWord(m[3]!);
-    if (!(f === 'F' || f === 'B') || !(s === 'S' || s === 'B' || s === 'U') || PLACES.has(lookupKey(m[3]!))) continue;
-    const start = m.index;
+    const s = classifyWord(m[4]!);
+    if (!(f === 'F' || f === 'B') || !(s === 'S' || s === 'B' || s === 'U') || PLACES.has(lookupKey(m[4]!))) continue;
+    const start = m.index - m[2]!.length - m[1]!.length;
     const end = m.index + m[0].length;
     if (widenOverlapping(out, start, end)) continue;
     out.push({ start, end, score: 0.8, reasons: ['person:nickname-between'], publicRole: env.teamBlock });
@@ -160,19 +182,19 @@ const TWO_NAME_CELLS = new RegExp(`(?:^|\\|)[ \\t]*([${UP}][${LET}'’-]+(?: [${
  * cell a forename the lists know, the other a surname they know ("Irish" is none), neither a place,
  * a month nor an everyday word. Each cell is its own detection, as the columns are.
  */
-function nameInTwoCells(text: string, out: Candidate[], env: RecognizerEnv): void {
+function nameInTwoCells(line: string, offset: number, out: Candidate[], env: RecognizerEnv): void {
   const cellKinds = (cell: string): Cls[] => cell.split(' ').map(classifyWord);
   const ok = (cell: string, cls: Cls[]): boolean => !PLACES.has(lookupKey(cell)) && !MONTH_PART.test(cell) && cell.split(' ').every((w) => !PLACES.has(lookupKey(w))) && cls.every((c) => c !== 'C' && c !== 'W' && c !== 'I');
   TWO_NAME_CELLS.lastIndex = 0;
-  for (let m = TWO_NAME_CELLS.exec(text); m; m = TWO_NAME_CELLS.exec(text)) {
+  for (let m = TWO_NAME_CELLS.exec(line); m; m = TWO_NAME_CELLS.exec(line)) {
     const [a, b] = [m[1]!, m[2]!];
     const [ka, kb] = [cellKinds(a), cellKinds(b)];
     if (!ok(a, ka) || !ok(b, kb)) { TWO_NAME_CELLS.lastIndex = m.index + m[0].indexOf(b); continue; }
     const fore = (k: Cls[]): boolean => k[0] === 'F' || k[0] === 'B';
     const sur = (k: Cls[]): boolean => k[k.length - 1] === 'S' || k[k.length - 1] === 'B';
     if (!((sur(ka) && fore(kb)) || (fore(ka) && sur(kb)))) { TWO_NAME_CELLS.lastIndex = m.index + m[0].indexOf(b); continue; }
-    const aStart = m.index + m[0].indexOf(a);
-    const bStart = m.index + m[0].lastIndexOf(b);
+    const aStart = offset + m.index + m[0].indexOf(a);
+    const bStart = offset + m.index + m[0].lastIndexOf(b);
     for (const [start, end] of [[aStart, aStart + a.length], [bStart, bStart + b.length]] as const) {
       if (out.some((c) => c.start < end && start < c.end)) continue;
       out.push({ start, end, score: 0.7, reasons: ['person:name-in-two-cells'], publicRole: env.teamBlock });
@@ -181,18 +203,50 @@ function nameInTwoCells(text: string, out: Candidate[], env: RecognizerEnv): voi
 }
 
 const LABEL_THEN_SURNAME_FIRST = /[:=][ \t]*[A-Z\u00C0-\u00DE][^\s,]*,[ \t]+[A-Z\u00C0-\u00DE]/;
-/** "Kowalczyk, Marta, 29, of 16 Moorclose Road": surname first, mixed case, with an age after it (the lookbehind after the first capital, as in SURNAME_FIRST). */
-const SURNAME_FIRST_AGED = new RegExp(`([${UP}](?<![${LET}'’-][ \\t]?.)[${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+)(?=,?[ \\t]*(?:\\(\\d{1,3}\\)|\\d{1,3},|aged \\d))`, 'g');
+/**
+ * "Kowalczyk, Marta, 29, of 16 Moorclose Road": surname first, mixed case, with an age after it. Found from
+ * the comma and the age after it; the surname is then read back from the comma (commas followed by a
+ * capitalised word and an age are rare, capitals are not).
+ */
+const FORENAME_THEN_AGE = new RegExp(`,[ \\t]+([${UP}][${LET}'’-]+)(?=,?[ \\t]*(?:\\(\\d{1,3}\\)|\\d{1,3},|aged \\d))`, 'g');
+const SURNAME_BEFORE_COMMA = new RegExp(`([${UP}](?<![${LET}'’-][ \\t]?.)[${LET}'’]+(?:-[${UP}][${LET}'’]+)?)$`);
+
+/** "Surname, Forename" matches followed by an age, shaped as a regex's: [whole, surname, forename] at index. */
+function* surnameFirstAged(text: string): Generator<RegExpExecArray> {
+  FORENAME_THEN_AGE.lastIndex = 0;
+  for (let m = FORENAME_THEN_AGE.exec(text); m; m = FORENAME_THEN_AGE.exec(text)) {
+    const from = Math.max(0, m.index - 80);
+    const sur = SURNAME_BEFORE_COMMA.exec(text.slice(from, m.index));
+    if (!sur) continue;
+    const start = from + sur.index;
+    yield Object.assign([text.slice(start, m.index + m[0].length), sur[1]!, m[1]!], { index: start, input: text, groups: undefined }) as RegExpExecArray;
+  }
+}
 /** "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": surname first after a role or name label. */
 const SURNAME_FIRST_LABELLED = new RegExp(`\\b(?:[Vv]ict(?:im)?|VICT(?:IM)?|[Pp]erp(?:etrator)?|PERP|[Ss]uspect|SUSPECT|[Oo]ffender|[Ww]itness|[Cc]omplainant|[Ss]ubject|SUBJECT|[Dd]efendant|[Rr]espondent|[Nn]ame|NAME|[Dd]river|[Oo]wner|[Cc]laimant|[Pp]ayee|${DOCUMENT_AUTHOR_LABEL})s?[ \\t]*[:=][ \\t]*([${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3}|[${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?![${LET}])`, 'g');
 /** A whole table cell "Surname, Forename [Middle]": after a pipe or a line start, before a pipe or a line end. */
 const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*((?:Ó |Ní |Nic |Mac |Ua )?[${UP}][${LET}'’]+(?:-[${UP}][${LET}'’]+)?),[ \\t]+([${UP}][${LET}'’-]+(?:[ \\t][${UP}][${LET}'’-]+)?)(?:[ \\t]*\\((?:Mr|Mrs|Ms|Miss|Mx|Dr)\\))?[ \\t]*(?=\\||$)`, 'gm');
-// The lookbehind sits after the first letter ("(?<!X.)" there is "(?<!X)" before it) so that the
-// regex engine can skip ahead to a capital letter instead of testing the lookbehind at every position.
-const SURNAME_FIRST = new RegExp(
-  `([${UP}](?<![${LET}'’-].)(?:[${UP}'’-]|Ma?c(?=[${UP}])){1,}),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`,
-  'g',
-);
+/**
+ * "OKAFOR, Adaeze": an ALL-CAPS surname, a comma and one or two forenames. Found from the comma (a capital
+ * letter straight before it, a capitalised word after it), the surname then read back from the comma:
+ * a regex tried at every capital of a text cost several times more.
+ */
+const FORENAMES_AFTER_CAPS_COMMA = new RegExp(`(?<=[${UP}'’-]),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`, 'g');
+const CAPS_SURNAME_BEFORE_COMMA = new RegExp(`([${UP}](?<![${LET}'’-].)(?:[${UP}'’-]|Ma?c(?=[${UP}])){1,})$`);
+
+/** The "SURNAME, Forename [Middle]" matches, shaped as a regex's: [whole, surname, forename, middle?] at index. */
+function* capsSurnameFirst(text: string): Generator<RegExpExecArray> {
+  let lastEnd = 0; // as one global regex would, a match never starts inside the one before
+  FORENAMES_AFTER_CAPS_COMMA.lastIndex = 0;
+  for (let m = FORENAMES_AFTER_CAPS_COMMA.exec(text); m; m = FORENAMES_AFTER_CAPS_COMMA.exec(text)) {
+    const from = Math.max(lastEnd, m.index - 80);
+    const sur = CAPS_SURNAME_BEFORE_COMMA.exec(text.slice(from, m.index));
+    if (!sur) continue;
+    const start = from + sur.index;
+    lastEnd = m.index + m[0].length;
+    yield Object.assign([text.slice(start, lastEnd), sur[1]!, m[1]!, m[2]], { index: start, input: text, groups: undefined }) as RegExpExecArray;
+  }
+}
 
 const lookupKey = (s: string): string => {
   const k = s.toLowerCase().replace(/’/g, "'");
@@ -391,7 +445,8 @@ function isPlace(toks: Tok[]): boolean {
 /** "her son Mahad", "his partner Kasia": one capitalised word after a possessive and a kinship word. */
 const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', 'sister', 'mother', 'father', 'mum', 'dad', 'boyfriend', 'girlfriend', 'child', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'nephew', 'niece', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'fiancé', 'fiance', 'fiancée', 'carer', 'neighbour', 'lodger', 'ex-partner', 'ex-husband', 'ex-wife', 'ex-boyfriend', 'ex-girlfriend', 'cousin', 'friend'];
 // the match starts at the name's capital and looks back for "her son": capitals are rarer than the possessives' letters (~1.7x)
-const KIN_NAME = new RegExp(`[${UP}](?<=(?<![A-Za-z])(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+.)[a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+(?![${LET}])`, 'g');
+// read forwards from the possessive: a scan for "her"/"his"… is far cheaper than a lookbehind tried at every capital
+const KIN_NAME = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
 const INSTITUTION_AFTER = /^['’]s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Grammar|College|Academy|Hospital|Hall|House|Almshouses|Foundation|Trust|Institute|Centre|Library|Park|Road|Street|Arms|Head)\b/;
 const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
@@ -684,9 +739,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     }
   }
   // "OKAFOR, Adaeze" (surname first, as in registers and FOI tables)
-  const surnameFirst = SURNAME_FIRST;
-  surnameFirst.lastIndex = 0;
-  for (let m = surnameFirst.exec(text); m; m = surnameFirst.exec(text)) {
+  for (const m of capsSurnameFirst(text)) {
     const sur = lookupKey(m[1]!);
     const fore = lookupKey(m[2]!);
     // "BRANNIGAN, Shaun": an ALL-CAPS surname before a comma and a known forename is the register convention
@@ -714,21 +767,23 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   if (text.includes('"') || text.includes('“')) nicknameBetween(text, out, env);
   // "| Adebayo, Funmilayo |": a spreadsheet cell that holds only "Surname, Forename" in mixed case, and
   // "| Kaur | Harpreet |": a name split over two cells
-  if (text.includes('|')) {
-    surnameFirstMixed(text, SURNAME_FIRST_CELL, 'person:surname-first-cell', out, env);
-    nameInTwoCells(text, out, env);
+  // (only the lines that hold a pipe are read: in a page of prose with one table they are few)
+  for (const [from, to] of linesWith(text, '|')) {
+    const line = text.slice(from, to);
+    surnameFirstMixed(text, allMatches(SURNAME_FIRST_CELL, line, from), 'person:surname-first-cell', out, env);
+    nameInTwoCells(line, from, out, env);
   }
   // "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": the same after a role label, initials allowed (only where
   // some label is followed by "Word, Word": a scan for the colon is far cheaper than the labels')
-  if (LABEL_THEN_SURNAME_FIRST.test(text)) surnameFirstMixed(text, SURNAME_FIRST_LABELLED, 'person:surname-first-labelled', out, env, true);
+  if (LABEL_THEN_SURNAME_FIRST.test(text)) surnameFirstMixed(text, allMatches(SURNAME_FIRST_LABELLED, text), 'person:surname-first-labelled', out, env, true);
   // "Kowalczyk, Marta, 29, of …": the same with an age after it
-  surnameFirstMixed(text, SURNAME_FIRST_AGED, 'person:surname-first-aged', out, env, true);
+  surnameFirstMixed(text, surnameFirstAged(text), 'person:surname-first-aged', out, env, true);
   KIN_NAME.lastIndex = 0;
   for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {
-    const word = m[0];
+    const word = m[1]!;
     const key = lookupKey(word);
     if (COMMON_CAPITALISED.has(key) || PLACES.has(key) || STREET_TYPE_SET.has(key) || ORG_WORDS.has(key)) continue;
-    const start = m.index;
+    const start = m.index + m[0].length - word.length;
     const end = start + word.length;
     if (out.some((c) => c.start < end && start < c.end)) continue;
     out.push({ start, end, score: 0.7, reasons: ['person:kin'], publicRole: false });

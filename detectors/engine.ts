@@ -4,7 +4,7 @@
  * match is lost at a chunk border.
  */
 import type { Entity } from '../core/types.js';
-import type { PatternSpec, RawDetection, Recognizer, RecognizerEnv } from './types.js';
+import type { HotwordWindow, PatternSpec, RawDetection, Recognizer, RecognizerEnv } from './types.js';
 import { findContext } from './context.js';
 import { isSpaceCode } from './chars.js';
 import { boundedMemo } from './memo.js';
@@ -134,7 +134,8 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
   const minScore = rec.minScore ?? DEFAULT_MIN_SCORE;
   const accept = (start: number, end: number, base: number, reasons: string[], publicRole?: boolean): void => {
     let score = base;
-    if (rec.context?.exclude && findContext(rec.context.exclude, text, start, end)) return;
+    const exclude = rec.context?.exclude;
+    if (exclude && (Array.isArray(exclude) ? exclude.some((w) => findContext(w, text, start, end)) : findContext(exclude as HotwordWindow, text, start, end))) return;
     if (rec.context) {
       const hit = findContext(rec.context, text, start, end, opts.extraContext);
       if (hit) {

@@ -12,6 +12,10 @@ import { subjectKey } from './subject.js';
 import { LiteralGates } from './prefilter.js';
 import { nationalDigits, isOrganisationNumber } from './recognizers/phone.js';
 import { backOverSpaces, escapeRegExp, isSpaceCode } from './chars.js';
+import { AUTHOR_LABEL_BEFORE } from './recognizers/person-cues.js';
+
+/** A public body's vehicle named right before its mark. */
+const PUBLIC_VEHICLE_BEFORE = /\b(?:police|patrol|partnership|council|ASB|response|marked|liveried|traffic|roads policing|dog section|ambulance)[ \t]+(?:car|van|vehicle|motorcycle|motorbike|carrier|unit|bus)s?\b[^.\n]{0,16}$/i;
 
 export const GOV_FINANCIAL: ReadonlySet<Entity> = new Set(['NI_NUMBER', 'NHS_NUMBER', 'PASSPORT', 'DRIVING_LICENCE', 'PAYMENT_CARD', 'BANK_ACCOUNT']);
 
@@ -29,20 +33,23 @@ function rankAfter(after: string): boolean {
 }
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */
 // …or on the next line, under a letter's signature ("Michelle Ayodele\nASB & Community Safety Manager")
-const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Lead|[Aa]dviser|[Aa]dvisor|[Dd]irector|Head|Chair|[Cc]lerk|[Ww]arden|[Cc]aseworker|[Pp]ractitioner|Partnership Analyst|[Aa]nalyst|[Aa]dministrator)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
+const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Lead|Leader|[Aa]dviser|[Aa]dvisor|[Dd]irector|Head|Chair|[Cc]lerk|[Ww]arden|[Cc]aseworker|[Pp]ractitioner|Partnership Analyst|[Aa]nalyst|[Aa]dministrator|Nurse|Midwife|Solicitor|Social Worker|Support Worker|Youth Worker|IDVA|ISVA|Consultant)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
 /**
  * "Amanda Keable (Colchester City Council)", "Kofi Asante (Adult Social Care)": a name followed by the
  * public body or service it works for, in brackets or in the next table cell. Volunteers' groups (a residents' association,
  * Neighbourhood Watch) are left out: their members are private people.
  */
 // …or after a comma when the body's own name follows at once: "Contact: Sean Hegarty, Democratic Services, 01632 …"
-const ORG_AFTER = /^\s*(?:[(|]\s*|,[ \t]*(?=[A-Z]))(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support|Executive)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&))*\s*(?:[,;)|]|$)/m;
+const ORG_AFTER = /^\s*(?:[(|]\s*|,[ \t]*(?=[A-Z]))(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support|Executive|Health|Healthcare|Rescue|ICB|Hospital|University|Prison|Court|Tribunal)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&|and|of|for|the))*\s*(?:[,;)|]|$)/m;
 /** "Head of News: Danielle Okoro", "Press Officer: …": a job title as the label before the name. */
-const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Chair|Clerk|Spokesperson))\s*:\s*$/;
+// …or a directory's column ("Head of Safeguarding      Bernadette Ofori", "Named Nurse, Adults   Graham Pellow")
+const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Leader|Chair|Clerk|Spokesperson|[Aa]dviser|[Aa]dvisor|Nurse|Midwife|Doctor|Solicitor|Practitioner|IDVA|ISVA)(?:,[ \t]*[A-Z][A-Za-z]+)?)(?:\s*:\s*|[ \t]{2,}|\t[ \t]*)$/;
 /** An address in brackets right after a display name: its domain. */
 // (a directory entry's collar number may stand between: "Qadir, Imran (7034)' <imran.qadir@…>")
 const MAILBOX_AFTER = /^(?:[ \t]+\([A-Z]{0,3} ?\d{2,6}\))?["']?[ \t]*[<\[][^<>\[\]@\s]+@([^<>\[\]\s]+)[>\]]/;
 const PUBLIC_EMAIL_DOMAIN = /(?:^|\.)(?:police\.uk|pnn\.police\.uk|gov\.uk|nhs\.uk|nhs\.net|parliament\.uk|sch\.uk|ac\.uk|mod\.uk|judiciary\.uk|cps\.gov\.uk)$/i;
+// …or a service's word anywhere in it ("idva.referrals@", "community.safety@", "uhsussex.safeguarding@")
+const ROLE_MAILBOX_WORD = /(?:^|[._-])(?:referrals?|safeguarding|licensing|queries|enquiries|helpdesk|partnership|community[._-]safety|reception|bookings?)(?:[._-]|$)/i;
 const ROLE_MAILBOX = /^(?:info|enquiries|enquiry|contact|admin|office|hello|help|support|noreply|no-reply|reception|press|media|foi|dpo|complaints|feedback|team|snt|asb|safer|neighbourhood|[a-z]+\.(?:snt|npa|team|asb))(?:[._-][a-z0-9]+)*$/i;
 
 export interface ClassifyContext {
@@ -80,7 +87,8 @@ const isTeam = (c: ClassifyContext): boolean => c.section === 'team' || c.kind =
 const isVenueBlock = (c: ClassifyContext): boolean => c.section === 'contact' || c.section === 'events' || c.kind === 'contact' || c.kind === 'event';
 
 /** Words that put a private person between a named officer and a phone number ("PC Lee said the victim, on 07700…"). */
-const PRIVATE_POINTER = /\b(?:victims?|suspects?|offenders?|witness(?:es)?|complainants?|residents?|neighbours?|family|relatives?|his|her|their|wife|husband|partner|son|daughter|mother|father|mum|dad|owner|tenant|driver)\b/i;
+// (a domestic-abuse victim's "safe number" sits beside their IDVA's name)
+const PRIVATE_POINTER = /\b(?:safe|victims?|suspects?|offenders?|witness(?:es)?|complainants?|residents?|neighbours?|family|relatives?|his|her|their|wife|husband|partner|son|daughter|mother|father|mum|dad|owner|tenant|driver)\b/i;
 
 /**
  * "Media enquiries: Joanne Bewick, press office, 01632 960722": a phone number given straight after a
@@ -88,20 +96,55 @@ const PRIVATE_POINTER = /\b(?:victims?|suspects?|offenders?|witness(?:es)?|compl
  * numbers in place; `dets` are sorted by start.
  */
 export function markPublicPhones(text: string, dets: readonly ClassifiedDetection[]): void {
-  let lastPublicPerson: ClassifiedDetection | null = null;
+  // the last public-role person, public body's e-mail address or service number: a phone number straight after it shares its role
+  let lastPublic: ClassifiedDetection | null = null;
   for (const d of dets) {
-    if (d.entity === 'PERSON') {
-      lastPublicPerson = d.publicRole ? d : null;
+    if (d.entity === 'PERSON' || d.entity === 'EMAIL') {
+      lastPublic = d.publicRole ? d : null;
+      continue;
+    }
+    if (d.entity !== 'PHONE') continue;
+    // "Call 01632 960900 (Mon–Fri 9am–8pm…)": a number with opening hours is a service's line
+    if (!d.publicRole && OPENING_HOURS_AFTER.test(text.slice(d.end, d.end + 30))) {
+      d.publicRole = true;
+      d.reasons.push('allow:service-hours');
+    }
+    if (d.publicRole) {
+      lastPublic = d;
       continue;
     }
     // e-mail addresses are left to their domain: a volunteer's own address after a role stays private
-    if (d.entity !== 'PHONE' || d.publicRole || !lastPublicPerson) continue;
-    const between = text.slice(lastPublicPerson.end, d.start).replace(/\b(?:tel|tel no|no|mob|ext)\./gi, '');
-    if (between.length > 60 || /[.!?\n]/.test(between) || PRIVATE_POINTER.test(between)) continue;
+    if (!lastPublic) continue;
+    const between = text.slice(lastPublic.end, d.start).replace(/\b(?:tel|tel no|no|mob|ext)\./gi, '').replace(/\([^()\n]{0,40}\)/g, '');
+    if (between.length > 60 || /[.!?\n]/.test(between) || PRIVATE_POINTER.test(between)) { lastPublic = null; continue; }
     d.publicRole = true;
-    d.reasons.push('allow:phone-of-public-person');
+    d.reasons.push(lastPublic.entity === 'PERSON' ? 'allow:phone-of-public-person' : lastPublic.entity === 'EMAIL' ? 'allow:phone-beside-public-email' : 'allow:phone-beside-service-number');
+    lastPublic = d;
   }
 }
+
+/** Opening hours right after a number: "(Mon–Fri 9am–8pm", ", 24 hours", " 9am-5pm weekdays". */
+const OPENING_HOURS_AFTER = /^[ \t]*[(,–—-]?[ \t]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ \t]*(?:[–—-]|to)[ \t]*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|24[ \t]*(?:hours|hrs|\/[ \t]*7)|\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm)[ \t]*(?:[–—-]|to)[ \t]*\d)/i;
+
+/** Volunteers' groups, whose members and officers are private people. */
+const VOLUNTEER_GROUP = /\b(?:Neighbourhood Watch|NHW|Residents'? Association|Tenants'? Association)\b/i;
+
+/** Whether two or more spaces or a tab stand right before `at` (a directory's column gap). */
+function columnGapBefore(text: string, at: number): boolean {
+  return text.charCodeAt(at - 1) === 9 || (text.charCodeAt(at - 1) === 32 && (text.charCodeAt(at - 2) === 32 || text.charCodeAt(at - 2) === 9));
+}
+
+/** Index of the first line break in `s`, or its length. */
+const lineEndIn = (s: string): number => {
+  const i = s.indexOf('\n');
+  return i < 0 ? s.length : i;
+};
+
+/** A later cell of the same row that holds only a job title ("| Senior IDVA |", "| Team Leader |"). */
+const JOB_TITLE_CELL = /\|[ \t]*(?:(?:[A-Z][A-Za-z&'’-]*|&)[ \t]+){0,4}(?:Officer|Manager|Co-?ordinator|Coordinator|Lead|Leader|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Analyst|Administrator|Nurse|Midwife|Doctor|Solicitor|Worker|IDVA|ISVA|Consultant|Secretary|Treasurer|Inspector|Sergeant|Constable|PCSO)s?[ \t]*(?:\||$)/;
+
+/** "Our IDVAs – Rachel Pemberton, Grace Mwangi and": a service's staff introduced by their role, then names only. */
+const OUR_STAFF_BEFORE = /\b[Oo]ur[ \t]+(?:[A-Z]{2,6}s|(?:[a-z]+[ \t]+)?(?:officers|advisers|advisors|caseworkers|practitioners|nurses|wardens|team|staff))[ \t]*(?:[–—:-]|,|are|include)?[ \t]*(?:(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][A-Za-z'’-]+[ \t]*(?:,|and|&)?[ \t]*)*$/;
 
 /** Whether the last character before `at`, spaces aside, is a colon (a label's end): checked before the end-anchored regex. */
 function endsWithColon(text: string, at: number): boolean {
@@ -111,7 +154,12 @@ function endsWithColon(text: string, at: number): boolean {
 
 /** Decides publicRole for one detection; appends "allow:…" reasons. */
 export function classifyPublicRole(d: RawDetection, value: string, text: string, c: ClassifyContext): boolean {
-  if (GOV_FINANCIAL.has(d.entity) || d.entity === 'DATE_OF_BIRTH' || d.entity === 'VEHICLE_REG') return false;
+  if (GOV_FINANCIAL.has(d.entity) || d.entity === 'DATE_OF_BIRTH') return false;
+  if (d.entity === 'VEHICLE_REG') {
+    // "the partnership ASB van (CP73 XBC)", "police car AV72 XPH": a public body's own vehicle
+    if (PUBLIC_VEHICLE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start))) { d.reasons.push('allow:public-body-vehicle'); return true; }
+    return false;
+  }
   const allowed = c.allowList?.match(d.entity, value, c.now);
   if (allowed) {
     d.reasons.push(`allow:${allowed.source}:${allowed.reason}`.slice(0, 120));
@@ -128,7 +176,14 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // "Dean Whitfield <d.whitfield@stevenage.gov.uk>": a display name before a public body's address
       const mailbox = MAILBOX_AFTER.exec(after);
       if (mailbox && PUBLIC_EMAIL_DOMAIN.test(mailbox[1]!)) { d.reasons.push('allow:public-body-email'); return true; }
-      if (endsWithColon(text, d.start) && ROLE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:role-label'); return true; }
+      if ((endsWithColon(text, d.start) || columnGapBefore(text, d.start)) && ROLE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:role-label'); return true; }
+      // "Author: Joanne Hetherington": whoever recognised the name, a document's author wrote it for the force
+      // (not a volunteers' group's: "Title: Ashwell NHW AGM minutes" is a private person's document)
+      if (AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) && !VOLUNTEER_GROUP.test(text)) { d.reasons.push('allow:document-author'); return true; }
+      // "| Mohammed Rafiq | Change Grow Live | Team Leader | 01632 …": a job title in a later cell of the row
+      if (JOB_TITLE_CELL.test(after.slice(0, lineEndIn(after)))) { d.reasons.push('allow:job-title-in-row'); return true; }
+      // "Our IDVAs – Rachel Pemberton, Grace Mwangi and …": staff a service introduces as its own
+      if (OUR_STAFF_BEFORE.test(text.slice(Math.max(0, d.start - 120), d.start))) { d.reasons.push('allow:introduced-as-staff'); return true; }
       const key = subjectKey(value);
       if (c.pagePublicPersons?.has(key)) { d.reasons.push('allow:named-with-rank-on-page'); return true; }
       // "Insp Rebecca Hollis … Mrs Hollis said": a bare title + surname of an officer named nearby
@@ -143,6 +198,8 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       if (d.reasons.includes('address:venue')) { d.reasons.push('allow:venue'); return true; }
       if (isVenueBlock(c)) { d.reasons.push('allow:contact-or-event-block'); return true; }
       if (/\b(?:police station|station|police)\b[^.]{0,40}$/i.test(text.slice(Math.max(0, d.start - 50), d.start))) { d.reasons.push('allow:station'); return true; }
+      // "Premises: The Drovers Arms, 3 Market Place": a licensed premises or a pub is a business address
+      if (/(?:\bpremises[ \t]*:[^\n]{0,40}|\b(?:Arms|Inn|Tavern|Hotel|Pub|Bar),[ \t]*)$/i.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:premises'); return true; }
       return false;
     case 'PHONE': {
       const nat = nationalDigits(value);
@@ -154,7 +211,7 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       const at = value.lastIndexOf('@');
       const domain = value.slice(at + 1);
       if (PUBLIC_EMAIL_DOMAIN.test(domain)) { d.reasons.push('allow:public-body-domain'); return true; }
-      if (ROLE_MAILBOX.test(value.slice(0, at))) { d.reasons.push('allow:role-mailbox'); return true; }
+      if (ROLE_MAILBOX.test(value.slice(0, at)) || ROLE_MAILBOX_WORD.test(value.slice(0, at))) { d.reasons.push('allow:role-mailbox'); return true; }
       if (isVenueBlock(c) || isTeam(c)) { d.reasons.push('allow:contact-block'); return true; }
       return false;
     }

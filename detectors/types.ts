@@ -22,8 +22,9 @@ export interface ContextSpec extends HotwordWindow {
   /**
    * Exclusion hotwords (DLP's exclusion rule): a match with one of these phrases in its window is
    * dropped whatever else stands by ("HMRC's example is QQ 12 34 56 C", "supplier account 10048773").
+   * Several windows when phrases before and after the match differ ("QQ 12 34 56 C is HMRC's specimen").
    */
-  exclude?: HotwordWindow;
+  exclude?: HotwordWindow | readonly HotwordWindow[];
 }
 
 /**

@@ -4,6 +4,8 @@
  */
 // Imported (not read from disk) so tsc copies the list into dist/ with the code.
 import generated from './names.generated.json' with { type: 'json' };
+import generatedExtra from './names-extra.generated.json' with { type: 'json' };
+import { UK_PLACES, COMMON_CAPITALISED, ORG_WORDS, STREET_TYPE_SET, VENUE_WORDS, HOUSE_NAME_WORDS, TITLES } from './lexicon.js';
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
 
@@ -257,10 +259,18 @@ export const FORENAMES: ReadonlySet<string> = new Set([
   ...generated.forenames, ...FORENAMES_UK, ...FORENAMES_SCOTTISH_WELSH_IRISH, ...FORENAMES_SOUTH_ASIAN, ...FORENAMES_EUROPEAN,
   ...FORENAMES_AFRICAN_CARIBBEAN, ...FORENAMES_EAST_ASIAN_MIDDLE_EAST, ...FORENAMES_NEPALI_FILIPINO, ...FORENAMES_BALKAN_BALTIC_KURDISH_HORN,
 ]);
-export const SURNAMES: ReadonlySet<string> = new Set([
+const surnames = new Set([
   ...generated.surnames, ...SURNAMES_UK, ...SURNAMES_SOUTH_ASIAN, ...SURNAMES_EUROPEAN, ...SURNAMES_AFRICAN_CARIBBEAN,
   ...SURNAMES_EAST_ASIAN_MIDDLE_EAST, ...SURNAMES_NEPALI_FILIPINO, ...SURNAMES_BALKAN_BALTIC_KURDISH_HORN,
 ]);
+// The wide list (names-extra.generated.json: ~170k names from censuses and social media, no English words)
+// says only that a word is someone's name: it joins the surnames, less the forenames, the weak name-words
+// and every word the address and organisation lists own. On the labelled corpora it lifted PERSON recall on
+// unseen text (0.936 → 0.953) at the cost of 4 false names in 6,700 spans ("Irish" before a nationality filter).
+const isLexiconWord = (k: string): boolean =>
+  UK_PLACES.has(k) || COMMON_CAPITALISED.has(k) || ORG_WORDS.has(k) || STREET_TYPE_SET.has(k) || VENUE_WORDS.has(k) || HOUSE_NAME_WORDS.has(k) || TITLES.has(k);
+for (const k of generatedExtra.surnames) if (!FORENAMES.has(k) && !WEAK_NAME_WORDS.has(k) && !isLexiconWord(k)) surnames.add(k);
+export const SURNAMES: ReadonlySet<string> = surnames;
 
 /** Surname prefixes that make a surname on their own: O'Neill, McDonald, MacLeod, Fitzgerald. */
 export const SURNAME_SHAPE = /^(?:O'[A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]{2,}|Fitz[a-z]{3,}|(?:Al|El)-[A-Z][a-z]+|D'[A-Z][a-z]+)$/;

@@ -449,6 +449,8 @@ const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', '
 const KIN_NAME = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
 const INSTITUTION_AFTER = /^['’]s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Grammar|College|Academy|Hospital|Hall|House|Almshouses|Foundation|Trust|Institute|Centre|Library|Park|Road|Street|Arms|Head)\b/;
+/** A company's legal suffix a few words on: "… Care at Home Ltd", "… & Sons Limited". */
+const COMPANY_AFTER = /^(?:[ \t]+(?:[A-Z][A-Za-z&'’-]*|&|at|of|and|for|the|in)){0,4}[ \t]+(?:Ltd|LTD|Limited|LIMITED|PLC|plc|LLP|CIC|Inc)\b/;
 const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
 
 /** Words that end the name of a park, green or other open place ("Clarence Park", "Perry Green"). */
@@ -712,6 +714,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       if (!rejected && name.length >= 3 && VENUE_WORDS.has(lastKey) && nameCls[name.length - 2] === 'U' && !(hasTitle || hasRank)) rejected = true;
       // "Mortimer House", "Windmill Cottage": a house name, whatever the first word is
       if (!rejected && name.length > 1 && HOUSE_NAME_WORDS.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
+      // "Kernow Care at Home Ltd", "Hughes Brothers Limited": a registered company's name, whoever it is named after
+      if (!rejected && !(hasTitle || hasRank) && COMPANY_AFTER.test(text.slice(name[name.length - 1]!.end, name[name.length - 1]!.end + 48))) rejected = true;
       // "Bobby Van", "Royal Mail": a vehicle or a service, not a person
       if (!rejected && name.length > 1 && VEHICLE_NOUNS.has(lastKey) && !(hasTitle || hasRank) && !inGaz(SURNAMES, lastKey)) rejected = true;
       // drop a leading unknown word when the rest is a full name ("Ongoing Darren Kowalski" is caught by C; this is for unlisted words)

@@ -13,9 +13,10 @@ import { VEHICLE_MAKES, VEHICLE_NOUNS } from '../gazetteer/lexicon.js';
 
 /** A number shown as an example or a format ("your NI number looks like QQ 12 34 56 C") is nobody's. */
 // (not a bare "example": synthetic data and documentation live at example.com)
-const EXAMPLE_OF: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'example ni', 'e.g.', 'for instance', 'looks like', 'look like', 'in the format', 'format for', 'format is', 'format:', 'dvla specimen', 'specimen licence', 'specimen card', 'specimen number', 'specimen shows', 'sample licence', 'sample card', 'dummy number', 'dummy card'], windowBefore: 40, windowAfter: 0 };
-/** A card number a fraud-advice page shows as a shop's test card ("4111 1111 1111 1111 is a test card"), the cue before or after it. */
-const CARD_EXAMPLE_OF: HotwordWindow = { phrases: [...EXAMPLE_OF.phrases, 'test card', 'test number', 'test cards'], windowBefore: 40, windowAfter: 24 };
+const EXAMPLE_BEFORE: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'example ni', 'e.g.', 'for instance', 'looks like', 'look like', 'in the format', 'format for', 'format is', 'format:', 'dvla specimen', 'specimen licence', 'specimen card', 'specimen number', 'specimen shows', 'sample licence', 'sample card', 'dummy number', 'dummy card'], windowBefore: 40, windowAfter: 0 };
+/** …or after it: "QQ 12 34 56 C is HMRC's specimen", "4111 1111 1111 1111 is a test card". */
+const EXAMPLE_AFTER: HotwordWindow = { phrases: ["is hmrc's specimen", "hmrc's specimen", "dvla's specimen", 'is a specimen', 'is a test card', 'test card', 'test number', 'is an example', 'are examples', 'example only'], windowBefore: 0, windowAfter: 28 };
+const EXAMPLE_OF = [EXAMPLE_BEFORE, EXAMPLE_AFTER] as const;
 
 export const niNumberRecognizer: Recognizer = {
   name: 'uk-ni-number',
@@ -162,7 +163,7 @@ export const paymentCardRecognizer: Recognizer = {
     { name: 'pan-dotted', regex: /(?<![\d.])\d{4}\.\d{4}\.\d{4}\.\d{4}(?![\d.]|\.\d)/g, score: 0.75 },
   ],
   validate: (v) => isValidCard(v),
-  context: { phrases: ['card', 'card number', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'maestro', 'pan'], windowBefore: 60, windowAfter: 20, boost: 0.2, exclude: CARD_EXAMPLE_OF },
+  context: { phrases: ['card', 'card number', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'maestro', 'pan'], windowBefore: 60, windowAfter: 20, boost: 0.2, exclude: EXAMPLE_OF },
 };
 
 /**

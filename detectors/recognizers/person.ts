@@ -449,6 +449,10 @@ const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', '
 const KIN_NAME = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
 const INSTITUTION_AFTER = /^['’]s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Grammar|College|Academy|Hospital|Hall|House|Almshouses|Foundation|Trust|Institute|Centre|Library|Park|Road|Street|Arms|Head)\b/;
+/** Words that end the name of a park or an open space. */
+const GREEN_SPACE_WORDS = new Set(['park', 'gardens', 'common', 'heath', 'fields', 'green', 'meadows', 'recreation', 'rec']);
+/** A place preposition right before a run: "in", "at", "for", "near", "around", "outside"… */
+const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|for|near|around|outside|inside|through|across|into|from|to|towards|behind|beside|opposite|by)[ \t]+(?:the[ \t]+)?$/i;
 /** A company's legal suffix a few words on: "… Care at Home Ltd", "… & Sons Limited". */
 const COMPANY_AFTER = /^(?:[ \t]+(?:[A-Z][A-Za-z&'’-]*|&|at|of|and|for|the|in)){0,4}[ \t]+(?:Ltd|LTD|Limited|LIMITED|PLC|plc|LLP|CIC|Inc)\b/;
 const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
@@ -714,6 +718,9 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       if (!rejected && name.length >= 3 && VENUE_WORDS.has(lastKey) && nameCls[name.length - 2] === 'U' && !(hasTitle || hasRank)) rejected = true;
       // "Mortimer House", "Windmill Cottage": a house name, whatever the first word is
       if (!rejected && name.length > 1 && HOUSE_NAME_WORDS.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
+      // "a dispersal order for Stanley Park", "the bandstand in Victoria Park": a forename and a green-space
+      // word after a place preposition is the park ("Mr Park", "PC Jimin Park" keep their cue)
+      if (!rejected && !(hasTitle || hasRank) && name.length >= 2 && GREEN_SPACE_WORDS.has(lastKey) && PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, name[0]!.start - 12), name[0]!.start))) rejected = true;
       // "Kernow Care at Home Ltd", "Hughes Brothers Limited": a registered company's name, whoever it is named after
       if (!rejected && !(hasTitle || hasRank) && COMPANY_AFTER.test(text.slice(name[name.length - 1]!.end, name[name.length - 1]!.end + 48))) rejected = true;
       // "Bobby Van", "Royal Mail": a vehicle or a service, not a person

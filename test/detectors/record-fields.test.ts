@@ -92,3 +92,10 @@ test('a lower-case postcode in its own cell is a postcode; one in lower-case pro
   assert.deepEqual(values('ms ioana popescu | al1 4rj | 07700 900 244', 'POSTCODE'), ['al1 4rj']);
   assert.deepEqual(values('we met at the cafe near al1 4rj yesterday', 'POSTCODE'), []);
 });
+
+test('a park after a place preposition, a terminal and a statute\'s words are no people; Mr Park is', () => {
+  assert.deepEqual(values('Dispersal order authorised for Stanley Park this weekend. Meet at the bandstand in Victoria Park.', 'PERSON'), []);
+  assert.deepEqual(values('Our team covers Leith, Ocean Terminal and the Shore.', 'PERSON'), []);
+  assert.deepEqual(values('aggravated by s.1 Abusive Behaviour and Sexual Harm (Scotland) Act 2016', 'PERSON'), []);
+  assert.deepEqual(values('The complaint was made by Mr Jimin Park of Flat 3.', 'PERSON'), ['Mr Jimin Park']);
+});

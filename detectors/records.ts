@@ -143,6 +143,9 @@ const lineEndIn = (s: string): number => {
 /** A later cell of the same row that holds only a job title ("| Senior IDVA |", "| Team Leader |"). */
 const JOB_TITLE_CELL = /\|[ \t]*(?:(?:[A-Z][A-Za-z&'’-]*|&)[ \t]+){0,4}(?:Officer|Manager|Co-?ordinator|Coordinator|Lead|Leader|Adviser|Advisor|Director|Head|Chair|Clerk|Warden|Caseworker|Practitioner|Analyst|Administrator|Nurse|Midwife|Doctor|Solicitor|Worker|IDVA|ISVA|Consultant|Secretary|Treasurer|Inspector|Sergeant|Constable|PCSO)s?[ \t]*(?:\||$)/;
 
+/** A header row with a role, job-title or agency column: "Name | Agency | Role | Contact". */
+const ROLE_COLUMN_HEADER = /(?:^|\|)[ \t]*(?:Role|Job [Tt]itle|Position|Designation|Agency|Organisation|Organization)[ \t]*(?:\||$)/m;
+
 /** "Our IDVAs – Rachel Pemberton, Grace Mwangi and": a service's staff introduced by their role, then names only. */
 const OUR_STAFF_BEFORE = /\b[Oo]ur[ \t]+(?:[A-Z]{2,6}s|(?:[a-z]+[ \t]+)?(?:officers|advisers|advisors|caseworkers|practitioners|nurses|wardens|team|staff))[ \t]*(?:[–—:-]|,|are|include)?[ \t]*(?:(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][A-Za-z'’-]+[ \t]*(?:,|and|&)?[ \t]*)*$/;
 
@@ -180,8 +183,9 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // "Author: Joanne Hetherington": whoever recognised the name, a document's author wrote it for the force
       // (not a volunteers' group's: "Title: Ashwell NHW AGM minutes" is a private person's document)
       if (AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) && !VOLUNTEER_GROUP.test(text)) { d.reasons.push('allow:document-author'); return true; }
-      // "| Mohammed Rafiq | Change Grow Live | Team Leader | 01632 …": a job title in a later cell of the row
-      if (JOB_TITLE_CELL.test(after.slice(0, lineEndIn(after)))) { d.reasons.push('allow:job-title-in-row'); return true; }
+      // "| Mohammed Rafiq | Change Grow Live | Team Leader | 01632 …": a job title in a later cell of the row of a
+      // table whose header names a role column (a child's row with an "Allocated Social Worker" cell has none)
+      if (JOB_TITLE_CELL.test(after.slice(0, lineEndIn(after))) && ROLE_COLUMN_HEADER.test(text)) { d.reasons.push('allow:job-title-in-row'); return true; }
       // "Our IDVAs – Rachel Pemberton, Grace Mwangi and …": staff a service introduces as its own
       if (OUR_STAFF_BEFORE.test(text.slice(Math.max(0, d.start - 120), d.start))) { d.reasons.push('allow:introduced-as-staff'); return true; }
       const key = subjectKey(value);

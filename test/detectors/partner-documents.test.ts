@@ -56,3 +56,8 @@ test('names no hand-written list holds come from the wide name list; companies n
   // nationality words and Welsh house names are no surnames
   assert.deepEqual(names('Bryn Awel, Llanarthne, Caerfyrddin SA32 8HJ'), []);
 });
+
+test('a job title in a later cell makes a person staff only in a table with a role column', () => {
+  const child = 'Maisie Okafor | 14/02/2019 | Allocated Social Worker | Kim Hale';
+  assert.equal(detect(child, { kind: 'cell-row' }).findings.find((f) => f.value === 'Maisie Okafor')?.publicRole, false);
+});

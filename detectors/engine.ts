@@ -44,8 +44,9 @@ export function triggerWindows(text: string, trigger: 'digit' | 'at'): Array<[nu
 }
 
 // a digit trigger is a whole digit group ("12 34 56"), so one match gives the window its group size
-// (joined by a space, a hyphen or a dot: "WL.71.03.88.D", "77.91.05")
-const TRIGGER_RE = { digit: /\d+(?:[ .-]\d+)*/g, at: /@/g } as const;
+// (joined by a space, a hyphen or a dot: "WL.71.03.88.D", "77.91.05"; or a line break, as PDF text wraps
+// a number: "485 777⏎3457")
+const TRIGGER_RE = { digit: /\d+(?:(?:[ .-]|\r?\n)\d+)*/g, at: /@/g } as const;
 
 /** [digits, longest digit run] of a digit group such as "12 34 56". */
 function groupDigits(group: string): [number, number] {

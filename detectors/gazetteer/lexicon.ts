@@ -25,7 +25,7 @@ export const WELSH_HOUSE_OPENERS = new Set(words(`Ty Tŷ Bryn Llys Plas Bwthyn H
 export const VENUE_WORDS = new Set(words(`
   Station Centre Center Hall Library Church Chapel School Academy College University Surgery Hospital Clinic Pavilion
   Theatre Museum Club Pub Inn Hotel Office Offices Depot Mosque Temple Gurdwara Synagogue Cathedral Hub Institute
-  Stadium Arena Leisure Pool Market Shop Store Supermarket Precinct Mall Arcade Works Rooms Headquarters HQ Terminal
+  Stadium Arena Leisure Pool Market Shop Store Supermarket Precinct Mall Arcade Works Rooms Headquarters HQ Terminal Playground
   Canolfan Llyfrgell Neuadd Ysgol Capel Eglwys Amgueddfa Gorsaf Swyddfa Theatr Room
 `));
 
@@ -128,6 +128,8 @@ export const COMMON_CAPITALISED = new Set(words(`
   Later Earlier Afterwards Subsequently Eventually Finally Initially Originally Previously Since Sadly Unfortunately Thankfully
   Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October
   November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Winter
+  English Scottish Welsh Irish British Polish Romanian Lithuanian Latvian Albanian Kurdish Somali Eritrean Nigerian Ghanaian
+  Pakistani Bangladeshi Chinese Vietnamese Turkish Greek Italian Spanish Portuguese French German Dutch European African Caribbean
   Sexual Abusive Violent Approved Authorised Authorized Checked Signed Reviewed Verified Countersigned Level Levels Grade Tier Police Officers Officer Officers' Team Teams Neighbourhood Neighbourhoods Safer Priority Priorities Issue Issues Action
   Actions Date Dates Nature Victim Victims Perpetrator Perpetrators Offender Offenders Suspect Suspects Witness Witnesses
   Ins Insurance National Operation Houses Organised Organized Economic Flat Apartment Apt Maisonette

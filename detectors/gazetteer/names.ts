@@ -255,10 +255,16 @@ export const WEAK_NAME_WORDS = new Set(words(`
   Upon Near Off Up Out New Old Great Saint Police Team Court Road Station Safer Local City County Town Village Centre
 `));
 
-export const FORENAMES: ReadonlySet<string> = new Set([
+/** Nationality words no UK name list should hold ("a German Shepherd", "Irish" in a table); English, French and Welsh are surnames too. */
+const NATIONALITIES = new Set(words(`Irish Scottish British Polish Romanian Lithuanian Latvian Albanian Kurdish Somali Eritrean Nigerian Ghanaian
+  Pakistani Bangladeshi Chinese Vietnamese Turkish Greek Italian Spanish Portuguese German Dutch European African Caribbean`));
+
+const forenames = new Set([
   ...generated.forenames, ...FORENAMES_UK, ...FORENAMES_SCOTTISH_WELSH_IRISH, ...FORENAMES_SOUTH_ASIAN, ...FORENAMES_EUROPEAN,
   ...FORENAMES_AFRICAN_CARIBBEAN, ...FORENAMES_EAST_ASIAN_MIDDLE_EAST, ...FORENAMES_NEPALI_FILIPINO, ...FORENAMES_BALKAN_BALTIC_KURDISH_HORN,
 ]);
+for (const k of NATIONALITIES) forenames.delete(k);
+export const FORENAMES: ReadonlySet<string> = forenames;
 const surnames = new Set([
   ...generated.surnames, ...SURNAMES_UK, ...SURNAMES_SOUTH_ASIAN, ...SURNAMES_EUROPEAN, ...SURNAMES_AFRICAN_CARIBBEAN,
   ...SURNAMES_EAST_ASIAN_MIDDLE_EAST, ...SURNAMES_NEPALI_FILIPINO, ...SURNAMES_BALKAN_BALTIC_KURDISH_HORN,
@@ -270,6 +276,7 @@ const surnames = new Set([
 const isLexiconWord = (k: string): boolean =>
   UK_PLACES.has(k) || COMMON_CAPITALISED.has(k) || ORG_WORDS.has(k) || STREET_TYPE_SET.has(k) || VENUE_WORDS.has(k) || HOUSE_NAME_WORDS.has(k) || TITLES.has(k);
 for (const k of generatedExtra.surnames) if (!FORENAMES.has(k) && !WEAK_NAME_WORDS.has(k) && !isLexiconWord(k)) surnames.add(k);
+for (const k of NATIONALITIES) surnames.delete(k);
 export const SURNAMES: ReadonlySet<string> = surnames;
 
 /** Surname prefixes that make a surname on their own: O'Neill, McDonald, MacLeod, Fitzgerald. */

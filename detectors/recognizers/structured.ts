@@ -26,8 +26,8 @@ export const niNumberRecognizer: Recognizer = {
   minDigitGroup: 6, // …joined by at most one space, hyphen or dot each
   description: 'National Insurance number: HMRC prefix rules, suffix A-D, with or without spaces/dashes',
   patterns: [
-    // grouped by spaces, hyphens or dots ("WL.71.03.88.D" on typed-up forms)
-    { name: 'nino', regex: /\b[A-Z]{2}(?:[ .-]?\d{2}){3}[ .-]?[A-D]\b/g, score: 0.7 },
+    // grouped by spaces, hyphens or dots ("WL.71.03.88.D" on typed-up forms), or wrapped over a line ("PW 62 18⏎44 A")
+    { name: 'nino', regex: /\b[A-Z]{2}(?:(?:[ .-]|\r?\n)?\d{2}){3}(?:[ .-]|\r?\n)?[A-D]\b/g, score: 0.7 },
     { name: 'nino-any-case', regex: /\b[A-Za-z]{2}(?:[ .-]?\d{2}){3}[ .-]?[A-Da-d]\b/g, score: 0.3 },
     // forms and databases often drop the suffix letter: only straight after an NI label ("NI: AB123456")
     { name: 'nino-labelled-no-suffix', regex: /\b(?:NI|N\.I\.?|NINO|N\.I\.N\.O\.?|national insurance)(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*([A-Za-z]{2}(?:[ -]?\d{2}){3})(?![ -]?[A-Za-z0-9])/gi, score: 0.6, group: 1 },
@@ -46,7 +46,8 @@ export const nhsNumberRecognizer: Recognizer = {
   minDigitGroup: 10, // 3-3-4 joined by single spaces or hyphens
   description: 'NHS / CHI / H&C number: mod-11 check digit plus the issued ranges; unspaced or test-range numbers need a cue',
   patterns: [
-    { name: 'nhs-spaced', regex: /(?<![\d-])\d{3}[ -]\d{3}[ -]\d{4}(?![\d-])/g, score: 0.6 },
+    // (a PDF line may wrap it: "485 777⏎3457")
+    { name: 'nhs-spaced', regex: /(?<![\d-])\d{3}(?:[ -]|\r?\n)\d{3}(?:[ -]|\r?\n)\d{4}(?![\d-])/g, score: 0.6 },
     { name: 'nhs-compact', regex: /(?<![\d-])\d{10}(?![\d-])/g, score: 0.3 },
     // Scotland's CHI number is often written as its date of birth and four digits: "CHI 010101 9017"
     { name: 'chi-date-spaced', regex: /\bCHI(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{6} \d{4})(?![\d-])/gi, score: 0.3, group: 1 },

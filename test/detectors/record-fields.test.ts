@@ -99,3 +99,15 @@ test('a park after a place preposition, a terminal and a statute\'s words are no
   assert.deepEqual(values('aggravated by s.1 Abusive Behaviour and Sexual Harm (Scotland) Act 2016', 'PERSON'), []);
   assert.deepEqual(values('The complaint was made by Mr Jimin Park of Flat 3.', 'PERSON'), ['Mr Jimin Park']);
 });
+
+test('an NI or NHS number a PDF line wrapped in two is still found, whole', () => {
+  assert.deepEqual(values('Patient NHS number 485 777\n3457 recorded at triage', 'NHS_NUMBER'), ['485 777\n3457']);
+  assert.deepEqual(values('National Insurance no. PW 62 18\n44 A (checked)', 'NI_NUMBER'), ['PW 62 18\n44 A']);
+  // numbers on neighbouring lines of a table that fail the checks stay apart
+  assert.deepEqual(values('Calls 312 455\n1234 incidents', 'NHS_NUMBER'), []);
+});
+
+test('a dog\'s breed and a playground are no people', () => {
+  assert.deepEqual(values('Police dog Kane is a general-purpose German Shepherd who joined in 2021.', 'PERSON'), []);
+  assert.deepEqual(values('Youths gathering at Southmead Adventure Playground after dark.', 'PERSON'), []);
+});

@@ -71,6 +71,14 @@ export const formNameRecognizer: Recognizer = {
       group: 1,
     },
     {
+      // a form extracted from PDF or DOCX puts the label and its value on lines of their own:
+      // "Forename(s)⏎Amelia-Rose⏎Surname⏎Kowalczyk"
+      name: 'name-field-next-line',
+      regex: new RegExp(`(?:^|\\n)[ \\t]*(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|FORENAME\\(S\\)|First [Nn]ames?|Given [Nn]ames?|[Ss]urname|SURNAME|Family [Nn]ame|Last [Nn]ame)[ \\t]*:?[ \\t]*\\r?\\n[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})[ \\t]*(?=\\r?\\n|$)`, 'g'),
+      score: 0.75,
+      group: 1,
+    },
+    {
       // a document's own properties: "Author: H Merriweather" wrote it for the force, as staff
       name: 'author-field',
       regex: new RegExp(`\\b(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \\t]*:[ \\t]*(?:${RANK_COLLAR} )?((?:[A-Z]\\.? )?${FORM_WORD}(?: ${FORM_WORD}){0,2})(?![A-Za-z'’-])`, 'g'),

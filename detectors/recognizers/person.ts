@@ -443,16 +443,22 @@ function isPlace(toks: Tok[]): boolean {
 }
 
 /** "her son Mahad", "his partner Kasia": one capitalised word after a possessive and a kinship word. */
-const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', 'sister', 'mother', 'father', 'mum', 'dad', 'boyfriend', 'girlfriend', 'child', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'nephew', 'niece', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'fiancé', 'fiance', 'fiancée', 'carer', 'neighbour', 'lodger', 'ex-partner', 'ex-husband', 'ex-wife', 'ex-boyfriend', 'ex-girlfriend', 'cousin', 'friend'];
+const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', 'sister', 'mother', 'father', 'mum', 'dad', 'boyfriend', 'girlfriend', 'child', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'nephew', 'niece', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'fiancé', 'fiance', 'fiancée', 'carer', 'neighbour', 'lodger', 'ex-partner', 'ex-husband', 'ex-wife', 'ex-boyfriend', 'ex-girlfriend', 'ex', 'cousin', 'friend'];
 // the match starts at the name's capital and looks back for "her son": capitals are rarer than the possessives' letters (~1.7x)
 // read forwards from the possessive: a scan for "her"/"his"… is far cheaper than a lookbehind tried at every capital
-const KIN_NAME = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
+// (a PDF line may break between the possessive and the kin word: "my⏎husband Geoffrey")
+const KIN_NAME = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
 const INSTITUTION_AFTER = /^['’]s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Grammar|College|Academy|Hospital|Hall|House|Almshouses|Foundation|Trust|Institute|Centre|Library|Park|Road|Street|Arms|Head)\b/;
 /** Words that end the name of a park or an open space. */
 const GREEN_SPACE_WORDS = new Set(['park', 'gardens', 'common', 'heath', 'fields', 'green', 'meadows', 'recreation', 'rec']);
 /** A place preposition right before a run: "in", "at", "for", "near", "around", "outside"… */
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|for|near|around|outside|inside|through|across|into|from|to|towards|behind|beside|opposite|by)[ \t]+(?:the[ \t]+)?$/i;
+/** A lone capitalised word (not after another) with an age after it: "Lily-Mae, 6,", "Theo (2)". */
+// (the lookbehind after the first capital, as in RUN, lets the engine skip to capitals)
+const FORENAME_AGED = /([A-Z](?<![A-Za-z'’-].)[a-z'’]+(?:-[A-Z][a-z'’]+)?)(?=,[ \t]*\d{1,2},|[ \t]*\(\d{1,2}\))/g;
+/** A capitalised word right before: the aged word is then the end of a longer name, which the run scan reads. */
+const CAPITALISED_WORD_BEFORE = /[A-Z][A-Za-z'’-]*[ \t]$/;
 /** A company's legal suffix a few words on: "… Care at Home Ltd", "… & Sons Limited". */
 const COMPANY_AFTER = /^(?:[ \t]+(?:[A-Z][A-Za-z&'’-]*|&|at|of|and|for|the|in)){0,4}[ \t]+(?:Ltd|LTD|Limited|LIMITED|PLC|plc|LLP|CIC|Inc)\b/;
 const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
@@ -787,6 +793,19 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   // "Perp: Brennan, Sinead", "Vict: HARTLEY, J. P.": the same after a role label, initials allowed (only where
   // some label is followed by "Word, Word": a scan for the colon is far cheaper than the labels')
   if (LABEL_THEN_SURNAME_FIRST.test(text)) surnameFirstMixed(text, allMatches(SURNAME_FIRST_LABELLED, text), 'person:surname-first-labelled', out, env, true);
+  // "Lily-Mae, 6, has been given…", "Theo (2)": a lone forename the lists know, with a child's or an adult's age after it
+  FORENAME_AGED.lastIndex = 0;
+  for (let m = FORENAME_AGED.exec(text); m; m = FORENAME_AGED.exec(text)) {
+    const word = m[1]!;
+    if (CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const parts = word.split('-').map(lookupKey);
+    // a weak name-word ("Lily", "Summer") counts only inside a double-barrelled forename ("Lily-Mae")
+    if (!parts.every((k) => inGaz(FORENAMES, k) && (parts.length > 1 || !WEAK_NAME_WORDS.has(k)) && !COMMON_CAPITALISED.has(k) && !PLACES.has(k))) continue;
+    const start = m.index;
+    const end = start + word.length;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    out.push({ start, end, score: 0.7, reasons: ['person:forename-aged'], publicRole: env.teamBlock });
+  }
   // "Kowalczyk, Marta, 29, of …": the same with an age after it
   surnameFirstMixed(text, surnameFirstAged(text), 'person:surname-first-aged', out, env, true);
   KIN_NAME.lastIndex = 0;

@@ -111,3 +111,13 @@ test('a dog\'s breed and a playground are no people', () => {
   assert.deepEqual(values('Police dog Kane is a general-purpose German Shepherd who joined in 2021.', 'PERSON'), []);
   assert.deepEqual(values('Youths gathering at Southmead Adventure Playground after dark.', 'PERSON'), []);
 });
+
+test('a lone forename with an age, after "my ex" or a wrapped kin word, or on the line under a form label', () => {
+  assert.deepEqual(values('Thank you to Lily-Mae, 6, who brought the purse to the front counter.', 'PERSON'), ['Lily-Mae']);
+  assert.deepEqual(values('Children: Maisie Bramwell (6), Theo (2) - both open to CS', 'PERSON'), ['Maisie Bramwell', 'Theo']);
+  assert.deepEqual(values("C: It's my ex, Dwayne, he's kicking the door in.", 'PERSON'), ['Dwayne']);
+  assert.deepEqual(values('when my\nhusband Geoffrey went out to speak to him', 'PERSON'), ['Geoffrey']);
+  assert.deepEqual(values('Section 1: Child\nForename(s)\nAmelia-Rose\nSurname\nKowalczyk\nDate of birth\n19/08/2015', 'PERSON'), ['Amelia-Rose', 'Kowalczyk']);
+  // a place or a weak word with a number after it stays a word
+  assert.deepEqual(values('Incidents by ward: Summer (2), Hitchin (14), Paris (3)', 'PERSON'), []);
+});

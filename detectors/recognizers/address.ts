@@ -4,7 +4,7 @@
  * house name ("ASB around Station Road") is not a personal address and never matches.
  */
 import type { Candidate, Recognizer } from '../types.js';
-import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, COMMON_CAPITALISED, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS } from '../gazetteer/lexicon.js';
+import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, COMMON_CAPITALISED, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS, VEHICLE_MAKES, VEHICLE_COLOURS } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
 import { FORENAMES } from '../gazetteer/names.js';
 import { backOverSpaces, isLetterCode, isSpaceCode } from '../chars.js';
@@ -384,7 +384,32 @@ function findAddresses(text: string): Candidate[] {
     out.push({ start, end: ext.end, score: ext.hasPostcode ? 0.9 : ext.hasPlace ? 0.8 : 0.7, reasons });
     consumed = ext.end;
   }
+  if (text.includes('|')) splitOverCells(text, out);
   return out;
+}
+
+/**
+ * A spreadsheet row that keeps the house number, the street and the postcode in cells of their own:
+ * "| 14 | Apsley Street | G11 7SY |", "| 3 | Mill Lane | Tring | HP23 5AE |" (a locality cell only
+ * before a postcode cell, so a role or offence cell after the street is never read as a town).
+ */
+const SPLIT_OVER_CELLS = new RegExp(
+  `(?:^|\\|)[ \\t]*(\\d{1,4}[A-Za-z]?)[ \\t]*\\|[ \\t]*${STREET}(?:[ \\t]*(?:\\|[ \\t]*${CAP}(?:[ \\t]+${CAP}){0,2}[ \\t]*)?\\|[ \\t]*[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})?(?=[ \\t]*(?:\\||$))`,
+  'gm',
+);
+
+function splitOverCells(text: string, out: Candidate[]): void {
+  SPLIT_OVER_CELLS.lastIndex = 0;
+  for (let m = SPLIT_OVER_CELLS.exec(text); m; m = SPLIT_OVER_CELLS.exec(text)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    const end = m.index + m[0].length;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    // "| 88 | VAUXHALL ASTRA MERIT GREEN |": a make and a colour are a vehicle's cells, not a street
+    const words = m[0].toLowerCase().split(/[^a-z]+/);
+    if (words.some((w) => VEHICLE_MAKES.has(w)) && words.some((w) => VEHICLE_COLOURS.has(w))) continue;
+    const hasPostcode = /\d[A-Z]{2}$/.test(m[0]);
+    out.push({ start, end, score: hasPostcode ? 0.85 : 0.7, reasons: hasPostcode ? ['address:split-over-cells', 'address:postcode'] : ['address:split-over-cells'] });
+  }
 }
 
 export const addressRecognizer: Recognizer = {

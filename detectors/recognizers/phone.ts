@@ -68,11 +68,30 @@ function findPhones(text: string): Candidate[] {
   return out;
 }
 
+/** A row that keeps the dialling code and the number in cells of their own: "| 0141 | 496 0552 |". */
+const SPLIT_OVER_CELLS = /(?<=(?:^|\|)[ \t]*)(0\d{2,4})[ \t]*\|[ \t]*(\d{3,4}[ ]?\d{3,4})(?=[ \t]*(?:\||$))/gm;
+
+function findPhonesOverCells(text: string, out: Candidate[]): void {
+  SPLIT_OVER_CELLS.lastIndex = 0;
+  for (let m = SPLIT_OVER_CELLS.exec(text); m; m = SPLIT_OVER_CELLS.exec(text)) {
+    const nat = `${m[1]}${m[2]!.replace(' ', '')}`;
+    if (!isValidGbPhone(nat)) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (out.some((c) => c.start < end && start < c.end)) continue;
+    out.push({ start, end, score: 0.75, reasons: ['phone:split-over-cells', isDramaNumber(nat) ? 'phone:ofcom-drama' : 'phone:libphonenumber'] });
+  }
+}
+
 export const phoneRecognizer: Recognizer = {
   name: 'uk-phone',
   entity: 'PHONE',
   description: 'GB phone numbers via libphonenumber-js (max metadata, GB) plus Ofcom drama ranges; 101/999/111/105 never match',
-  find: (text) => findPhones(text),
+  find: (text) => {
+    const found = findPhones(text);
+    if (text.includes('|')) findPhonesOverCells(text, found);
+    return found;
+  },
   // "e.g. a call from 01632 960999 claiming to be HMRC": an example in advice is nobody's number
   context: { phrases: ['tel', 'telephone', 'phone', 'mobile', 'mob', 'call', 'contact', 'ring', 'text'], windowBefore: 30, windowAfter: 5, boost: 0.1, exclude: { phrases: ['e.g.', 'for example'], windowBefore: 20, windowAfter: 0 } },
 };

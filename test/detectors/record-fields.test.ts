@@ -121,3 +121,14 @@ test('a lone forename with an age, after "my ex" or a wrapped kin word, or on th
   // a place or a weak word with a number after it stays a word
   assert.deepEqual(values('Incidents by ward: Summer (2), Hitchin (14), Paris (3)', 'PERSON'), []);
 });
+
+test('an address and a phone number kept in cells of their own are one span each; a vehicle\'s cells are none', () => {
+  const row = '25/0447 | ZIELINSKA | Aleksandra | 14 | Apsley Street | G11 7SY | 11/06/1990 | 0141 | 496 0552 | Victim | Vandalism';
+  assert.deepEqual(values(row, 'ADDRESS'), ['14 | Apsley Street | G11 7SY']);
+  assert.deepEqual(values(row, 'PHONE'), ['0141 | 496 0552']);
+  // a locality cell counts only before a postcode cell: a role cell after the street is no town
+  assert.deepEqual(values('Okafor | 3 | Mill Lane | Victim | ASB', 'ADDRESS'), ['3 | Mill Lane']);
+  assert.deepEqual(values('ANPR | R472HNB | 88 | VAUXHALL ASTRA MERIT GREEN | 14:02', 'ADDRESS'), []);
+  // two number cells that make no valid number stay apart
+  assert.deepEqual(values('Q3 | 0141 | 2024 | totals', 'PHONE'), []);
+});

@@ -60,6 +60,31 @@ export function datesBesideNames(text: string, dets: readonly RawDetection[], no
   });
 }
 
+/** A date with an age in brackets straight after it: "05/05/1999 (25)", "3.2.88 (37)". */
+const DATE_THEN_AGE = /(?<![\d/.-])(\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))[ \t]*\((\d{1,3})\)/g;
+
+/**
+ * A date followed by an age that fits it is a birth date, wherever it stands (a court list's
+ * "Tariq MAHMOOD | 05/05/1999 (25) |"). The age is the one on the day the list was written, so up to
+ * three years under today's.
+ */
+export function datesWithAges(text: string, dets: readonly RawDetection[], now = new Date()): RawDetection[] {
+  const out: RawDetection[] = [];
+  DATE_THEN_AGE.lastIndex = 0;
+  for (let m = DATE_THEN_AGE.exec(text); m; m = DATE_THEN_AGE.exec(text)) {
+    const when = birthDate(m[1]!);
+    if (when === null || !isOldEnoughToBeBirth(when, now)) continue;
+    const ageNow = Math.floor((now.getTime() - when) / YEAR_MS);
+    const stated = Number(m[2]);
+    if (stated > ageNow || stated < ageNow - 3) continue;
+    const start = m.index;
+    const end = start + m[1]!.length;
+    if (dets.some((d) => d.start < end && start < d.end)) continue;
+    out.push(newDetection('DATE_OF_BIRTH', 'date-of-birth-with-age', start, end, 0.7, ['dob:date-with-matching-age'], false));
+  }
+  return out;
+}
+
 export function streetsBesideNames(text: string, dets: readonly RawDetection[]): RawDetection[] {
   return afterNames(text, dets, 80, false, (after) => {
     const m = BRACKETED_STREET.exec(after);

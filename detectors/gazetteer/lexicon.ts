@@ -30,7 +30,9 @@ export const VENUE_WORDS = new Set(words(`
 `));
 
 /** Words that make a house name ("Rose Cottage, Mill Lane"). */
-export const HOUSE_NAME_WORDS = new Set(words(`Cottage House Farm Farmhouse Lodge Barn Manor Villa Bungalow Mill Grange Rectory Vicarage Oast Cottages Flats Court Mansions Tower Towers Apartments`));
+// …and the plural trees of "The Beeches", "The Laurels", "The Limes"
+export const HOUSE_NAME_WORDS = new Set(words(`Cottage House Farm Farmhouse Lodge Barn Manor Villa Bungalow Mill Grange Rectory Vicarage Oast Cottages Flats Court Mansions Tower Towers Apartments
+  Beeches Laurels Limes Firs Elms Oaks Pines Willows Hollies Cedars Poplars Larches Maples Chestnuts Rowans Birches Yews Sycamores`));
 
 /** Words that make a capitalised run an organisation or a landmark, not a person. */
 export const ORG_WORDS = new Set(words(`

@@ -132,3 +132,12 @@ test('an address and a phone number kept in cells of their own are one span each
   // two number cells that make no valid number stay apart
   assert.deepEqual(values('Q3 | 0141 | 2024 | totals', 'PHONE'), []);
 });
+
+test('a date with an age after it that fits is a birth date; a house named for its trees is a house name', () => {
+  const row = '18/02/2025 | Blackburn Magistrates | Tariq MAHMOOD | 05/05/1999 (25) | Flat 3, Meridian House, 70 Montague Street, Blackburn BB2 1LP';
+  assert.deepEqual(values(row, 'DATE_OF_BIRTH'), ['05/05/1999']);
+  // an age that does not fit the date, or a recent date, is no birth date
+  assert.deepEqual(values('Incident 05/05/1999 (3) logged', 'DATE_OF_BIRTH'), []);
+  assert.deepEqual(values('Report 12/03/2025 (1) filed', 'DATE_OF_BIRTH'), []);
+  assert.deepEqual(values('The other party, Mr Stuart Kell of The Beeches, Holly Bush Lane, has counter-alleged harassment.', 'ADDRESS'), ['The Beeches, Holly Bush Lane']);
+});

@@ -33,7 +33,7 @@ function rankAfter(after: string): boolean {
 }
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */
 // …or on the next line, under a letter's signature ("Michelle Ayodele\nASB & Community Safety Manager")
-const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Lead|Leader|[Aa]dviser|[Aa]dvisor|[Dd]irector|Head|Chair|[Cc]lerk|[Ww]arden|[Cc]aseworker|[Pp]ractitioner|Partnership Analyst|[Aa]nalyst|[Aa]dministrator|Nurse|Midwife|Solicitor|Social Worker|Support Worker|Youth Worker|IDVA|ISVA|Consultant)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
+const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Lead|Leader|[Aa]dviser|[Aa]dvisor|[Dd]irector|Head|Chair|[Cc]lerk|[Ww]arden|[Cc]aseworker|[Pp]ractitioner|Partnership Analyst|[Aa]nalyst|[Aa]dministrator|Nurse|Midwife|Solicitor|Social Worker|Support Worker|Youth Worker|IDVA|ISVA|Consultant|Secretary|Treasurer|Chairman|Chairperson)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
 /**
  * "Amanda Keable (Colchester City Council)", "Kofi Asante (Adult Social Care)": a name followed by the
  * public body or service it works for, in brackets or in the next table cell. Volunteers' groups (a residents' association,
@@ -49,7 +49,7 @@ const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|
 const MAILBOX_AFTER = /^(?:[ \t]+\([A-Z]{0,3} ?\d{2,6}\))?["']?[ \t]*[<\[][^<>\[\]@\s]+@([^<>\[\]\s]+)[>\]]/;
 const PUBLIC_EMAIL_DOMAIN = /(?:^|\.)(?:police\.uk|pnn\.police\.uk|gov\.uk|nhs\.uk|nhs\.net|parliament\.uk|sch\.uk|ac\.uk|mod\.uk|judiciary\.uk|cps\.gov\.uk)$/i;
 // …or a service's word anywhere in it ("idva.referrals@", "community.safety@", "uhsussex.safeguarding@")
-const ROLE_MAILBOX_WORD = /(?:^|[._-])(?:referrals?|safeguarding|licensing|queries|enquiries|helpdesk|partnership|community[._-]safety|reception|bookings?)(?:[._-]|$)/i;
+const ROLE_MAILBOX_WORD = /(?:^|[._-])(?:referrals?|safeguarding|licensing|queries|enquiries|helpdesk|partnership|community[._-]safety|reception|bookings?|secretary|chair|clerk|treasurer)(?:[._-]|$)/i;
 const ROLE_MAILBOX = /^(?:info|enquiries|enquiry|contact|admin|office|hello|help|support|noreply|no-reply|reception|press|media|foi|dpo|complaints|feedback|team|snt|asb|safer|neighbourhood|[a-z]+\.(?:snt|npa|team|asb))(?:[._-][a-z0-9]+)*$/i;
 
 export interface ClassifyContext {
@@ -174,7 +174,8 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       if (isTeam(c)) { d.reasons.push('allow:team-block'); return true; }
       if (rankAfter(text.slice(d.end, d.end + 50))) { d.reasons.push('allow:rank'); return true; }
       const after = text.slice(d.end, d.end + 80);
-      if (STAFF_ROLE_AFTER.test(after)) { d.reasons.push('allow:staff-role'); return true; }
+      // (a volunteers' group's officers are private people: "Secretary, Ashwell Neighbourhood Watch")
+      if (STAFF_ROLE_AFTER.test(after) && !VOLUNTEER_GROUP.test(after)) { d.reasons.push('allow:staff-role'); return true; }
       if (ORG_AFTER.test(after)) { d.reasons.push('allow:organisation-after'); return true; }
       // "Dean Whitfield <d.whitfield@stevenage.gov.uk>": a display name before a public body's address
       const mailbox = MAILBOX_AFTER.exec(after);

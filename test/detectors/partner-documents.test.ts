@@ -61,3 +61,10 @@ test('a job title in a later cell makes a person staff only in a table with a ro
   const child = 'Maisie Okafor | 14/02/2019 | Allocated Social Worker | Kim Hale';
   assert.equal(detect(child, { kind: 'cell-row' }).findings.find((f) => f.value === 'Maisie Okafor')?.publicRole, false);
 });
+
+test('a community council\'s secretary signing with the role is public; a Neighbourhood Watch secretary is not', () => {
+  const cc = 'Yours sincerely,\nIshbel Grant\nSecretary, Govanhill Community Council\nsecretary@govanhillcc.org.uk';
+  assert.deepEqual(highOrCritical(cc), []);
+  const nhw = detect('Yours sincerely,\nOluwadamilare Bankole-Hughes\nSecretary, Ashwell Neighbourhood Watch\n07700 900 871', { kind: 'document-text' });
+  assert.equal(nhw.findings.find((f) => f.entity === 'PERSON')?.publicRole, false);
+});

@@ -7,10 +7,11 @@
  * - a street in brackets: "Mr Halloran (Cavendish Way)". A street alone is no address, but beside a
  *   name it is where the person lives;
  * - the name they go by: "Gurpreet Singh Sandhu, 58, known to his friends as Gary", "aka "Fizz"".
+ * And one fact that needs no name beside it: a date followed by an age that fits it ("05/05/1999 (25)").
  */
 import type { Entity } from '../core/types.js';
 import type { RawDetection } from './types.js';
-import { newDetection } from './engine.js';
+import { newDetection, overlapsAny } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
 import { BRACKETED_STREET } from './recognizers/address.js';
 import { COMMON_CAPITALISED } from './gazetteer/lexicon.js';
@@ -79,7 +80,7 @@ export function datesWithAges(text: string, dets: readonly RawDetection[], now =
     if (stated > ageNow || stated < ageNow - 3) continue;
     const start = m.index;
     const end = start + m[1]!.length;
-    if (dets.some((d) => d.start < end && start < d.end)) continue;
+    if (overlapsAny(dets, start, end)) continue;
     out.push(newDetection('DATE_OF_BIRTH', 'date-of-birth-with-age', start, end, 0.7, ['dob:date-with-matching-age'], false));
   }
   return out;

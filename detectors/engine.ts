@@ -133,10 +133,10 @@ const WHOLE = (text: string): TriggerWindow[] => [{ start: 0, end: text.length, 
 
 function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at') => TriggerWindow[]): void {
   const minScore = rec.minScore ?? DEFAULT_MIN_SCORE;
+  const excludes: readonly HotwordWindow[] = ([] as HotwordWindow[]).concat(rec.context?.exclude ?? []);
   const accept = (start: number, end: number, base: number, reasons: string[], publicRole?: boolean): void => {
     let score = base;
-    const exclude = rec.context?.exclude;
-    if (exclude && (Array.isArray(exclude) ? exclude.some((w) => findContext(w, text, start, end)) : findContext(exclude as HotwordWindow, text, start, end))) return;
+    if (excludes.some((w) => findContext(w, text, start, end))) return;
     if (rec.context) {
       const hit = findContext(rec.context, text, start, end, opts.extraContext);
       if (hit) {
@@ -205,6 +205,11 @@ const better = (a: RawDetection, b: RawDetection): boolean => {
   if (a.score !== b.score) return a.score > b.score;
   return a.end - a.start > b.end - b.start;
 };
+
+/** Whether any of `spans` overlaps [start, end): a follow-up pass adds nothing where something was already found. */
+export function overlapsAny(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  return spans.some((s) => s.start < end && start < s.end);
+}
 
 /**
  * Index of the first of `dets` (disjoint and sorted by start, as resolveOverlaps leaves them) that ends

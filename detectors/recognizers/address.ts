@@ -3,6 +3,7 @@
  * then optional localities and a postcode, as one span. A street without a house number or
  * house name ("ASB around Station Road") is not a personal address and never matches.
  */
+import { overlapsAny } from '../engine.js';
 import type { Candidate, Recognizer } from '../types.js';
 import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, COMMON_CAPITALISED, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS, VEHICLE_MAKES, VEHICLE_COLOURS } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
@@ -403,7 +404,7 @@ function splitOverCells(text: string, out: Candidate[]): void {
   for (let m = SPLIT_OVER_CELLS.exec(text); m; m = SPLIT_OVER_CELLS.exec(text)) {
     const start = m.index + m[0].indexOf(m[1]!);
     const end = m.index + m[0].length;
-    if (out.some((c) => c.start < end && start < c.end)) continue;
+    if (overlapsAny(out, start, end)) continue;
     // "| 88 | VAUXHALL ASTRA MERIT GREEN |": a make and a colour are a vehicle's cells, not a street
     const words = m[0].toLowerCase().split(/[^a-z]+/);
     if (words.some((w) => VEHICLE_MAKES.has(w)) && words.some((w) => VEHICLE_COLOURS.has(w))) continue;

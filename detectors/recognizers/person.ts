@@ -5,6 +5,7 @@
  * places, organisations and sentence-initial common words are rejected. See detectors/README.md
  * for what a model-based recogniser would add: it plugs in as another `find`.
  */
+import { overlapsAny } from '../engine.js';
 import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
 import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
 import { backOverSpaces, isBlankCode, isSpaceCode } from '../chars.js';
@@ -196,7 +197,7 @@ function nameInTwoCells(line: string, offset: number, out: Candidate[], env: Rec
     const aStart = offset + m.index + m[0].indexOf(a);
     const bStart = offset + m.index + m[0].lastIndexOf(b);
     for (const [start, end] of [[aStart, aStart + a.length], [bStart, bStart + b.length]] as const) {
-      if (out.some((c) => c.start < end && start < c.end)) continue;
+      if (overlapsAny(out, start, end)) continue;
       out.push({ start, end, score: 0.7, reasons: ['person:name-in-two-cells'], publicRole: env.teamBlock });
     }
   }
@@ -803,7 +804,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     if (!parts.every((k) => inGaz(FORENAMES, k) && (parts.length > 1 || !WEAK_NAME_WORDS.has(k)) && !COMMON_CAPITALISED.has(k) && !PLACES.has(k))) continue;
     const start = m.index;
     const end = start + word.length;
-    if (out.some((c) => c.start < end && start < c.end)) continue;
+    if (overlapsAny(out, start, end)) continue;
     out.push({ start, end, score: 0.7, reasons: ['person:forename-aged'], publicRole: env.teamBlock });
   }
   // "Kowalczyk, Marta, 29, of …": the same with an age after it
@@ -815,7 +816,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     if (COMMON_CAPITALISED.has(key) || PLACES.has(key) || STREET_TYPE_SET.has(key) || ORG_WORDS.has(key)) continue;
     const start = m.index + m[0].length - word.length;
     const end = start + word.length;
-    if (out.some((c) => c.start < end && start < c.end)) continue;
+    if (overlapsAny(out, start, end)) continue;
     out.push({ start, end, score: 0.7, reasons: ['person:kin'], publicRole: false });
   }
   return out;

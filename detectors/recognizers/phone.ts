@@ -5,6 +5,7 @@
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { boundedMemo } from '../memo.js';
+import { overlapsAny } from '../engine.js';
 import type { Candidate, Recognizer } from '../types.js';
 
 // groups may be parted by two spaces, as OCR and typed tables leave them ("07700  900 263")
@@ -78,7 +79,7 @@ function findPhonesOverCells(text: string, out: Candidate[]): void {
     if (!isValidGbPhone(nat)) continue;
     const start = m.index;
     const end = m.index + m[0].length;
-    if (out.some((c) => c.start < end && start < c.end)) continue;
+    if (overlapsAny(out, start, end)) continue;
     out.push({ start, end, score: 0.75, reasons: ['phone:split-over-cells', isDramaNumber(nat) ? 'phone:ofcom-drama' : 'phone:libphonenumber'] });
   }
 }

@@ -74,7 +74,7 @@ export const drivingLicenceRecognizer: Recognizer = {
     // Northern Ireland (DVA) licences are eight digits, taken only after a label that names them
     { name: 'dva-ni-labelled', regex: /\b(?:(?:NI|N\. ?Ireland|Northern Ireland|DVA)[ \t]+(?:driving[ \t]+)?licen[cs]e|licen[cs]e[ \t]*\((?:NI|DVA|Northern Ireland)\))(?:[ \t]+(?:no|number))?\.?[ \t]*[:-]?[ \t]*(\d{8})(?![\d/-])/gi, score: 0.65, group: 1 },
   ],
-  validate: (v) => /^\d{8}$/.test(v) || (isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16))),
+  validate: (v) => /^\d{8}$/.test(v) || isValidDrivingLicence(v.replace(/\s+/g, '').slice(0, 16)),
   context: { phrases: ['driving licence', 'driving license', 'driver licence', 'licence number', 'licence no', 'dvla', 'driver number', 'driving licence number'], windowBefore: 60, windowAfter: 20, boost: 0.3, exclude: EXAMPLE_OF },
 };
 

@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detect } from '../../detectors/index.js';
+import { detectedValues } from '../helpers/detected.js';
 
 const highOrCritical = (text: string): string[] => detect(text, { kind: 'document-text' }).findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => `${f.entity} ${f.value}`);
 
@@ -49,7 +50,7 @@ test('the Metropolitan Police\'s "Name, 23 (14.01.02)" gives a birth date; a spe
 });
 
 test('names no hand-written list holds come from the wide name list; companies named after people do not', () => {
-  const names = (t: string): string[] => detect(t).findings.filter((f) => f.entity === 'PERSON').map((f) => f.value);
+  const names = (t: string): string[] => detectedValues(t, 'PERSON');
   assert.deepEqual(names('Comments: v4 – added Kelsey Arnott (V, case 7) new address 15 Wren Close, Hatfield AL10 9LB'), ['Kelsey Arnott']);
   assert.deepEqual(names('Lead officer: Daxa Pancholi, Head of Community Safety, Leicester City Council'), ['Daxa Pancholi']);
   assert.deepEqual(names('Relationship: paid carer employed by Kernow Care at Home Ltd'), []);

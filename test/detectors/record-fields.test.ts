@@ -6,8 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detect } from '../../detectors/index.js';
-
-const values = (text: string, entity: string): string[] => detect(text).findings.filter((f) => f.entity === entity).map((f) => f.value);
+import { detectedValues as values } from '../helpers/detected.js';
 
 test('a field labelled with the person\'s part in the case holds a name, in either order and in capitals', () => {
   assert.deepEqual(values('DETAINEE: RAHMAN, SHAHIDUL    DOB: 27/09/1995', 'PERSON'), ['RAHMAN, SHAHIDUL']);

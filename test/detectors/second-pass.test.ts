@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detect, detectBlocks } from '../../detectors/index.js';
-
-const values = (text: string, entity: string, ctx = {}): string[] =>
-  detect(text, ctx).findings.filter((f) => f.entity === entity).map((f) => f.value);
+import { detectedValues as values } from '../helpers/detected.js';
 
 test('repeat mentions: a lone surname or forename of a person named in full earlier in the text is PERSON too', () => {
   const text = "Kenneth Ablewhite-Nkemelu, 31, of Carrow Road, Hitchin, was jailed. Ablewhite-Nkemelu had denied it. Police said Kenneth's account was false.";

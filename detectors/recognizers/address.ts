@@ -44,7 +44,8 @@ const STREET_TYPE_WORD = new RegExp(`(?:${typeAlt})(?![A-Za-z'’])`);
 const WELSH_STREET_WORD = new RegExp(`${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')}`);
 const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
-const NAMED_GATE = /([A-Z][A-Za-z]+),\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\s+\d/g;
+// (found from the comma, the word before it read back: commas are far rarer than capitals)
+const NAMED_GATE = /,(?<=([A-Z][A-Za-z]+),)\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\s+\d/g;
 const HOUSE_OR_VENUE = new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS]);
 /** NAMED_GATE hits that matter: a flat/unit number, or a comma after a house-name or venue word. */
 const namedGateHit = (m: RegExpExecArray): boolean => m[1] === undefined || HOUSE_OR_VENUE.has(m[1].toLowerCase());
@@ -285,7 +286,9 @@ function gateWindows(text: string, gate: RegExp, before: number, after: number, 
   gate.lastIndex = 0;
   for (let m = gate.exec(text); m; m = gate.exec(text)) {
     if (keep && !keep(m)) continue;
-    let s = Math.max(0, m.index - before);
+    // a gate's group 1 is read back by a lookbehind from its anchor: the hit starts with that word
+    const hit = m.index - (m[1]?.length ?? 0);
+    let s = Math.max(0, hit - before);
     let e = Math.min(text.length, m.index + m[0].length + after);
     while (s > 0 && !isSpaceCode(text.charCodeAt(s - 1))) s--;
     while (e < text.length && !isSpaceCode(text.charCodeAt(e))) e++;

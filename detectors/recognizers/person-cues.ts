@@ -138,7 +138,7 @@ export const lowerCaseNameRecognizer: Recognizer = {
     },
     {
       name: 'lower-labelled',
-      regex: /(?<![A-Za-z])(?:name|full name|driver|victim|suspect|offender|witness|complainant|defendant|detainee|keeper|caller|tenant)[ \t]*:[ \t]*([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})(?![A-Za-z'’-])/g,
+      regex: /:(?<=(?<![A-Za-z])(?:name|full name|driver|victim|suspect|offender|witness|complainant|defendant|detainee|keeper|caller|tenant)[ \t]*:)[ \t]*([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})(?![A-Za-z'’-])/g,
       score: 0.7,
       group: 1,
     },
@@ -183,7 +183,8 @@ export const signOffNameRecognizer: Recognizer = {
   requires: ['egards', 'Yours', 'thanks', 'wishes'],
   patterns: [{
     name: 'signed-name',
-    regex: new RegExp(`\\b(?:Kind regards|Best regards|Warm regards|Regards|Yours sincerely|Yours faithfully|Yours truly|Many thanks|Best wishes)[ \\t]*,?[ \\t]*(?:\\r?\\n[ \\t]*){1,2}(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,3})[ \\t]*(?=\\r?\\n|$|,)`, 'g'),
+    // matched from the line break, the sign-off read back: line breaks are far rarer than the sign-offs' capitals
+    regex: new RegExp(`\\n(?<=\\b(?:Kind regards|Best regards|Warm regards|Regards|Yours sincerely|Yours faithfully|Yours truly|Many thanks|Best wishes)[ \\t]*,?[ \\t]*(?:\\r?\\n[ \\t]*)?\\r?\\n)[ \\t]*(?:\\r?\\n[ \\t]*)?(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,3})[ \\t]*(?=\\r?\\n|$|,)`, 'g'),
     score: 0.75,
     group: 1,
   }],

@@ -160,7 +160,7 @@ function surnameFirstMixed(text: string, matches: Iterable<RegExpExecArray>, rea
 /** "Jul–Sep", "Oct-Dec": a quarter's column, not a name. */
 const MONTH_PART = /(?:^|[- ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*(?:$|[- ])/;
 // matched from the opening quote, the forename read back by a capturing lookbehind: quotes are far rarer than capitals
-const NICKNAME_BETWEEN = new RegExp(`(?<=([${UP}][${LET}'’-]+)([ \\t]+))["“]([${UP}][${LET}'’-]+)["”][ \\t]+([${UP}][${LET}'’-]+)(?![${LET}])`, 'g');
+const NICKNAME_BETWEEN = new RegExp(`["“](?<=([${UP}][${LET}'’-]+)([ \\t]+)["“])([${UP}][${LET}'’-]+)["”][ \\t]+([${UP}][${LET}'’-]+)(?![${LET}])`, 'g');
 
 function nicknameBetween(text: string, out: Candidate[], env: RecognizerEnv): void {
   NICKNAME_BETWEEN.lastIndex = 0;
@@ -232,7 +232,7 @@ const SURNAME_FIRST_CELL = new RegExp(`(?:^|\\|)[ \\t]*((?:Ó |Ní |Nic |Mac |Ua
  * letter straight before it, a capitalised word after it), the surname then read back from the comma:
  * a regex tried at every capital of a text cost several times more.
  */
-const FORENAMES_AFTER_CAPS_COMMA = new RegExp(`(?<=[${UP}'’-]),[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`, 'g');
+const FORENAMES_AFTER_CAPS_COMMA = new RegExp(`,(?<=[${UP}'’-],)[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,})(?:[ \\t]+([${UP}][${LET}'’-]+|[${UP}]{2,}))?(?![${LET}'’-])`, 'g');
 const CAPS_SURNAME_BEFORE_COMMA = new RegExp(`([${UP}](?<![${LET}'’-].)(?:[${UP}'’-]|Ma?c(?=[${UP}])){1,})$`);
 
 /** The "SURNAME, Forename [Middle]" matches, shaped as a regex's: [whole, surname, forename, middle?] at index. */

@@ -70,7 +70,7 @@ function findPhones(text: string): Candidate[] {
 }
 
 /** A row that keeps the dialling code and the number in cells of their own: "| 0141 | 496 0552 |". */
-const SPLIT_OVER_CELLS = /(?<=(?:^|\|)[ \t]*)(0\d{2,4})[ \t]*\|[ \t]*(\d{3,4}[ ]?\d{3,4})(?=[ \t]*(?:\||$))/gm;
+const SPLIT_OVER_CELLS = /(0(?<=(?:^|\|)[ \t]*0)\d{2,4})[ \t]*\|[ \t]*(\d{3,4}[ ]?\d{3,4})(?=[ \t]*(?:\||$))/gm;
 
 function findPhonesOverCells(text: string, out: Candidate[]): void {
   SPLIT_OVER_CELLS.lastIndex = 0;

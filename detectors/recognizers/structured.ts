@@ -132,11 +132,11 @@ export const vehicleRegRecognizer: Recognizer = {
     // (OCR and typed forms may leave two spaces inside: "LR68  WDF")
     { name: 'vrm-current', regex: /\b[A-Z]{2}\d{2} {0,2}[A-Z]{3}\b/gi, score: 0.6 },
     { name: 'vrm-prefix', regex: /\b[A-Z]\d{1,3} ?[A-Z]{3}\b/g, score: 0.3 },
-    { name: 'vrm-suffix', regex: /\b[A-Z]{3} ?\d{1,3}[A-Z]\b/g, score: 0.3 },
+    { name: 'vrm-suffix', regex: /[A-Z](?<!\w[A-Z])[A-Z]{2} ?\d{1,3}[A-Z]\b/g, score: 0.3 },
     { name: 'vrm-ni', regex: /\b[A-Z]{0,2}[IZ] ?\d{1,4}\b/g, score: 0.25 },
     // not a grid reference ("grid SJ 867 945"), nor an Act and its year ("PRA 2002", "RTA 1988")
     // nor a reference written with slashes ("TOR 41/TOR/2024/3391")
-    { name: 'vrm-dateless', regex: /\b(?:\d{1,4} [A-Z]{2,3}|[A-Z]{2,3} (?!(?:19|20)\d\d\b)\d{1,4})\b(?! \d|\/)/g, score: 0.15 },
+    { name: 'vrm-dateless', regex: /(?:\d(?<!\w\d)\d{0,3} [A-Z]{2,3}|[A-Z](?<!\w[A-Z])[A-Z]{1,2} (?!(?:19|20)\d\d\b)\d{1,4})\b(?! \d|\/)/g, score: 0.15 },
   ],
   validate: (v) => {
     if (isRoadNumber(v) || EXAMPLE_PLATES.has(v.replace(/\s/g, '').toUpperCase())) return false;

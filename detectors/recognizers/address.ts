@@ -397,8 +397,9 @@ function findAddresses(text: string): Candidate[] {
  * "| 14 | Apsley Street | G11 7SY |", "| 3 | Mill Lane | Tring | HP23 5AE |" (a locality cell only
  * before a postcode cell, so a role or offence cell after the street is never read as a town).
  */
+// (found from the house number's first digit, the cell's opening read back)
 const SPLIT_OVER_CELLS = new RegExp(
-  `(?:^|\\|)[ \\t]*(\\d{1,4}[A-Za-z]?)[ \\t]*\\|[ \\t]*${STREET}(?:[ \\t]*(?:\\|[ \\t]*${CAP}(?:[ \\t]+${CAP}){0,2}[ \\t]*)?\\|[ \\t]*[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})?(?=[ \\t]*(?:\\||$))`,
+  `(\\d(?<=(?:^|\\|)[ \\t]*\\d)\\d{0,3}[A-Za-z]?)[ \\t]*\\|[ \\t]*${STREET}(?:[ \\t]*(?:\\|[ \\t]*${CAP}(?:[ \\t]+${CAP}){0,2}[ \\t]*)?\\|[ \\t]*[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})?(?=[ \\t]*(?:\\||$))`,
   'gm',
 );
 

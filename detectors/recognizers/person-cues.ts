@@ -57,16 +57,17 @@ export const formNameRecognizer: Recognizer = {
   entity: 'PERSON',
   description: 'The value of a form\'s name fields ("Surname: MACKINNON", "Full name:  ROSALIND MAE CORCORAN"), which forms often write in capitals',
   patterns: [
+    // the fields with a colon are found from it, the label read back: colons are far rarer than the labels' letters
     {
       name: 'surname-field',
-      regex: new RegExp(`\\b(?:[Ss]urname|SURNAME|Family [Nn]ame|FAMILY NAME|Last [Nn]ame|LAST NAME)[ \\t]*:[ \\t]*(${FORM_WORD})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`:(?<=\\b(?:[Ss]urname|SURNAME|Family [Nn]ame|FAMILY NAME|Last [Nn]ame|LAST NAME)[ \\t]*:)[ \\t]*(${FORM_WORD})(?![A-Za-z'’-])`, 'g'),
       score: 0.8,
       group: 1,
     },
     {
       // not "Premises Name:" or "Team name:": the label opens the field
       name: 'name-field',
-      regex: new RegExp(`(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?|Issued to|ISSUED TO|Served on|SERVED ON|Statement of|STATEMENT OF)[ \\t]*:[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`:(?<=(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?|Issued to|ISSUED TO|Served on|SERVED ON|Statement of|STATEMENT OF)[ \\t]*:)[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z'’-])`, 'g'),
       score: 0.75,
       group: 1,
     },
@@ -81,7 +82,7 @@ export const formNameRecognizer: Recognizer = {
     {
       // a document's own properties: "Author: H Merriweather" wrote it for the force, as staff
       name: 'author-field',
-      regex: new RegExp(`\\b(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \\t]*:[ \\t]*(?:${RANK_COLLAR} )?((?:[A-Z]\\.? )?${FORM_WORD}(?: ${FORM_WORD}){0,2})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`:(?<=\\b(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \\t]*:)[ \\t]*(?:${RANK_COLLAR} )?((?:[A-Z]\\.? )?${FORM_WORD}(?: ${FORM_WORD}){0,2})(?![A-Za-z'’-])`, 'g'),
       score: 0.75,
       group: 1,
       publicRole: 'allow:document-author',
@@ -113,7 +114,8 @@ export const caseRoleFieldRecognizer: Recognizer = {
   description: 'The name in a record field labelled with the person\'s part in the case ("DETAINEE: RAHMAN, SHAHIDUL", "Driver: Yusuf Demir")',
   patterns: [{
     name: 'role-field',
-    regex: new RegExp(`\\b${CASE_ROLE_LABEL}[ \\t]*:[ \\t]*(${FORM_WORD}(?:,? ${FORM_WORD}){1,3})(?![A-Za-z'’-])`, 'g'),
+    // found from the colon, the label read back
+    regex: new RegExp(`:(?<=\\b${CASE_ROLE_LABEL}[ \\t]*:)[ \\t]*(${FORM_WORD}(?:,? ${FORM_WORD}){1,3})(?![A-Za-z'’-])`, 'g'),
     score: 0.75,
     group: 1,
   }],

@@ -456,8 +456,9 @@ const GREEN_SPACE_WORDS = new Set(['park', 'gardens', 'common', 'heath', 'fields
 /** A place preposition right before a run: "in", "at", "for", "near", "around", "outside"… */
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|for|near|around|outside|inside|through|across|into|from|to|towards|behind|beside|opposite|by)[ \t]+(?:the[ \t]+)?$/i;
 /** A lone capitalised word (not after another) with an age after it: "Lily-Mae, 6,", "Theo (2)". */
-// (the lookbehind after the first capital, as in RUN, lets the engine skip to capitals)
-const FORENAME_AGED = /([A-Z](?<![A-Za-z'’-].)[a-z'’]+(?:-[A-Z][a-z'’]+)?)(?=,[ \t]*\d{1,2},|[ \t]*\(\d{1,2}\))/g;
+// (found from the comma or bracket before the age, the word read back: these are far rarer than capitals;
+// [1] the word, [2] what lies between it and the age's opening)
+const FORENAME_AGED = /[,(](?<=([A-Z](?<![A-Za-z'’-].)[a-z'’]+(?:-[A-Z][a-z'’]+)?)(,|[ \t]*\())(?:(?<=,)(?=[ \t]*\d{1,2},)|(?<=\()(?=\d{1,2}\)))/g;
 /** A capitalised word right before: the aged word is then the end of a longer name, which the run scan reads. */
 const CAPITALISED_WORD_BEFORE = /[A-Z][A-Za-z'’-]*[ \t]$/;
 /** A company's legal suffix a few words on: "… Care at Home Ltd", "… & Sons Limited". */
@@ -798,11 +799,11 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   FORENAME_AGED.lastIndex = 0;
   for (let m = FORENAME_AGED.exec(text); m; m = FORENAME_AGED.exec(text)) {
     const word = m[1]!;
-    if (CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const start = m.index + 1 - m[2]!.length - word.length;
+    if (CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
     const parts = word.split('-').map(lookupKey);
     // a weak name-word ("Lily", "Summer") counts only inside a double-barrelled forename ("Lily-Mae")
     if (!parts.every((k) => inGaz(FORENAMES, k) && (parts.length > 1 || !WEAK_NAME_WORDS.has(k)) && !COMMON_CAPITALISED.has(k) && !PLACES.has(k))) continue;
-    const start = m.index;
     const end = start + word.length;
     if (overlapsAny(out, start, end)) continue;
     out.push({ start, end, score: 0.7, reasons: ['person:forename-aged'], publicRole: env.teamBlock });

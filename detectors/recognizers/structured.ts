@@ -86,7 +86,7 @@ export const passportRecognizer: Recognizer = {
   minDigitGroup: 7, // seven in a row, or nine in threes
   description: 'UK passport number (9 digits, or 2 letters + 7 digits, or 1 alnum + 8 digits), only with a passport cue',
   patterns: [
-    { name: 'passport', regex: /\b(?:[A-Z]{2} ?\d{7}|[A-Z0-9]\d{8})\b/g, score: 0.3 },
+    { name: 'passport', regex: /(?:[A-Z](?<!\w[A-Z])[A-Z] ?\d{7}|[A-Z0-9](?<!\w[A-Z0-9])\d{8})\b/g, score: 0.3 },
     // digits written in groups: "passport no. 720 051 846", "512 345678", "1183 2290 5", "EA 482 9163", "PA 12 34 567"
     { name: 'passport-spaced', regex: /(?:(?<![A-Za-z0-9])[A-Z]{2} ?\d(?: ?\d){6}|(?<!\d[ -]?)\d(?: ?\d){8})(?![ -]?\d)/g, score: 0.3 },
   ],

@@ -147,8 +147,7 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
     if (score < minScore) return;
     out.push(newDetection(rec.entity, rec.name, start, end, Math.round(score * 100) / 100, reasons, publicRole));
   };
-  const required = rec.requires === undefined || rec.requires.some((r) => text.includes(r));
-  const windows = rec.patterns && required ? (rec.trigger ? windowsFor(rec.trigger) : WHOLE(text)) : [];
+  const windows = rec.patterns ? (rec.trigger ? windowsFor(rec.trigger) : WHOLE(text)) : [];
   const minDigits = rec.minDigits ?? 0;
   const minDigitRun = rec.minDigitRun ?? 0;
   const minDigitGroup = rec.minDigitGroup ?? 0;

@@ -87,11 +87,6 @@ export interface Recognizer {
    * Prose dates and times ("12 March", "14:30") never reach six.
    */
   minDigitGroup?: number;
-  /**
-   * Literal substrings one of which every match contains ("regards", "[Comment"): a text holding none
-   * skips the patterns without scanning them (String.includes is far cheaper than a regex scan).
-   */
-  requires?: readonly string[];
 }
 
 export interface RawDetection extends Candidate {

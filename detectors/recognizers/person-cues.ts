@@ -182,7 +182,6 @@ export const signOffNameRecognizer: Recognizer = {
   name: 'sign-off-name',
   entity: 'PERSON',
   description: 'The name on the line after a letter\'s or e-mail\'s sign-off ("Yours sincerely,", "Kind regards,")',
-  requires: ['egards', 'Yours', 'thanks', 'wishes'],
   patterns: [{
     name: 'signed-name',
     // matched from the line break, the sign-off read back: line breaks are far rarer than the sign-offs' capitals
@@ -227,7 +226,6 @@ export const commentAuthorRecognizer: Recognizer = {
   name: 'comment-author',
   entity: 'PERSON',
   description: 'The author named in a document comment or reply marker, as word processors export them',
-  requires: ['[Comment', '[COMMENT', '[Reply', '[REPLY'],
   patterns: [{
     name: 'comment-author',
     regex: new RegExp(`\\[(?:Comment|COMMENT|Reply|REPLY)(?:[ \\t]+\\[?[A-Z]{1,3}\\d{1,3}\\]?)?[ \\t]*[-–:][ \\t]*(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,2})[ \\t]*[-–,]`, 'g'),
@@ -244,7 +242,6 @@ export const appealNameRecognizer: Recognizer = {
   name: 'appeal-name',
   entity: 'PERSON',
   description: 'The name a missing-person or wanted appeal asks about ("Have you seen … ?", "Can you help us find … ?")',
-  requires: ['you seen', 'YOU SEEN', 'help us find', 'HELP US FIND', 'help us trace', 'HELP US TRACE'],
   patterns: [{
     name: 'appeal-question',
     regex: new RegExp(`\\b(?:[Hh]ave you seen|HAVE YOU SEEN|help us (?:find|trace)|HELP US (?:FIND|TRACE))[ \\t]+(${SIGNED_WORD}(?: ${SIGNED_WORD}){0,3})[ \\t]*\\?`, 'g'),
@@ -261,10 +258,10 @@ export const mailHeaderNameRecognizer: Recognizer = {
   name: 'mail-header-name',
   entity: 'PERSON',
   description: 'The name in a From:, To: or Cc: header line that gives no address, as forwarded e-mails pasted into documents do',
-  requires: ['From:', 'To:', 'Cc:', 'FROM:'],
   patterns: [{
     name: 'header-name',
-    regex: new RegExp(`(?:^|\\n|[ \\t])(?:From|To|Cc|FROM|TO|CC)[ \\t]*:[ \\t]*(?:${RANK_COLLAR} )?(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,2})[ \\t]*(?=\\r?\\n|$|[ \\t]+(?:To|Cc|Sent|Date|Subject|TO|SENT|SUBJECT)[ \\t]*:)`, 'g'),
+    // found from the colon, the header's label read back
+    regex: new RegExp(`:(?<=(?:^|\\n|[ \\t])(?:From|To|Cc|FROM|TO|CC)[ \\t]*:)[ \\t]*(?:${RANK_COLLAR} )?(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,2})[ \\t]*(?=\\r?\\n|$|[ \\t]+(?:To|Cc|Sent|Date|Subject|TO|SENT|SUBJECT)[ \\t]*:)`, 'g'),
     score: 0.75,
     group: 1,
   }],

@@ -737,6 +737,8 @@ test('from corpus23: a role label before capitals, "Statement of:", and the pers
 
 test('from corpus25: mail header names with no address, surname-first cells with a title after, job-title words are no names', () => {
   assert.deepEqual(values('From: Jo Fairweather To: Sgt Amrit Gill Subject: RE: Whinbush Grove – referral', 'PERSON', { kind: 'document-text' }), ['Jo Fairweather', 'Amrit Gill']);
+  // a header labelled in capitals alone, with no "From:" or "To:" anywhere in the text (once skipped unscanned)
+  assert.deepEqual(values('TO: Zebedee Quillfeather\nSENT: 12 March 2026 09:14', 'PERSON', { kind: 'document-text' }), ['Zebedee Quillfeather']);
   assert.deepEqual(values('0432 | 22/10/2026 | HILL, Rose (Mrs) | 18 The Oval, Rose Hill, Oxford OX4 4SE | Victim', 'PERSON', { kind: 'cell-row' }), ['HILL, Rose']);
   assert.deepEqual(values('Please speak to the Tenancy Enforcement Officer about it.', 'PERSON'), []);
   assert.deepEqual(values('Our drop-in has moved to the Ebenezer Howard Room.', 'PERSON'), []);

@@ -103,6 +103,18 @@ test('property: every normalised character maps back to original text it was kep
   assert.equal(normalise('Baptiste\u2013Williams, 1\u20137').text, 'Baptiste-Williams, 1-7');
 });
 
+test('normalise(): quoting, PDF line breaks and JSON escapes, and a long text then a short one (the assembly buffer is reused)', () => {
+  assert.equal(normalise('> I live at 41 Ditchmore Lane\n>> SG1 3LJ\na>b').text, '  I live at 41 Ditchmore Lane\n   SG1 3LJ\na>b');
+  assert.equal(normalise('Wojcie-\nchowska and Ashby-\r\nToller, well-\n').text, 'Wojciechowska and Ashby-Toller, well-\n');
+  assert.equal(normalise('{"n":"Zo\\u00eb\\nSmith"}').text, '{"n":"Zoë\nSmith"}');
+  assert.equal(normalise('Saved to C:\\new by Zo\\u00eb').text, 'Saved to C:\\new by Zoë');
+  const long = 'O\u2019Neill &amp; Sons, '.repeat(20_000);
+  assert.equal(normalise(long).text, "O'Neill & Sons, ".repeat(20_000));
+  const short = normalise('Zo\u00eb O\u2019Brien');
+  assert.equal(short.text, "Zoë O'Brien");
+  assert.equal(short.edits, null);
+});
+
 test('property: inserting noise around a record never breaks offsets or the case record', () => {
   const noise = fc.stringMatching(/^[a-z ,.\n]{0,400}$/);
   fc.assert(fc.property(noise, noise, (before, after) => {

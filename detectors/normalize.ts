@@ -91,6 +91,10 @@ export function normalise(original: string): NormalisedText {
   // One scan finds what needs rewriting; the result is then copied once, as UTF-16 code units.
   // (replaceAll per character and joining slices cost ~40 ms per MB of prose with many en dashes.)
   const changes: Array<[at: number, length: number, rep: string]> = [];
+  // dashes between spaces, rewritten only when something else is (below)
+  let spacedDashes = 0;
+  // whether the result keeps a character above U+00FF: if not, it is built as a one-byte string
+  let wide = false;
   let looksLikeJson: boolean | undefined;
   const re = CANDIDATE;
   re.lastIndex = 0;
@@ -124,6 +128,7 @@ export function normalise(original: string): NormalisedText {
       if (!e || (e[1] === undefined && !(looksLikeJson ??= original.includes('":')))) continue;
       const ch = e[1] !== undefined ? String.fromCharCode(parseInt(e[1], 16)) : JSON_ONE_LETTER[e[2]!]!;
       const mapped = ch.length === 1 ? mapChar(ch.charCodeAt(0)) : null;
+      if (mapped === null && ch.charCodeAt(0) > 0xff) wide = true;
       changes.push([i, e[0].length, mapped ?? ch]);
       re.lastIndex = i + e[0].length;
       continue;
@@ -133,19 +138,23 @@ export function normalise(original: string): NormalisedText {
       const e = ENTITY.exec(original);
       const rep = e ? decodeEntity(e[1]!) : undefined;
       if (rep === undefined) continue; // unknown entity: left as text
+      if (rep.length && (rep.charCodeAt(0) > 0xff || rep.length > 1)) wide = true;
       changes.push([i, e![0].length, rep]);
       re.lastIndex = i + e![0].length;
       continue;
     }
     const rep = mapChar(c);
-    if (rep === null) continue;
-    // a dash between spaces is punctuation, and every recogniser reads it as such: rewriting it would
-    // copy the whole text for nothing (most pages have one)
-    if (rep === '-' && original.charCodeAt(i - 1) === 32 && original.charCodeAt(i + 1) === 32) continue;
+    if (rep === null) {
+      if (c > 0xff) wide = true;
+      continue;
+    }
+    // a dash between spaces is punctuation, and every recogniser reads it as such: rewriting it alone
+    // would copy the whole text for nothing (most pages have one)
+    if (rep === '-' && original.charCodeAt(i - 1) === 32 && original.charCodeAt(i + 1) === 32) spacedDashes++;
     changes.push([i, 1, rep]);
   }
   const n = original.length;
-  if (!changes.length) return { text: original, edits: null };
+  if (changes.length === spacedDashes) return { text: original, edits: null };
   let outLen = n;
   let lengthChanges = false;
   for (const [, length, rep] of changes) {
@@ -153,11 +162,15 @@ export function normalise(original: string): NormalisedText {
     if (length !== rep.length) lengthChanges = true;
   }
   const edits: LengthEdits | null = lengthChanges ? { at: [], length: [], origStart: [], origEnd: [], textLength: 0 } : null;
-  const out = assemblyBuffer(outLen * 2);
+  // a text whose every character fits in one byte becomes a one-byte string: half the memory to fill,
+  // and V8's regexes run their one-byte code on it
+  const unit = wide ? 2 : 1;
+  const encoding = wide ? 'utf16le' : 'latin1';
+  const out = assemblyBuffer(outLen * unit);
   let written = 0; // code units
   let last = 0;
   for (const [at, length, rep] of changes) {
-    if (at > last) out.write(original.slice(last, at), written * 2, 'utf16le');
+    if (at > last) out.write(original.slice(last, at), written * unit, encoding);
     written += at - last;
     // one-for-one substitutions (NBSP → space, ’ → ') keep every offset: only length changes are edits
     if (edits && length !== rep.length) {
@@ -166,13 +179,16 @@ export function normalise(original: string): NormalisedText {
       edits.origStart.push(at);
       edits.origEnd.push(at + length);
     }
-    for (let k = 0; k < rep.length; k++) out.writeUInt16LE(rep.charCodeAt(k), (written + k) * 2);
+    for (let k = 0; k < rep.length; k++) {
+      if (wide) out.writeUInt16LE(rep.charCodeAt(k), (written + k) * 2);
+      else out[written + k] = rep.charCodeAt(k);
+    }
     written += rep.length;
     last = at + length;
   }
-  if (n > last) out.write(original.slice(last), written * 2, 'utf16le');
+  if (n > last) out.write(original.slice(last), written * unit, encoding);
   if (edits) edits.textLength = outLen;
-  return { text: out.toString('utf16le', 0, outLen * 2), edits };
+  return { text: out.toString(encoding, 0, outLen * unit), edits };
 }
 
 /** [start, end) in the original of the normalised character at i (0 <= i < textLength). */

@@ -21,7 +21,7 @@ export interface EngineOptions {
 
 /** How far a match can extend from its nearest digit / '@' (a DVLA surname block is 5 letters; "17 September 2009"). */
 const TRIGGER_REACH = { digit: 24, at: 128 } as const;
-/** Windows closer than this are merged: fewer, larger slices are cheaper than many tiny ones. */
+/** Windows closer than this (or than twice their reach, if less) are merged: fewer, larger slices are cheaper than many tiny ones. */
 const MERGE_GAP = 48;
 
 /** A window of text around trigger characters, with what a recogniser's prefilter needs to skip it. */
@@ -39,8 +39,8 @@ export interface TriggerWindow {
 }
 
 /** Merged [start,end) windows around trigger characters, snapped outwards to whitespace. */
-export function triggerWindows(text: string, trigger: 'digit' | 'at'): Array<[number, number]> {
-  return triggerWindowList(text, trigger).map((w) => [w.start, w.end]);
+export function triggerWindows(text: string, trigger: 'digit' | 'at', reach: number = TRIGGER_REACH[trigger]): Array<[number, number]> {
+  return triggerWindowList(text, trigger, reach).map((w) => [w.start, w.end]);
 }
 
 // a digit trigger is a whole digit group ("12 34 56"), so one match gives the window its group size
@@ -65,9 +65,9 @@ function groupDigits(group: string): [number, number] {
 
 type RawWindow = [start: number, end: number, digits: number, longestRun: number, longestGroup: number];
 
-function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow[] {
+function triggerWindowList(text: string, trigger: 'digit' | 'at', reach: number): TriggerWindow[] {
   const re = TRIGGER_RE[trigger];
-  const reach = TRIGGER_REACH[trigger];
+  const mergeGap = Math.min(MERGE_GAP, 2 * reach);
   const n = text.length;
   const raw: RawWindow[] = [];
   re.lastIndex = 0;
@@ -77,7 +77,7 @@ function triggerWindowList(text: string, trigger: 'digit' | 'at'): TriggerWindow
     const e = Math.min(n, m.index + len + reach);
     const [digits, run] = trigger === 'digit' ? groupDigits(m[0]) : [0, 0];
     const last = raw[raw.length - 1];
-    if (last && s <= last[1] + MERGE_GAP) {
+    if (last && s <= last[1] + mergeGap) {
       last[1] = Math.max(last[1], e);
       last[2] += digits;
       if (run > last[3]) last[3] = run;
@@ -131,7 +131,7 @@ const patternReason = (p: PatternSpec): string => {
 
 const WHOLE = (text: string): TriggerWindow[] => [{ start: 0, end: text.length, text, digits: Infinity, longestRun: Infinity, longestGroup: Infinity }];
 
-function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at') => TriggerWindow[]): void {
+function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at', reach: number) => TriggerWindow[]): void {
   const minScore = rec.minScore ?? DEFAULT_MIN_SCORE;
   const excludes: readonly HotwordWindow[] = ([] as HotwordWindow[]).concat(rec.context?.exclude ?? []);
   const accept = (start: number, end: number, base: number, reasons: string[], publicRole?: boolean): void => {
@@ -147,7 +147,7 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
     if (score < minScore) return;
     out.push(newDetection(rec.entity, rec.name, start, end, Math.round(score * 100) / 100, reasons, publicRole));
   };
-  const windows = rec.patterns ? (rec.trigger ? windowsFor(rec.trigger) : WHOLE(text)) : [];
+  const windows = rec.patterns ? (rec.trigger ? windowsFor(rec.trigger, rec.triggerReach ?? TRIGGER_REACH[rec.trigger]) : WHOLE(text)) : [];
   const minDigits = rec.minDigits ?? 0;
   const minDigitRun = rec.minDigitRun ?? 0;
   const minDigitGroup = rec.minDigitGroup ?? 0;
@@ -266,9 +266,10 @@ export function resolveOverlaps(dets: RawDetection[]): RawDetection[] {
 function runAll(text: string, recognizers: Recognizer[], opts: EngineOptions): RawDetection[] {
   const out: RawDetection[] = [];
   const cache = new Map<string, TriggerWindow[]>();
-  const windowsFor = (t: 'digit' | 'at'): TriggerWindow[] => {
-    let w = cache.get(t);
-    if (!w) cache.set(t, (w = triggerWindowList(text, t)));
+  const windowsFor = (t: 'digit' | 'at', reach: number): TriggerWindow[] => {
+    const key = `${t}:${reach}`;
+    let w = cache.get(key);
+    if (!w) cache.set(key, (w = triggerWindowList(text, t, reach)));
     return w;
   };
   for (const rec of recognizers) runOne(rec, text, opts, out, windowsFor);

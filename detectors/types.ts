@@ -75,6 +75,12 @@ export interface Recognizer {
    */
   trigger?: 'digit' | 'at';
   /**
+   * Speed, with `trigger`: how many characters a match reaches beyond its digit group or '@' (default
+   * 24 for digits, 128 for '@'). Windows are snapped out to whitespace, so a short reach still covers
+   * the whole word on each side: a plate or a postcode needs 6.
+   */
+  triggerReach?: number;
+  /**
    * Speed, with `trigger: 'digit'`: every match holds at least this many digits, so windows with
    * fewer digits are skipped (most digit windows in prose hold a date, a time or a count).
    */

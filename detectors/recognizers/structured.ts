@@ -126,6 +126,7 @@ export const vehicleRegRecognizer: Recognizer = {
   name: 'uk-vehicle-reg',
   entity: 'VEHICLE_REG',
   trigger: 'digit',
+  triggerReach: 6, // at most three letters and two spaces beside the digits ("LR68  WDF", "ABC 123")
   description: 'Vehicle registration marks: current (AB12 CDE), prefix, suffix, Northern Ireland and dateless; never road numbers',
   patterns: [
     // any case: a mark in lower case ("yd70 fmr", "VRM kx18fht") scores lower and needs a vehicle word (validate)
@@ -266,6 +267,7 @@ export const postcodeRecognizer: Recognizer = {
   name: 'uk-postcode',
   entity: 'POSTCODE',
   trigger: 'digit',
+  triggerReach: 6, // at most four letters and a space before the digits ("ASCN 1ZZ"), two letters after
   description: 'UK postcode: BS 7666 letter rules plus GIR 0AA, BFPO and overseas territories',
   patterns: [
     // any case: a postcode in lower case ("Postcode: hp2 7qx") scores lower and needs its cue (validate)

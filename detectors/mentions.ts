@@ -12,7 +12,6 @@
 import type { RawDetection } from './types.js';
 import { firstEndingAfter, newDetection } from './engine.js';
 import { boundedMemo } from './memo.js';
-import { escapeRegExp } from './chars.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, TITLES, PLACES } from './gazetteer/lexicon.js';
 import { NICKNAMES } from './gazetteer/names.js';
 import { NOT_HOUSE_NUMBER_BEFORE } from './recognizers/address.js';
@@ -198,20 +197,51 @@ export function repeatStreets(text: string, dets: readonly RawDetection[]): RawD
     const m = LEADING_HOUSE.exec(text.slice(d.start, d.end));
     if (m && !streets.has(m[1]!)) streets.set(m[1]!, d);
   }
-  // a page with hundreds of numbered streets (a register, a hostile page) gets no follow-up: the regex would grow with it
+  // a page with hundreds of numbered streets (a register, a hostile page) gets no follow-up
   if (!streets.size || streets.size > MAX_STREETS) return [];
-  const re = new RegExp(`(?<![\\p{L}\\d/.,-])\\d{1,4}[A-Za-z]?[ \\t]+(${[...streets.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\d'’-])`, 'gu');
+  // every "<house number> <street>" of a known street, found from the street's name (indexOf, then the
+  // number read back): a regex of the streets compiled per text cost more than the rest of a block's detection
+  const found: Array<[start: number, end: number, street: string]> = [];
+  for (const street of streets.keys()) {
+    for (let at = text.indexOf(street); at >= 0; at = text.indexOf(street, at + 1)) {
+      const end = at + street.length;
+      if (end < text.length && STREET_FOLLOWS.test(text[end]!)) continue;
+      const start = houseNumberBefore(text, at);
+      if (start >= 0) found.push([start, end, street]);
+    }
+  }
+  // in text order, none inside another, as one scan of the text would find them (the first-listed street wins a tie)
+  found.sort((x, y) => x[0] - y[0]);
   const out: RawDetection[] = [];
-  for (const m of text.matchAll(re)) {
-    const start = m.index!;
-    const end = start + m[0].length;
+  let lastEnd = 0;
+  for (const [start, end, street] of found) {
+    if (start < lastEnd) continue;
+    lastEnd = end;
     if (insideAny(dets, start, end) || NOT_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
     // "29 Longmead Road" is another street
     if (STREET_TYPE_SET.has(wordAfter(text, end).toLowerCase())) continue;
-    const a = streets.get(m[1]!)!;
+    const a = streets.get(street)!;
     out.push(newDetection('ADDRESS', 'address-repeat-street', start, end, 0.7, ['address:repeat-street'], a.publicRole));
   }
   return out;
+}
+
+/** A character that continues a street's name: the match would be a longer word. */
+const STREET_FOLLOWS = /[\p{L}\d'’-]/u;
+/** A character a house number may not follow ("B12", "3/14", "1.5", "-4"). */
+const NUMBER_FOLLOWS = /[\p{L}\d/.,-]/u;
+
+/** Start of "14 " or "14a\t" ending at `at` (a house number of 1-4 digits, a letter, blanks), or -1. */
+function houseNumberBefore(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i === at) return -1;
+  const c = text.charCodeAt(i - 1);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) i--;
+  let digits = 0;
+  while (i > 0 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) { i--; digits++; }
+  if (digits < 1 || digits > 4) return -1;
+  return i > 0 && NUMBER_FOLLOWS.test(text[i - 1]!) ? -1 : i;
 }
 
 const MAX_STREETS = 200;

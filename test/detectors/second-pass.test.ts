@@ -110,6 +110,10 @@ test('another house in a street already found with its town is an address; the s
   // "31 Fernlea Road" is the grammar's own find, whole, not a repeat of Fernlea
   assert.deepEqual(found, [['27 Fernlea, Letchworth', 'address:area-of-person'], ['29 Fernlea', 'address:repeat-street'], ['31 Fernlea Road', 'address:grammar']]);
   assert.deepEqual(values('Mrs Orla Keane said 40 Fernlea residents signed.', 'ADDRESS'), []);
+  // a number glued to a letter, a slash or five digits is no house number; "29a" and a tab are
+  const repeats = (t: string) => detect(t).findings.filter((f) => f.reasons[0] === 'address:repeat-street').map((f) => f.value);
+  const lead = 'Complainant Mrs Orla Keane of 27 Fernlea, Letchworth reports noise from ';
+  assert.deepEqual(repeats(`${lead}29a\tFernlea, B29 Fernlea, 3/29 Fernlea, 12345 Fernlea and 33 Fernleaside.`), ['29a\tFernlea']);
 });
 
 test('bank details: each sort code is checked against its nearest account number; a failed check lowers the score', () => {

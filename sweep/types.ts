@@ -14,7 +14,13 @@ export interface SweepFindingJson {
 }
 
 export interface SweepReportJson {
-  run: { id: number; startedAt: string; finishedAt: string; pages: number; documents: number; errors: number };
+  run: {
+    id: number; startedAt: string; finishedAt: string; pages: number; documents: number; errors: number;
+    /** 'interrupted': the walk stopped early (a signal, a shutdown); the next sweep of the target resumes it. */
+    status: 'completed' | 'interrupted';
+    /** The signal that stopped an interrupted sweep run from the CLI. */
+    interruptedBy?: string;
+  };
   findings: SweepFindingJson[];
   summary: { critical: number; high: number; medium: number; low: number; newIncidents: number; dataSubjects: number };
 }

@@ -102,7 +102,8 @@ export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logge
 export async function sweepCommand(urls: string[], flags: SweepFlags, logger: Logger): Promise<number> {
   const { result, exitCode, alertNotes, interruptedBy } = await sweepOnce(urls, flags, logger);
   if (flags.json) {
-    process.stdout.write(JSON.stringify(result.report) + '\n');
+    const report = interruptedBy ? { ...result.report, run: { ...result.report.run, interruptedBy } } : result.report;
+    process.stdout.write(JSON.stringify(report) + '\n');
   } else {
     process.stdout.write(formatSweepSummary(result.report, { skipped: result.skipped as Record<string, number>, interruptedBy }) + '\n');
     if (alertNotes.length) process.stdout.write(`\nAlerts:\n${alertNotes.map((n) => `  ${n}`).join('\n')}\n`);

@@ -19,16 +19,62 @@ export function phraseRegex(phrases: string[], flags = 'i'): RegExp {
 /** Matched phrase → its normalised form (phrases are few: "DOB", "Date of birth"…). */
 const normalisedHit = boundedMemo((hit) => hit.toLowerCase().replace(/\s+/g, ' '), 10_000);
 
-/** Returns the first context phrase found in the window around [start,end), or null. */
-export function findContext(spec: HotwordWindow, text: string, start: number, end: number, extra?: string): string | null {
+function regexFor(spec: HotwordWindow): RegExp {
   let re = compiled.get(spec);
   if (!re) {
-    re = phraseRegex(spec.phrases);
+    re = phraseRegex(spec.phrases, 'gi');
     compiled.set(spec, re);
   }
-  // one character more each side, so a word the window cuts through ("Hert|ford") is not read as a whole word
-  const windowText = text.slice(Math.max(0, start - spec.windowBefore - 1), start) + ' ' + text.slice(end, end + spec.windowAfter + 1);
-  const m = re.exec(windowText) ?? (extra ? re.exec(extra) : null);
-  if (!m) return null;
-  return normalisedHit(m[0]);
+  return re;
+}
+
+/**
+ * Returns the first context phrase found in the window around [start,end), or null. A phrase counts
+ * when it lies wholly inside the window before the match ([start - windowBefore, start)) or after it
+ * ([end, end + windowAfter)) and is a whole word in the text itself: each slice keeps one real
+ * character beyond its window, so a word the window cuts through ("Hert|ford") is not read as "ford".
+ */
+export function findContext(spec: HotwordWindow, text: string, start: number, end: number, extra?: string): string | null {
+  const re = regexFor(spec);
+  const bs = Math.max(0, start - spec.windowBefore - 1);
+  const before = text.slice(bs, Math.min(text.length, start + 1));
+  const firstOk = bs === 0 ? 0 : 1;
+  re.lastIndex = 0;
+  for (let m = re.exec(before); m; m = re.exec(before)) {
+    if (m.index >= firstOk && bs + m.index + m[0].length <= start) return normalisedHit(m[0]);
+  }
+  const as = Math.max(0, end - 1);
+  const after = text.slice(as, Math.min(text.length, end + spec.windowAfter + 1));
+  const lastEnd = end + spec.windowAfter >= text.length ? text.length : end + spec.windowAfter;
+  re.lastIndex = end - as;
+  for (let m = re.exec(after); m; m = re.exec(after)) {
+    if (as + m.index + m[0].length <= lastEnd) return normalisedHit(m[0]);
+  }
+  if (extra) {
+    re.lastIndex = 0;
+    const m = re.exec(extra);
+    if (m) return normalisedHit(m[0]);
+  }
+  return null;
+}
+
+/**
+ * Where a match may stand and still find a phrase of `spec` in its window: one [from, to] range per
+ * phrase in `text` (the phrase widened by the windows). A recogniser whose matches need a phrase
+ * looks for them only in windows that touch these; none when no phrase occurs at all.
+ */
+export function contextReach(spec: HotwordWindow, text: string): Array<[from: number, to: number]> {
+  const re = regexFor(spec);
+  const out: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index - spec.windowAfter, m.index + m[0].length + spec.windowBefore]);
+  return out;
+}
+
+/** Whether `extra` (a table's header row) holds a phrase of `spec`: then every match has its context. */
+export function hasContext(spec: HotwordWindow, extra: string | undefined): boolean {
+  if (!extra) return false;
+  const re = regexFor(spec);
+  re.lastIndex = 0;
+  return re.test(extra);
 }

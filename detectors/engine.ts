@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../core/types.js';
 import type { HotwordWindow, PatternSpec, RawDetection, Recognizer, RecognizerEnv } from './types.js';
-import { findContext } from './context.js';
+import { contextReach, findContext, hasContext } from './context.js';
 import { isSpaceCode } from './chars.js';
 import { boundedMemo } from './memo.js';
 
@@ -147,14 +147,20 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
     if (score < minScore) return;
     out.push(newDetection(rec.entity, rec.name, start, end, Math.round(score * 100) / 100, reasons, publicRole));
   };
-  const windows = rec.patterns ? (rec.trigger ? windowsFor(rec.trigger, rec.triggerReach ?? TRIGGER_REACH[rec.trigger]) : WHOLE(text)) : [];
   const minDigits = rec.minDigits ?? 0;
   const minDigitRun = rec.minDigitRun ?? 0;
   const minDigitGroup = rec.minDigitGroup ?? 0;
+  let windows = rec.patterns ? (rec.trigger ? windowsFor(rec.trigger, rec.triggerReach ?? TRIGGER_REACH[rec.trigger]) : WHOLE(text)) : [];
+  if (minDigits || minDigitRun || minDigitGroup) windows = windows.filter((w) => w.digits >= minDigits && w.longestRun >= minDigitRun && w.longestGroup >= minDigitGroup);
+  // a match that needs a context phrase can only stand near one: when the patterns would together scan
+  // more than the whole text, one scan for the phrases first is cheaper (birth dates: 8 patterns, digit
+  // windows over half of prose)
+  if (rec.trigger && rec.context?.required && (rec.patterns?.length ?? 0) * coverage(windows) > text.length && !hasContext(rec.context, opts.extraContext)) {
+    windows = nearContext(windows, contextReach(rec.context, text));
+  }
   for (const p of rec.patterns ?? []) {
     const re = p.regex;
     for (const w of windows) {
-    if (w.digits < minDigits || w.longestRun < minDigitRun || w.longestGroup < minDigitGroup) continue;
     const sub = w.text;
     const ws = w.start;
     re.lastIndex = 0;
@@ -187,6 +193,23 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
       accept(c.start, c.end, c.score, c.reasons.slice(), c.publicRole);
     }
   }
+}
+
+const coverage = (windows: readonly TriggerWindow[]): number => {
+  let n = 0;
+  for (const w of windows) n += w.end - w.start;
+  return n;
+};
+
+/** The windows that touch one of `reach` (both in text order). */
+function nearContext(windows: TriggerWindow[], reach: Array<[number, number]>): TriggerWindow[] {
+  const out: TriggerWindow[] = [];
+  let j = 0;
+  for (const w of windows) {
+    while (j < reach.length && reach[j]![1] < w.start) j++;
+    if (j < reach.length && reach[j]![0] <= w.end) out.push(w);
+  }
+  return out;
 }
 
 /** Entities a longer span of another entity may swallow (a postcode inside an address). */

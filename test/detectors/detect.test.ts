@@ -70,6 +70,20 @@ test('context phrases work as phrases: "date of birth", "national insurance", "n
   assert.deepEqual(detect('Letter A123 BCD.').findings, [], 'prefix-format marks need a vehicle cue');
 });
 
+test('a context phrase counts only as a whole word lying inside its window, wherever the window cuts the text', () => {
+  // the date 40 characters after "DOB" has its cue; one character further it has none
+  const withCue = (gap: number) => detect(`DOB ${'x '.repeat(gap)}04/11/1961`).findings.filter((f) => f.entity === 'DATE_OF_BIRTH').length;
+  assert.equal(withCue(18), 1); // "DOB" ends 37 before the date
+  assert.equal(withCue(19), 0); // it would begin 41 before: outside the 40-character window
+  // "average" is no "age", even when the window's edge falls just before its "age"
+  const text = 'The average response time was fine'.padEnd(49, ' ') + '04/11/1961.';
+  assert.equal(text.indexOf('age') + 41, text.indexOf('04/11'));
+  assert.deepEqual(detect(text).findings.filter((f) => f.entity === 'DATE_OF_BIRTH'), []);
+  // the scan for cue phrases that skips cue-less dates finds the same ones, in a long text too
+  const long = `${'Patrols continue on 04/11/2024 near the shops. '.repeat(400)}Suspect Dean Hollis, DOB 04/11/1961, of no fixed abode.`;
+  assert.deepEqual(detect(long).findings.filter((f) => f.entity === 'DATE_OF_BIRTH').map((f) => f.value), ['04/11/1961']);
+});
+
 test('offsets are exact against the original text despite NBSP, zero-width, entities and full-width digits', () => {
   const text = 'Victim:&nbsp;Mrs\u00a0Adaeze O\u2019Neill, 1\u200b4 Ringlet Road, Hemel Hempstead HP2&#160;7QX, tel ０７７００ ９００１２３.';
   const r = detect(text);

@@ -199,24 +199,26 @@ export function repeatStreets(text: string, dets: readonly RawDetection[]): RawD
   }
   // a page with hundreds of numbered streets (a register, a hostile page) gets no follow-up
   if (!streets.size || streets.size > MAX_STREETS) return [];
-  // every "<house number> <street>" of a known street, found from the street's name (indexOf, then the
-  // number read back): a regex of the streets compiled per text cost more than the rest of a block's detection
-  const found: Array<[start: number, end: number, street: string]> = [];
+  // the known streets by their first word, in the order found (the first listed wins a tie, as in a regex's alternation)
+  const byFirstWord = new Map<string, string[]>();
   for (const street of streets.keys()) {
-    for (let at = text.indexOf(street); at >= 0; at = text.indexOf(street, at + 1)) {
-      const end = at + street.length;
-      if (end < text.length && STREET_FOLLOWS.test(text[end]!)) continue;
-      const start = houseNumberBefore(text, at);
-      if (start >= 0) found.push([start, end, street]);
-    }
+    const first = street.split(/[ \t]/, 1)[0]!;
+    (byFirstWord.get(first) ?? byFirstWord.set(first, []).get(first)!).push(street);
   }
-  // in text order, none inside another, as one scan of the text would find them (the first-listed street wins a tie)
-  found.sort((x, y) => x[0] - y[0]);
+  // every house number before a capitalised word, one scan of the text (a regex of the streets compiled
+  // per text cost more than the rest of a short block's detection)
   const out: RawDetection[] = [];
-  let lastEnd = 0;
-  for (const [start, end, street] of found) {
-    if (start < lastEnd) continue;
-    lastEnd = end;
+  const re = NUMBER_BEFORE_CAPITAL;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index + m[0].length;
+    WORD_AT.lastIndex = at;
+    const word = WORD_AT.exec(text)?.[0];
+    const street = word === undefined ? undefined : byFirstWord.get(word)?.find((s) => text.startsWith(s, at) && !STREET_FOLLOWS.test(text[at + s.length] ?? ' '));
+    if (street === undefined) continue;
+    const start = m.index;
+    const end = at + street.length;
+    re.lastIndex = end;
     if (insideAny(dets, start, end) || NOT_HOUSE_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
     // "29 Longmead Road" is another street
     if (STREET_TYPE_SET.has(wordAfter(text, end).toLowerCase())) continue;
@@ -226,23 +228,12 @@ export function repeatStreets(text: string, dets: readonly RawDetection[]): RawD
   return out;
 }
 
+/** A house number (1-4 digits, not glued to a letter, digit, slash, dot, comma or hyphen before it) and the blanks before a capital. */
+const NUMBER_BEFORE_CAPITAL = /\d(?<![\p{L}\d/.,-]\d)\d{0,3}[A-Za-z]?[ \t]+(?=\p{Lu})/gu;
+/** The word a street name starts with. */
+const WORD_AT = /[\p{L}'’-]+/uy;
 /** A character that continues a street's name: the match would be a longer word. */
 const STREET_FOLLOWS = /[\p{L}\d'’-]/u;
-/** A character a house number may not follow ("B12", "3/14", "1.5", "-4"). */
-const NUMBER_FOLLOWS = /[\p{L}\d/.,-]/u;
-
-/** Start of "14 " or "14a\t" ending at `at` (a house number of 1-4 digits, a letter, blanks), or -1. */
-function houseNumberBefore(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
-  if (i === at) return -1;
-  const c = text.charCodeAt(i - 1);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) i--;
-  let digits = 0;
-  while (i > 0 && text.charCodeAt(i - 1) >= 48 && text.charCodeAt(i - 1) <= 57) { i--; digits++; }
-  if (digits < 1 || digits > 4) return -1;
-  return i > 0 && NUMBER_FOLLOWS.test(text[i - 1]!) ? -1 : i;
-}
 
 const MAX_STREETS = 200;
 

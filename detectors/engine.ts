@@ -161,26 +161,26 @@ function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDete
   for (const p of rec.patterns ?? []) {
     const re = p.regex;
     for (const w of windows) {
-    const sub = w.text;
-    const ws = w.start;
-    re.lastIndex = 0;
-    for (let m = re.exec(sub); m; m = re.exec(sub)) {
-      if (m[0].length === 0) {
-        re.lastIndex += 1;
-        continue;
+      const sub = w.text;
+      const ws = w.start;
+      re.lastIndex = 0;
+      for (let m = re.exec(sub); m; m = re.exec(sub)) {
+        if (m[0].length === 0) {
+          re.lastIndex += 1;
+          continue;
+        }
+        const value = p.group ? m[p.group] : m[0];
+        if (value === undefined) continue;
+        const start = ws + (p.group ? m.index + m[0].indexOf(value) : m.index);
+        const end = start + value.length;
+        let base = p.score;
+        if (rec.validate) {
+          const v = rec.validate(value, text, start);
+          if (v === false || v === 0) continue;
+          if (typeof v === 'number') base = v;
+        }
+        accept(start, end, base, p.publicRole ? [patternReason(p), p.publicRole] : [patternReason(p)], p.publicRole !== undefined);
       }
-      const value = p.group ? m[p.group] : m[0];
-      if (value === undefined) continue;
-      const start = ws + (p.group ? m.index + m[0].indexOf(value) : m.index);
-      const end = start + value.length;
-      let base = p.score;
-      if (rec.validate) {
-        const v = rec.validate(value, text, start);
-        if (v === false || v === 0) continue;
-        if (typeof v === 'number') base = v;
-      }
-      accept(start, end, base, p.publicRole ? [patternReason(p), p.publicRole] : [patternReason(p)], p.publicRole !== undefined);
-    }
     }
   }
   if (rec.find) {

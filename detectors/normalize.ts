@@ -88,7 +88,7 @@ function assemblyBuffer(bytes: number): Buffer {
 
 export function normalise(original: string): NormalisedText {
   if (!NEEDS_WORK.test(original)) return { text: original, edits: null };
-  // One scan finds what needs rewriting; the result is then copied once, as UTF-16 code units.
+  // One scan finds what needs rewriting; the result is then copied once, as one-byte or UTF-16 code units.
   // (replaceAll per character and joining slices cost ~40 ms per MB of prose with many en dashes.)
   const changes: Array<[at: number, length: number, rep: string]> = [];
   // dashes between spaces, rewritten only when something else is (below)

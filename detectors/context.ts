@@ -50,12 +50,14 @@ export function findContext(spec: HotwordWindow, text: string, start: number, en
   for (let m = re.exec(after); m; m = re.exec(after)) {
     if (as + m.index + m[0].length <= lastEnd) return normalisedHit(m[0]);
   }
-  if (extra) {
-    re.lastIndex = 0;
-    const m = re.exec(extra);
-    if (m) return normalisedHit(m[0]);
-  }
-  return null;
+  return extra ? hitIn(re, extra) : null;
+}
+
+/** The first phrase `re` finds anywhere in `text` (a table's header row), normalised, or null. */
+function hitIn(re: RegExp, text: string): string | null {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  return m ? normalisedHit(m[0]) : null;
 }
 
 /**
@@ -73,8 +75,5 @@ export function contextReach(spec: HotwordWindow, text: string): Array<[from: nu
 
 /** Whether `extra` (a table's header row) holds a phrase of `spec`: then every match has its context. */
 export function hasContext(spec: HotwordWindow, extra: string | undefined): boolean {
-  if (!extra) return false;
-  const re = regexFor(spec);
-  re.lastIndex = 0;
-  return re.test(extra);
+  return !!extra && hitIn(regexFor(spec), extra) !== null;
 }

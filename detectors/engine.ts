@@ -40,72 +40,113 @@ export interface TriggerWindow {
 
 /** Merged [start,end) windows around trigger characters, snapped outwards to whitespace. */
 export function triggerWindows(text: string, trigger: 'digit' | 'at', reach: number = TRIGGER_REACH[trigger]): Array<[number, number]> {
-  return triggerWindowList(text, trigger, reach).map((w) => [w.start, w.end]);
+  return windowsAround(text, triggerGroups(text, trigger), reach).map((w) => [w.start, w.end]);
 }
 
-// a digit trigger is a whole digit group ("12 34 56"), so one match gives the window its group size
-// (joined by a space, a hyphen or a dot: "WL.71.03.88.D", "77.91.05"; or a line break, as PDF text wraps
-// a number: "485 777⏎3457")
-const TRIGGER_RE = { digit: /\d+(?:(?:[ .-]|\r?\n)\d+)*/g, at: /@/g } as const;
+/**
+ * The trigger groups of a text, in order: for digits, whole digit groups ("12 34 56") joined by one
+ * space, hyphen or dot ("WL.71.03.88.D", "77.91.05") or a line break, as PDF text wraps a number
+ * ("485 777⏎3457"), so one group gives a window its group size; for '@', each '@'. Found once per
+ * text and shared by every reach.
+ */
+export interface TriggerGroups {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  digits: Int32Array;
+  /** Longest run of consecutive digits in the group. */
+  run: Int32Array;
+}
 
-/** [digits, longest digit run] of a digit group such as "12 34 56". */
-function groupDigits(group: string): [number, number] {
-  let digits = 0;
-  let run = 0;
-  let longest = 0;
-  for (let i = 0; i < group.length; i++) {
-    const c = group.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      digits++;
-      if (++run > longest) longest = run;
-    } else run = 0;
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** A plain scan: a regex exec per group (90k in 4 MB of police prose) cost more than reading each character. */
+export function triggerGroups(text: string, trigger: 'digit' | 'at'): TriggerGroups {
+  const n = text.length;
+  let cap = 1024;
+  let g: TriggerGroups = { count: 0, start: new Int32Array(cap), end: new Int32Array(cap), digits: new Int32Array(cap), run: new Int32Array(cap) };
+  const push = (s: number, e: number, digits: number, run: number): void => {
+    if (g.count === cap) {
+      cap *= 2;
+      const grow = (a: Int32Array): Int32Array => { const b = new Int32Array(cap); b.set(a); return b; };
+      g = { count: g.count, start: grow(g.start), end: grow(g.end), digits: grow(g.digits), run: grow(g.run) };
+    }
+    g.start[g.count] = s;
+    g.end[g.count] = e;
+    g.digits[g.count] = digits;
+    g.run[g.count++] = run;
+  };
+  if (trigger === 'at') {
+    for (let i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) push(i, i + 1, 0, 0);
+    return g;
   }
-  return [digits, longest];
+  for (let i = 0; i < n; i++) {
+    if (!isDigitCode(text.charCodeAt(i))) continue;
+    const s = i;
+    let digits = 0;
+    let longest = 0;
+    for (;;) {
+      let run = 0;
+      while (i < n && isDigitCode(text.charCodeAt(i))) { i++; run++; }
+      digits += run;
+      if (run > longest) longest = run;
+      // a joiner counts only with a digit after it
+      const c = text.charCodeAt(i);
+      let j = -1;
+      if (c === 32 || c === 46 || c === 45 || c === 10) j = i + 1;
+      else if (c === 13 && text.charCodeAt(i + 1) === 10) j = i + 2;
+      if (j < 0 || !isDigitCode(text.charCodeAt(j))) break;
+      i = j;
+    }
+    push(s, i, digits, longest);
+  }
+  return g;
 }
 
-type RawWindow = [start: number, end: number, digits: number, longestRun: number, longestGroup: number];
-
-function triggerWindowList(text: string, trigger: 'digit' | 'at', reach: number): TriggerWindow[] {
-  const re = TRIGGER_RE[trigger];
+/**
+ * Windows of `reach` around each group, merged when closer than MERGE_GAP (or twice the reach, if
+ * less) and snapped outwards to whitespace. Every group lies in exactly one window, so digit counts add up.
+ */
+function windowsAround(text: string, g: TriggerGroups, reach: number): TriggerWindow[] {
   const mergeGap = Math.min(MERGE_GAP, 2 * reach);
   const n = text.length;
-  const raw: RawWindow[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const len = m[0].length;
-    const s = Math.max(0, m.index - reach);
-    const e = Math.min(n, m.index + len + reach);
-    const [digits, run] = trigger === 'digit' ? groupDigits(m[0]) : [0, 0];
-    const last = raw[raw.length - 1];
-    if (last && s <= last[1] + mergeGap) {
-      last[1] = Math.max(last[1], e);
-      last[2] += digits;
-      if (run > last[3]) last[3] = run;
-      if (digits > last[4]) last[4] = digits;
-    } else raw.push([s, e, digits, run, digits]);
-  }
-  for (const w of raw) {
-    while (w[0] > 0 && !isSpaceCode(text.charCodeAt(w[0] - 1))) w[0]--;
-    while (w[1] < n && !isSpaceCode(text.charCodeAt(w[1]))) w[1]++;
-  }
-  // snapping can make neighbours touch; every digit run lies in exactly one window, so digit counts add up
   const out: TriggerWindow[] = [];
-  let last: RawWindow | null = null;
-  const close = (w: RawWindow): void => {
-    out.push({ start: w[0], end: w[1], text: w[0] === 0 && w[1] === n ? text : text.slice(w[0], w[1]), digits: w[2], longestRun: w[3], longestGroup: w[4] });
+  let ws = -1;
+  let we = -1;
+  let digits = 0;
+  let run = 0;
+  let group = 0;
+  const close = (): void => {
+    while (ws > 0 && !isSpaceCode(text.charCodeAt(ws - 1))) ws--;
+    while (we < n && !isSpaceCode(text.charCodeAt(we))) we++;
+    const last = out[out.length - 1];
+    // snapping can make neighbours touch: they become one window
+    if (last && ws <= last.end) {
+      last.end = Math.max(last.end, we);
+      last.digits += digits;
+      if (run > last.longestRun) last.longestRun = run;
+      if (group > last.longestGroup) last.longestGroup = group;
+    } else out.push({ start: ws, end: we, text: '', digits, longestRun: run, longestGroup: group });
   };
-  for (const w of raw) {
-    if (last && w[0] <= last[1]) {
-      last[1] = Math.max(last[1], w[1]);
-      last[2] += w[2];
-      if (w[3] > last[3]) last[3] = w[3];
-      if (w[4] > last[4]) last[4] = w[4];
-    } else {
-      if (last) close(last);
-      last = [w[0], w[1], w[2], w[3], w[4]];
+  for (let k = 0; k < g.count; k++) {
+    const s = Math.max(0, g.start[k]! - reach);
+    const e = Math.min(n, g.end[k]! + reach);
+    if (ws >= 0 && s <= we + mergeGap) {
+      if (e > we) we = e;
+      digits += g.digits[k]!;
+      if (g.run[k]! > run) run = g.run[k]!;
+      if (g.digits[k]! > group) group = g.digits[k]!;
+      continue;
     }
+    if (ws >= 0) close();
+    ws = s;
+    we = e;
+    digits = g.digits[k]!;
+    run = g.run[k]!;
+    group = g.digits[k]!;
   }
-  if (last) close(last);
+  if (ws >= 0) close();
+  for (const w of out) w.text = w.start === 0 && w.end === n ? text : text.slice(w.start, w.end);
   return out;
 }
 
@@ -288,11 +329,16 @@ export function resolveOverlaps(dets: RawDetection[]): RawDetection[] {
 
 function runAll(text: string, recognizers: Recognizer[], opts: EngineOptions): RawDetection[] {
   const out: RawDetection[] = [];
+  const groups = new Map<'digit' | 'at', TriggerGroups>();
   const cache = new Map<string, TriggerWindow[]>();
   const windowsFor = (t: 'digit' | 'at', reach: number): TriggerWindow[] => {
     const key = `${t}:${reach}`;
     let w = cache.get(key);
-    if (!w) cache.set(key, (w = triggerWindowList(text, t, reach)));
+    if (!w) {
+      let g = groups.get(t);
+      if (!g) groups.set(t, (g = triggerGroups(text, t)));
+      cache.set(key, (w = windowsAround(text, g, reach)));
+    }
     return w;
   };
   for (const rec of recognizers) runOne(rec, text, opts, out, windowsFor);

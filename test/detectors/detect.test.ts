@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { detect, detectBlocks, AllowList, subjectKey, ALL_RECOGNIZERS } from '../../detectors/index.js';
-import { CHUNK_SIZE, resolveOverlaps, newDetection } from '../../detectors/engine.js';
+import { CHUNK_SIZE, resolveOverlaps, newDetection, triggerGroups, triggerWindows } from '../../detectors/engine.js';
 import { normalise, toOriginal } from '../../detectors/normalize.js';
 import { SEVERITY_RANK, type TextBlock } from '../../core/types.js';
 
@@ -92,6 +92,25 @@ test('offsets are exact against the original text despite NBSP, zero-width, enti
   assert.equal(byEntity.PERSON?.value, 'Mrs\u00a0Adaeze O\u2019Neill');
   assert.equal(byEntity.ADDRESS?.value, '1\u200b4 Ringlet Road, Hemel Hempstead HP2&#160;7QX');
   assert.equal(byEntity.PHONE?.value, '０７７００ ９００１２３');
+});
+
+test('property: digit groups are the runs of digits joined by one space, dot, hyphen or line break, and every one lies in a window', () => {
+  const piece = fc.constantFrom('1', '23', '4567', ' ', '.', '-', '\n', '\r\n', '\r', 'a', 'AB', '/', '  ', '@', '\t');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 0, max: 30 }), (pieces, reach) => {
+    const text = pieces.join('');
+    const g = triggerGroups(text, 'digit');
+    const expected = [...text.matchAll(/\d+(?:(?:[ .-]|\r?\n)\d+)*/g)];
+    assert.equal(g.count, expected.length);
+    expected.forEach((m, k) => {
+      assert.deepEqual([g.start[k], g.end[k]], [m.index, m.index + m[0].length]);
+      assert.equal(g.digits[k], m[0].replace(/\D/g, '').length);
+      assert.equal(g.run[k], Math.max(...m[0].split(/\D/).map((r) => r.length)));
+    });
+    const windows = triggerWindows(text, 'digit', reach);
+    for (const m of expected) assert.ok(windows.some(([s, e]) => s <= Math.max(0, m.index - reach) && Math.min(text.length, m.index + m[0].length + reach) <= e));
+    for (let k = 1; k < windows.length; k++) assert.ok(windows[k - 1]![1] < windows[k]![0], 'windows are disjoint and do not touch');
+    assert.equal(triggerGroups(text, 'at').count, text.split('@').length - 1);
+  }), { numRuns: 500 });
 });
 
 test('property: every normalised character maps back to original text it was kept or rewritten from, in order', () => {

@@ -321,11 +321,13 @@ interface Group {
 
 /** Most non-empty lines are " | "-separated rows (a sheet or table flattened to text). */
 function isTableText(text: string): boolean {
-  // the rows first, jumping from one " | " to the next: prose has few, and then the line count can stop early
+  // the rows first, jumping from one " | " to the next: prose has few, and then the line count can stop early.
+  // Found by their bar: a search for " | " stops at every space.
   let rows = 0;
   let rowLineEnd = -1;
-  for (let p = text.indexOf(' | '); p >= 0; p = text.indexOf(' | ', p + 1)) {
-    if (p < rowLineEnd) continue;
+  for (let bar = text.indexOf('|', 1); bar >= 0; bar = text.indexOf('|', bar + 1)) {
+    const p = bar - 1;
+    if (p < rowLineEnd || text.charCodeAt(p) !== 32 || text.charCodeAt(bar + 1) !== 32) continue;
     rows++;
     const nl = text.indexOf('\n', p);
     rowLineEnd = nl < 0 ? text.length : nl;

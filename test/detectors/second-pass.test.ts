@@ -753,3 +753,17 @@ test('from corpus24: "b." for born beside a name, no birth date under a year old
   assert.deepEqual(values('ASB-0451 | Nowak, Zofia | Age | 21/10/2026 | Victim', 'DATE_OF_BIRTH', { kind: 'cell-row' }), []);
   assert.deepEqual(values('(b) remove the dismantled Ford Sierra (F318 LWA) from the front garden', 'PERSON', { kind: 'document-text' }), []);
 });
+
+test('repeat mentions: a long text is searched for the names themselves and finds exactly what the word-by-word scan finds', async () => {
+  const fc = (await import('fast-check')).default;
+  const { antecedentWords } = await import('../../detectors/mentions.js');
+  const names = new Map<string, unknown>(['Okafor', 'OKAFOR', "O'Neill", 'Zoë', 'Łukasz', 'Ann', 'Anna', 'Baptiste-Williams', 'Дмитрий', "Jo's", 'Smith-'].map((w) => [w, null]));
+  // names with what may sit around them: possessives, dashes, letters glued on, accents, other capitals
+  const piece = fc.constantFrom(...names.keys(), "'s", '’s', '-', "'", 's', 'x', 'É', ' ', ', ', '.', '\n', 'Mr ', 'Jo', 'Anne', 'Annabel', '\u0301');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+    const text = pieces.join('');
+    assert.deepEqual(antecedentWords(text, names, 0), antecedentWords(text, names, Infinity), JSON.stringify(text));
+  }), { numRuns: 2000 });
+  const text = 'Okafor’s car. Mr Okafor-’ left; JoAnn and Ann. Anna, OKAFOR and Zoë saw Łukasz. ';
+  assert.deepEqual(antecedentWords(text, names, 0).map(([, w]) => w), ['Okafor', 'Okafor', 'Ann', 'Anna', 'OKAFOR', 'Zoë', 'Łukasz']);
+});

@@ -61,7 +61,8 @@ export interface TriggerGroups {
 const TRIGGER_RE = { digit: /\d+(?:(?:[ .-]|\r?\n)\d+)*/g, at: /@/g } as const;
 
 export function triggerGroups(text: string, trigger: 'digit' | 'at'): TriggerGroups {
-  let cap = 1024;
+  // small to start: most texts are a page's short blocks, and zeroed typed arrays are not free
+  let cap = 16;
   let g: TriggerGroups = { count: 0, start: new Int32Array(cap), end: new Int32Array(cap), digits: new Int32Array(cap), run: new Int32Array(cap) };
   const re = TRIGGER_RE[trigger];
   re.lastIndex = 0;

@@ -162,9 +162,17 @@ const patternReason = (p: PatternSpec): string => {
 
 const WHOLE = (text: string): TriggerWindow[] => [{ start: 0, end: text.length, text, digits: Infinity, longestRun: Infinity, longestGroup: Infinity }];
 
+/** A recogniser's exclusion windows as a list, made once per recogniser (runOne runs per recogniser per text). */
+const exclusionLists = new WeakMap<Recognizer, readonly HotwordWindow[]>();
+function excludesOf(rec: Recognizer): readonly HotwordWindow[] {
+  let list = exclusionLists.get(rec);
+  if (list === undefined) exclusionLists.set(rec, (list = ([] as HotwordWindow[]).concat(rec.context?.exclude ?? [])));
+  return list;
+}
+
 function runOne(rec: Recognizer, text: string, opts: EngineOptions, out: RawDetection[], windowsFor: (t: 'digit' | 'at', reach: number) => TriggerWindow[]): void {
   const minScore = rec.minScore ?? DEFAULT_MIN_SCORE;
-  const excludes: readonly HotwordWindow[] = ([] as HotwordWindow[]).concat(rec.context?.exclude ?? []);
+  const excludes = excludesOf(rec);
   const accept = (start: number, end: number, base: number, reasons: string[], publicRole?: boolean): void => {
     let score = base;
     if (excludes.some((w) => findContext(w, text, start, end))) return;

@@ -134,18 +134,20 @@ function headerFor(blocks: TextBlock[], i: number): string | undefined {
  * block. recordIds are `${recordIdPrefix}:${blockIndex}:${n}`.
  */
 export function detectBlocks(blocks: TextBlock[], ctx: { allowList?: AllowList; recordIdPrefix: string }): Array<DetectionResult & { blockIndex: number }> {
+  // each row's header, found once: it walks back up to 200 blocks
+  const headers = blocks.map((_, i) => headerFor(blocks, i));
   const analyses = blocks.map((b, i) =>
-    analyse(b.text, { kind: b.kind, section: b.section, allowList: ctx.allowList, extraContext: headerFor(blocks, i) }),
+    analyse(b.text, { kind: b.kind, section: b.section, allowList: ctx.allowList, extraContext: headers[i] }),
   );
   const pagePublic = new Set<string>();
   for (const a of analyses) for (const d of a.dets) if (d.entity === 'PERSON' && d.publicRole) pagePublic.add(subjectKey(d.value));
   return blocks.map((b, i) => {
     let a = analyses[i]!;
     if (pagePublic.size && a.dets.some((d) => d.entity === 'PERSON' && !d.publicRole && pagePublic.has(subjectKey(d.value)))) {
-      a = analyse(b.text, { kind: b.kind, section: b.section, allowList: ctx.allowList, extraContext: headerFor(blocks, i), pagePublicPersons: pagePublic });
+      a = analyse(b.text, { kind: b.kind, section: b.section, allowList: ctx.allowList, extraContext: headers[i], pagePublicPersons: pagePublic });
     }
     const res = finish(b.text, a, {
-      kind: b.kind, extraContext: headerFor(blocks, i), recordIdFor: (n) => `${ctx.recordIdPrefix}:${i}:${n}`,
+      kind: b.kind, extraContext: headers[i], recordIdFor: (n) => `${ctx.recordIdPrefix}:${i}:${n}`,
     });
     return { ...res, blockIndex: i };
   });

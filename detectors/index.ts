@@ -60,6 +60,8 @@ function mergeDisjoint(sorted: RawDetection[], extra: RawDetection[]): RawDetect
   return out;
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 function analyse(text: string, opts: InternalOptions): Analysis {
   const norm = normalise(text);
   const teamBlock = opts.section === 'team' || opts.kind === 'team-member';
@@ -78,8 +80,16 @@ function analyse(text: string, opts: InternalOptions): Analysis {
     d.value = value;
   }
   // second look: people named with a rank in this text make later bare mentions of them public too
-  const localPublic = new Set(opts.pagePublicPersons ?? []);
-  for (const d of dets) if (d.entity === 'PERSON' && d.publicRole) localPublic.add(subjectKey(d.value));
+  // (the page's set is copied only when this text adds to it: detectBlocks passes it to every block)
+  let localPublic: ReadonlySet<string> = opts.pagePublicPersons ?? NO_NAMES;
+  let own: Set<string> | null = null;
+  for (const d of dets) {
+    if (d.entity !== 'PERSON' || !d.publicRole) continue;
+    const key = subjectKey(d.value);
+    if (localPublic.has(key)) continue;
+    if (!own) localPublic = own = new Set(localPublic);
+    own.add(key);
+  }
   if (localPublic.size) {
     for (const d of dets) {
       if (d.entity !== 'PERSON' || d.publicRole) continue;

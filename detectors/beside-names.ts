@@ -46,9 +46,9 @@ function afterNames(text: string, dets: readonly RawDetection[], reach: number, 
   return out;
 }
 
-/** "(02.07.2006)", ", 17/08/1992," or "| 4/9/1995 |" (a case list's "name, DOB, address") right after the name; "(b. 1967-02-19)", ", b. 12/1/1949," with a "b." for born. */
+/** "(02.07.2006)", ", 17/08/1992," or "| 4/9/1995 |" (a case list's "name, DOB, address") right after the name; "(b. 1967-02-19)", ", b. 12/1/1949," or " b. 02/05/1984" with a "b." for born. */
 // (the Metropolitan Police's releases put the age first: "Adeyemi Olaniyan, 23 (14.01.02), of no fixed abode")
-const DATE_AFTER_NAME = /^(?:(?:,[ \t]*\d{1,3})?[ \t]*\([ \t]*(?:b\.[ \t]*)?(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})[ \t]*\)|(?:,|[ \t]*\|)[ \t]*(?:b\.[ \t]*)?(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})(?=[ \t]*(?:[,;:.|]|$)))/;
+const DATE_AFTER_NAME = /^(?:(?:,[ \t]*\d{1,3})?[ \t]*\([ \t]*(?:b\.[ \t]*)?(\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})[ \t]*\)|(?:(?:,|[ \t]*\|)[ \t]*(?:b\.[ \t]*)?|[ \t]+b\.[ \t]*)(\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}-\d{2}-\d{2})(?=[ \t]*(?:[,;:.|]|$)))/;
 
 export function datesBesideNames(text: string, dets: readonly RawDetection[], now = new Date()): RawDetection[] {
   return afterNames(text, dets, 24, false, (after) => {

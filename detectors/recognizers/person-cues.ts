@@ -140,7 +140,7 @@ export const lowerCaseNameRecognizer: Recognizer = {
     },
     {
       name: 'lower-labelled',
-      regex: /:(?<=(?<![A-Za-z])(?:name|full name|driver|victim|suspect|offender|witness|complainant|defendant|detainee|keeper|caller|tenant)[ \t]*:)[ \t]*([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})(?![A-Za-z'’-])/g,
+      regex: /:(?<=(?<![A-Za-z])(?:name|full name|driver|victim|perpetrator|suspect|offender|witness|complainant|defendant|detainee|keeper|caller|tenant)[ \t]*:)[ \t]*([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})(?![A-Za-z'’-])/g,
       score: 0.7,
       group: 1,
     },
@@ -171,8 +171,8 @@ export const courtCaseNameRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
-/** One word of a name as signed, accents and Irish particles included ("Fionnuala", "Ní", "Bhriain", "Ó"). */
-const SIGNED_WORD = "(?:[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF'’]+(?:-[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF'’]+)*|Ó|Ní|Nic|Mac|Ua)";
+/** One word of a name as signed, accents (Latin-1 and Latin Extended: "Wiśniewska", "Öztürk") and Irish particles included ("Fionnuala", "Ní", "Bhriain", "Ó"). */
+const SIGNED_WORD = "(?:[A-Z\\u00C0-\\u00DE\\u0100-\\u024F][a-z\\u00DF-\\u00FF\\u0100-\\u024F'’]+(?:-[A-Z\\u00C0-\\u00DE\\u0100-\\u024F][a-z\\u00DF-\\u00FF\\u0100-\\u024F'’]+)*|Ó|Ní|Nic|Mac|Ua)";
 
 /**
  * "Kind regards,\nFionnuala Ní Bhriain": the line after a sign-off is the writer's name, whatever lists

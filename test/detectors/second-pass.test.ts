@@ -767,3 +767,15 @@ test('repeat mentions: a long text is searched for the names themselves and find
   const text = 'Okafor’s car. Mr Okafor-’ left; JoAnn and Ann. Anna, OKAFOR and Zoë saw Łukasz. ';
   assert.deepEqual(antecedentWords(text, names, 0).map(([, w]) => w), ['Okafor', 'Okafor', 'Ann', 'Anna', 'OKAFOR', 'Zoë', 'Łukasz']);
 });
+
+test('from corpus34 (scored unseen): specimen numbers, "b." after a space, a lower-case perpetrator, Latin Extended names in mail headers', () => {
+  // an identifier a scam warning shows as a specimen is nobody's; a specimen of breath in a charge is no such cue
+  const warning = 'The specimen card on our leaflet shows the number 4242 4242 4242 4242. Your NHS number (specimen: 943 476 5919) is never needed.';
+  assert.deepEqual(values(warning, 'PAYMENT_CARD', { kind: 'paragraph' }), []);
+  assert.deepEqual(values(warning, 'NHS_NUMBER', { kind: 'paragraph' }), []);
+  assert.deepEqual(values('Chester Road, Sunderland SR2 7PS | Failing to provide a specimen for analysis | DL ABEBE961306S99KD', 'DRIVING_LICENCE', { kind: 'cell-row' }), ['ABEBE961306S99KD']);
+  assert.deepEqual(values('41/88213/26 | Racially aggravated s.4A POA | V: AZIZ, Dilan b. 02/05/1984, 51 Vardon Road, Stevenage SG1 5PQ | Charged', 'DATE_OF_BIRTH', { kind: 'document-text' }), ['02/05/1984']);
+  assert.deepEqual(values("ASB/SN/26/1187: victim: leanne o'connor – dog barking; perpetrator: gary pyke – verbal abuse.", 'PERSON', { kind: 'priority' }), ["leanne o'connor", 'gary pyke']);
+  const mail = 'From: "Wiśniewska, Agnieszka" <a.wisniewska@example.net>\nTo: Hertsmere SNT <hertsmere.snt@herts.police.uk>\n\nIt happened again tonight.\n\nThanks,\nAgnieszka\n';
+  assert.deepEqual(values(mail, 'PERSON', { kind: 'document-text' }), ['Wiśniewska, Agnieszka', 'Agnieszka']);
+});

@@ -84,7 +84,11 @@ const forenameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
 const forenamesOf = (keys: ReadonlySet<string>): Set<string> => wordsOf(forenameSets, keys, (k) => (k.includes(' ') ? k.slice(0, k.indexOf(' ')) : null));
 
 const isTeam = (c: ClassifyContext): boolean => c.section === 'team' || c.kind === 'team-member';
-const isVenueBlock = (c: ClassifyContext): boolean => c.section === 'contact' || c.section === 'events' || c.kind === 'contact' || c.kind === 'event';
+/** Text from a linked document or a spreadsheet: the page's section says nothing about what it holds. */
+const DOCUMENT_KINDS: ReadonlySet<string> = new Set(['document-text', 'cell-row', 'metadata']);
+// (a resident's letter linked from a contact page is not the page's contact details)
+const isVenueBlock = (c: ClassifyContext): boolean =>
+  ((c.section === 'contact' || c.section === 'events') && !DOCUMENT_KINDS.has(c.kind ?? '')) || c.kind === 'contact' || c.kind === 'event';
 
 /** Words that put a private person between a named officer and a phone number ("PC Lee said the victim, on 07700…"). */
 // (a domestic-abuse victim's "safe number" sits beside their IDVA's name)

@@ -779,3 +779,13 @@ test('from corpus34 (scored unseen): specimen numbers, "b." after a space, a low
   const mail = 'From: "Wiśniewska, Agnieszka" <a.wisniewska@example.net>\nTo: Hertsmere SNT <hertsmere.snt@herts.police.uk>\n\nIt happened again tonight.\n\nThanks,\nAgnieszka\n';
   assert.deepEqual(values(mail, 'PERSON', { kind: 'document-text' }), ['Wiśniewska, Agnieszka', 'Agnieszka']);
 });
+
+test('a document linked from a contact or events page does not take the page\'s allowances: a resident\'s letter stays private', () => {
+  const letter = 'Ms Ioana Popescu\nFlat 14, Kingsley Court, Manor Way, Borehamwood WD6 1QT\nDear Ms Popescu,\nvisitors to your flat have been smoking cannabis and intimidating residents.';
+  const sev = (kind: 'document-text' | 'contact', section: 'contact' | 'events') =>
+    detect(letter, { kind, section }).findings.filter((f) => f.entity === 'ADDRESS').map((f) => f.severity);
+  assert.deepEqual(sev('document-text', 'contact'), ['critical']);
+  assert.deepEqual(sev('document-text', 'events'), ['critical']);
+  // the page's own contact block is the force's or the council's: low
+  assert.deepEqual(sev('contact', 'contact'), ['low']);
+});

@@ -109,8 +109,8 @@ const RUN = new RegExp(
   `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:(?: {1,2}|\\t)(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das|ap|ab)(?=(?: {1,2}|\\t)[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
   'g',
 );
-/** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line. */
-const UNKNOWN_FORENAME_CUE = new RegExp(`${CUE_AFTER.source}|^[^\\n]{0,32}?(?:\\b(?:dob|d\\.o\\.b|born)\\b|(?<![\\d/.-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}(?![\\d/.-]))`, 'i');
+/** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line, or a house number and street straight after. */
+const UNKNOWN_FORENAME_CUE = new RegExp(`${CUE_AFTER.source}|^,[ \\t]*\\d{1,4}[A-Za-z]?,?[ \\t]+[A-Z][a-z'’]+[ \\t]+[A-Z][a-z]|^[^\\n]{0,32}?(?:\\b(?:dob|d\\.o\\.b|born)\\b|(?<![\\d/.-])\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)\\d{2}(?![\\d/.-]))`, 'i');
 /** Every match of a global regex in `text`, in order; `offset` is added to each index (`text` is then a slice). */
 function* allMatches(re: RegExp, text: string, offset = 0): Generator<RegExpExecArray> {
   re.lastIndex = 0;
@@ -767,7 +767,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     if (!(knownSurname || (surCls === 'U' && m[1]!.length >= 3)) || (WEAK_NAME_WORDS.has(fore) && !knownSurname) || COMMON_CAPITALISED.has(fore)) continue;
     // "ABEBE, Selam (31)", "HADDAD, Rami | 04/09/1996": a forename no list knows is taken only with a
     // person's cue after it (age, birth date on the line) and never from a run of capitals
-    if (!inGaz(FORENAMES, fore) && !(m[2]![1] !== m[2]![1]!.toUpperCase() && !PLACES.has(fore) && classifyWord(m[2]!) === 'U' && UNKNOWN_FORENAME_CUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48)))) continue;
+    // (a word the surname lists also hold counts as unknown here: "IQBAL, Sameena", "KHAN, Kiran")
+    if (!inGaz(FORENAMES, fore) && !(m[2]![1] !== m[2]![1]!.toUpperCase() && !PLACES.has(fore) && (classifyWord(m[2]!) === 'U' || classifyWord(m[2]!) === 'S') && UNKNOWN_FORENAME_CUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48)))) continue;
     if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur) || STREET_TYPE_SET.has(sur) || ORG_WORDS.has(sur)) continue;
     const start = m.index;
     // "MAHMOOD, Tariq DOB 03/08/1999": a third word that is a label is not a middle name

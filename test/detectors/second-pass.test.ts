@@ -789,3 +789,9 @@ test('a document linked from a contact or events page does not take the page\'s 
   // the page's own contact block is the force's or the council's: low
   assert.deepEqual(sev('contact', 'contact'), ['low']);
 });
+
+test('"SURNAME, Forename" whose forename only the surname lists hold is a name with a cue after it, a house and street included', () => {
+  assert.deepEqual(values('V: IQBAL, Sameena, 8 Chells Way, Stevenage SG2 0LT | S: YILMAZ, Kerem', 'PERSON', { kind: 'document-text' }), ['IQBAL, Sameena', 'YILMAZ, Kerem']);
+  assert.deepEqual(values('IQBAL, Sameena (34), of 8 Chells Way', 'PERSON', { kind: 'document-text' }), ['IQBAL, Sameena']);
+  assert.deepEqual(values('IQBAL, Sameena attended the meeting.', 'PERSON', { kind: 'document-text' }), []);
+});

@@ -6,7 +6,9 @@
  *   "born", and here the place beside the name is the cue. Event dates are not old enough;
  * - a street in brackets: "Mr Halloran (Cavendish Way)". A street alone is no address, but beside a
  *   name it is where the person lives;
- * - the name they go by: "Gurpreet Singh Sandhu, 58, known to his friends as Gary", "aka "Fizz"".
+ * - the name they go by: "Gurpreet Singh Sandhu, 58, known to his friends as Gary", "aka "Fizz"";
+ * - a home typed in lower case after a name typed so ("victim: leanne o'connor, 5 millers lane, st albans
+ *   al1 4rg"): a record keyed in lower case has its address in lower case too, where the grammar wants capitals.
  * And one fact that needs no name beside it: a date followed by an age that fits it ("05/05/1999 (25)").
  */
 import type { Entity } from '../core/types.js';
@@ -14,7 +16,8 @@ import type { RawDetection } from './types.js';
 import { newDetection, overlapsAny } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
 import { BRACKETED_STREET } from './recognizers/address.js';
-import { COMMON_CAPITALISED } from './gazetteer/lexicon.js';
+import { COMMON_CAPITALISED, STREET_TYPES } from './gazetteer/lexicon.js';
+import { postcodeKind } from './validators.js';
 
 /** A date that is a birth date is at least this old (the same rule as a header-less table row's DOB). */
 export const MIN_AGE_YEARS = 10;
@@ -90,6 +93,25 @@ export function streetsBesideNames(text: string, dets: readonly RawDetection[]):
   return afterNames(text, dets, 80, false, (after) => {
     const m = BRACKETED_STREET.exec(after);
     return m ? { entity: 'ADDRESS', detector: 'street-beside-name', at: m[0].indexOf(m[1]!), length: m[1]!.length, score: 0.6, reason: 'address:street-beside-name' } : null;
+  });
+}
+
+/** ", 5 millers lane" and an optional ", st albans al1 4rg": a house number, one to three words and a street type, all lower case. */
+const LOWER_CASE_HOME_AFTER = new RegExp(
+  `^,?[ \\t]+(\\d{1,4}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,3}(?:${[...new Set(STREET_TYPES)].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9'’-]))` +
+    `(,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}([a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2})(?![a-z0-9]))?`,
+);
+
+/** Only after a name the lower-case recogniser found: elsewhere "a 20 minute walk" is no home. */
+export function lowerCaseHomesBesideNames(text: string, dets: readonly RawDetection[]): RawDetection[] {
+  return afterNames(text, dets, 100, false, (after, person) => {
+    if (person.detector !== 'lower-case-name') return null;
+    const m = LOWER_CASE_HOME_AFTER.exec(after);
+    if (!m) return null;
+    // the town and postcode join the house and street only when the postcode is one
+    const withPostcode = m[2] !== undefined && postcodeKind(m[3]!.toUpperCase()) !== null;
+    const length = m[1]!.length + (withPostcode ? m[2]!.length : 0);
+    return { entity: 'ADDRESS', detector: 'lower-case-home-beside-name', at: m[0].indexOf(m[1]!), length, score: 0.6, reason: 'address:lower-case-beside-name' };
   });
 }
 

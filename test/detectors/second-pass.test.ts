@@ -795,3 +795,12 @@ test('"SURNAME, Forename" whose forename only the surname lists hold is a name w
   assert.deepEqual(values('IQBAL, Sameena (34), of 8 Chells Way', 'PERSON', { kind: 'document-text' }), ['IQBAL, Sameena']);
   assert.deepEqual(values('IQBAL, Sameena attended the meeting.', 'PERSON', { kind: 'document-text' }), []);
 });
+
+test('a home typed in lower case after a name typed so is an address; a lower-case number and street-type word elsewhere is not', () => {
+  const row = "ASB/SN/26/1187: victim: leanne o'connor, 5 millers lane, st albans al1 4rg – dog barking; perpetrator: gary pyke, 7 millers lane. CPW served.";
+  assert.deepEqual(values(row, 'ADDRESS', { kind: 'priority' }), ['5 millers lane, st albans al1 4rg', '7 millers lane']);
+  // no postcode that is one: the house and street alone
+  assert.deepEqual(values('victim: jo bloggs, 12 high st, hitchin zz9 9zz was', 'ADDRESS', { kind: 'priority' }), ['12 high st']);
+  assert.deepEqual(values('name: john smith, a 20 minute walk away', 'ADDRESS', { kind: 'priority' }), []);
+  assert.deepEqual(values('John Smith lives a 20 minute walk away, 5 mill lane is closed', 'ADDRESS', { kind: 'paragraph' }), []);
+});

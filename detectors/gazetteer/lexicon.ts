@@ -50,6 +50,10 @@ export const ORG_WORDS = new Set(words(`
   Poundland Wilko Spar Nisa Londis Costcutter Wetherspoons Wetherspoon McDonald's McDonalds KFC Subway Starbucks Costa
   Solicitors Accountants Associates Partners Sons Daughters Brothers Butchers Bakers Bakery Builders Motors Garage Haulage Lettings Agents Superstore Festival Carnival Parade Admin Enforcement Tenancy
   Communications Comms Enquiries Relations Resources Governance Compliance Finance Payroll Reception Helpdesk Secretariat
+  Clearances Clearance Removals Roofing Plumbing Plumbers Electrical Electricians Scaffolding Landscaping Landscapes Skips
+  Joinery Carpets Flooring Glazing Windows Cleaning Cleaners Couriers Logistics Construction Contractors Developments
+  Properties Plastering Decorators Paving Driveways Fencing Tyres Autos Cars Taxis Catering Kitchens Bathrooms Recycling
+  Demolition Groundworks Surveyors
 `));
 
 /** UK and Hertfordshire places (lower case). A capitalised run equal to one of these is a place, not a person. */

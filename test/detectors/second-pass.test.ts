@@ -804,3 +804,9 @@ test('a home typed in lower case after a name typed so is an address; a lower-ca
   assert.deepEqual(values('name: john smith, a 20 minute walk away', 'ADDRESS', { kind: 'priority' }), []);
   assert.deepEqual(values('John Smith lives a 20 minute walk away, 5 mill lane is closed', 'ADDRESS', { kind: 'paragraph' }), []);
 });
+
+test('a firm named after a person and its trade is no person; the person is', () => {
+  assert.deepEqual(values('Harrison Lowe Clearances were fined £2,400 for fly-tipping at Tring.', 'PERSON', { kind: 'paragraph' }), []);
+  assert.deepEqual(values('Kowalski Roofing and Dean Pryce Scaffolding were both cautioned.', 'PERSON', { kind: 'paragraph' }), []);
+  assert.deepEqual(values('Harrison Lowe, 44, of Tring was fined £2,400 for fly-tipping.', 'PERSON', { kind: 'paragraph' }), ['Harrison Lowe']);
+});

@@ -253,6 +253,26 @@ export const appealNameRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
+/**
+ * "used by a male known as "Tiny"", "a youth known only as Bones": the name someone goes by, where a
+ * person is spoken of but not named. (After a named person, beside-names.ts takes the alias.)
+ */
+export const knownAsNameRecognizer: Recognizer = {
+  name: 'known-as-name',
+  entity: 'PERSON',
+  description: 'The name an unnamed person goes by: "a male known as "Tiny"", "a youth known only as Bones"',
+  patterns: [{
+    name: 'person-known-as',
+    // found from "known", the person word before it read back
+    regex: new RegExp(`known(?<=\\b(?:male|female|man|woman|boy|girl|youth|lad|teenager|someone|individual|associate|dealer|person|suspect|offender)[ \\t]+known)(?:[ \\t]+only)?[ \\t]+as[ \\t]+["“'‘]?(${SIGNED_WORD}(?: ${SIGNED_WORD})?)["”'’]?(?![A-Za-z\\u00C0-\\u024F'’-])`, 'g'),
+    score: 0.7,
+    group: 1,
+  }],
+  // "a man known as Chester", "someone known as Police": a place or a common word is no one's name
+  validate: (v) => isNameFieldValue(v) && !UK_PLACES.has(v.toLowerCase()) && !(v.includes(' ') ? false : COMMON_CAPITALISED.has(v.toLowerCase())),
+  minScore: 0.5,
+};
+
 /** "From: Jo Fairweather", "To: Sgt Amrit Gill": a mail header's name with no address beside it. */
 export const mailHeaderNameRecognizer: Recognizer = {
   name: 'mail-header-name',

@@ -810,3 +810,9 @@ test('a firm named after a person and its trade is no person; the person is', ()
   assert.deepEqual(values('Kowalski Roofing and Dean Pryce Scaffolding were both cautioned.', 'PERSON', { kind: 'paragraph' }), []);
   assert.deepEqual(values('Harrison Lowe, 44, of Tring was fined £2,400 for fly-tipping.', 'PERSON', { kind: 'paragraph' }), ['Harrison Lowe']);
 });
+
+test('the name an unnamed person goes by is a name; an area known as something is not', () => {
+  assert.deepEqual(values('his flat is used for drug supply by a male known as "Tiny" and by Jermaine Asante.', 'PERSON', { kind: 'priority' }), ['Tiny', 'Jermaine Asante']);
+  assert.deepEqual(values('a youth known only as Bones was seen near the shops', 'PERSON', { kind: 'paragraph' }), ['Bones']);
+  assert.deepEqual(values('youths gather in an area known as "The Dell" and a man known as Chester was not traced', 'PERSON', { kind: 'paragraph' }), []);
+});

@@ -136,12 +136,17 @@ interface HeaderInfo {
 
 /** Column kinds of a header line, or null when it is not one (too few cells, digits, no column known). */
 function headerInfo(line: string): HeaderInfo | null {
-  if (line.length > MAX_HEADER_LENGTH || /\d/.test(line)) return null;
+  // a row of data has dates, house numbers or references; a header's digits are few and inside its words ("s.59 warning")
+  const digits = /\d/.test(line);
+  if (line.length > MAX_HEADER_LENGTH || (digits && /\d{3}/.test(line))) return null;
   const sep = separatorOf(line) ?? (SPACED_COLUMNS.test(line) ? '  ' : null);
   if (!sep) return null;
   const headerCells = cells(line, 0, line.length, sep);
   const kinds = headerCells.map(([a, b]) => columnKind(line.slice(a, b)));
   if (kinds.length < 3 || !kinds.some((k) => k !== 'other')) return null;
+  // …so with digits, two columns must be named, and every cell be short and open with no digit ("Jo Smith |
+  // Victim | Flat 2" is a row; a sentence cut at its commas is prose)
+  if (digits && (kinds.filter((k) => k !== 'other').length < 2 || headerCells.some(([a, b]) => b - a > 32 || /^\s*\d/.test(line.slice(a, b))))) return null;
   return sep === '  ' ? { kinds, sep, starts: headerCells.map(([a]) => a) } : { kinds, sep };
 }
 

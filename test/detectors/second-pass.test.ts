@@ -816,3 +816,11 @@ test('the name an unnamed person goes by is a name; an area known as something i
   assert.deepEqual(values('a youth known only as Bones was seen near the shops', 'PERSON', { kind: 'paragraph' }), ['Bones']);
   assert.deepEqual(values('youths gather in an area known as "The Dell" and a man known as Chester was not traced', 'PERSON', { kind: 'paragraph' }), []);
 });
+
+test('a header row may hold a few digits inside its words ("s.59 warning"); a row of data with one is still data', () => {
+  const tsv = 'VRM\tMake/model\tKeeper\tKeeper DOB\tLicence\tKeeper address\tIssue\ts.59 warning\nGX68 PLV\tBMW 1 Series\tHarjit Singh Dhaliwal\t02/06/1999\t–\t27 Gammons Lane, Watford WD24 5HZ\tRevving, Tolpits Lane\tIssued 14/06';
+  assert.deepEqual(values(tsv, 'DATE_OF_BIRTH', { kind: 'cell-row' }), ['02/06/1999']);
+  assert.deepEqual(values(tsv, 'PERSON', { kind: 'cell-row' }), ['Harjit Singh Dhaliwal']);
+  // "Flat 2" in a row of names and roles: the row stays data, its name found
+  assert.deepEqual(values('Name | Role | Address\nJo Smith | Victim | Flat 2\nDean Wells | Suspect | 14 Mill Lane', 'PERSON', { kind: 'cell-row' }), ['Jo Smith', 'Dean Wells']);
+});

@@ -32,12 +32,13 @@ type Separator = '|' | '\t' | ',' | '  ';
 
 /** Header cell → what its column holds. Dates of other things ("Date reported") stay 'other'. */
 function columnKind(header: string): ColumnKind {
-  const h = header.trim().toLowerCase();
+  // "SubjectDOB", "ReporterAddress", "date_of_birth": an export's run-together names read as words
+  const h = header.trim().replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   if (/\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born)\b/.test(h)) return 'dob';
   if (/^post ?code$|\bpostcode\b/.test(h)) return 'postcode';
   if (/\baddress\b|\bstreet\b|\bresidence\b/.test(h) && !/e-?mail|\bip\b|web/.test(h)) return 'address';
   if (/^(?:surname|forenames?|forename\(s\)|(?:first|last|given|family|middle) names?)$/.test(h)) return 'name-part';
-  if (/^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? )?names?|person|subject|surname, forenames?|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal|guest)$/.test(h)) return 'name';
+  if (/^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? )?names?|person|subject|surname, forenames?|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal|guest|reporter|informant|caller|parent|guardian|occupier|occupant|applicant|coordinator)$/.test(h)) return 'name';
   // "H&C no. (injured)": a note in brackets says whose, not what
   const id = h.replace(/\s*\([^)]*\)\s*/g, ' ').trim().replace(/\.$/, '');
   if (/^(?:ni|n\.i|nino|n\.i\.n\.o|ni no|ni number|nat\.? ins(?:\.? no)?|national insurance(?: no| number)?)$/.test(id)) return 'ni';

@@ -824,3 +824,10 @@ test('a header row may hold a few digits inside its words ("s.59 warning"); a ro
   // "Flat 2" in a row of names and roles: the row stays data, its name found
   assert.deepEqual(values('Name | Role | Address\nJo Smith | Victim | Flat 2\nDean Wells | Suspect | 14 Mill Lane', 'PERSON', { kind: 'cell-row' }), ['Jo Smith', 'Dean Wells']);
 });
+
+test('an export\'s run-together column names are read as words, and reporters and coordinators are named columns', () => {
+  const csv = 'IncidentRef,Date,Reporter,ReporterAddress,Subject,SubjectDOB,Category\nPS-20261019-1204,19/10/2026,"CHEN, Jiahui","Flat 3F2, 17 Warrender Park Road, Edinburgh EH9 1EW","NICLEÒID, Ciorstaidh",28/12/1999,Harassment';
+  assert.deepEqual(values(csv, 'PERSON', { kind: 'cell-row' }), ['CHEN, Jiahui', 'NICLEÒID, Ciorstaidh']);
+  assert.deepEqual(values(csv, 'DATE_OF_BIRTH', { kind: 'cell-row' }), ['28/12/1999']);
+  assert.deepEqual(values('scheme_id,streets,coordinator,phone\nNW-041,"Ash Grove, Beech Rise","Hollingsworth, Brenda",01632 960 233', 'PERSON', { kind: 'cell-row' }), ['Hollingsworth, Brenda']);
+});

@@ -269,6 +269,8 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bfly[\s-]?tipping\b/i, 'fly-tipping'],
   [/\bcharged\s+with\b|\bconvicted\b|\bsentenced\b|\bpleaded\s+guilty\b|\bremanded\b|\bjailed\b|\bcourt\b/i, 'criminal proceedings'],
   [/\bcommunity\s+protection\s+(?:notice|warning)\b|\bCPN\b|\bCPW\b|\bcriminal\s+behaviou?r\s+order\b|\bASBO\b|\binjunction\b/i, 'ASB enforcement'],
+  // an acceptable behaviour contract, a closure or dispersal order, a warning for a vehicle used antisocially (s.59)
+  [/\bacceptable\s+behaviou?r\s+(?:contract|agreement)s?\b|\bABCs?\b|\bclosure\s+(?:order|notice)s?\b|\bdispersal\s+(?:order|notice|direction)s?\b|\bsection\s*59\b|\bs\.\s*59\s+warning/i, 'ASB enforcement'],
 ];
 
 /** One literal scan decides which offence and role regexes can match a window at all. */

@@ -831,3 +831,12 @@ test('an export\'s run-together column names are read as words, and reporters an
   assert.deepEqual(values(csv, 'DATE_OF_BIRTH', { kind: 'cell-row' }), ['28/12/1999']);
   assert.deepEqual(values('scheme_id,streets,coordinator,phone\nNW-041,"Ash Grove, Beech Rise","Hollingsworth, Brenda",01632 960 233', 'PERSON', { kind: 'cell-row' }), ['Hollingsworth, Brenda']);
 });
+
+test('acceptable behaviour contracts, closure and dispersal orders and s.59 warnings make a register of people case records', () => {
+  const register = 'ACCEPTABLE BEHAVIOUR CONTRACTS - STEVENAGE - LIVE\nName                       DOB          Address\nJANKOWSKI Filip            14/08/2009   16 Bedwell Crescent, Stevenage SG1 1NJ';
+  const r = detect(register, { kind: 'document-text' });
+  assert.equal(r.records.filter((x) => x.isCaseRecord).length, 1);
+  assert.ok(r.findings.filter((f) => f.entity === 'PERSON').every((f) => f.severity === 'critical'));
+  const s59 = detect('Section 59 warning issued to the driver, Dean Wells, of 14 Mill Lane, Hitchin SG4 9AB.', { kind: 'paragraph' });
+  assert.equal(s59.records[0]?.isCaseRecord, true);
+});

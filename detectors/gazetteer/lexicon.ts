@@ -53,7 +53,7 @@ export const ORG_WORDS = new Set(words(`
   Clearances Clearance Removals Roofing Plumbing Plumbers Electrical Electricians Scaffolding Landscaping Landscapes Skips
   Joinery Carpets Flooring Glazing Windows Cleaning Cleaners Couriers Logistics Construction Contractors Developments
   Properties Plastering Decorators Paving Driveways Fencing Tyres Autos Cars Taxis Catering Kitchens Bathrooms Recycling
-  Demolition Groundworks Surveyors
+  Demolition Groundworks Surveyors Engineers Engineering Agricultural Machinery
 `));
 
 /** UK and Hertfordshire places (lower case). A capitalised run equal to one of these is a place, not a person. */

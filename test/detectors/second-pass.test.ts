@@ -840,3 +840,9 @@ test('acceptable behaviour contracts, closure and dispersal orders and s.59 warn
   const s59 = detect('Section 59 warning issued to the driver, Dean Wells, of 14 Mill Lane, Hitchin SG4 9AB.', { kind: 'paragraph' });
   assert.equal(s59.records[0]?.isCaseRecord, true);
 });
+
+test('from corpus35 (scored unseen): "the GOV.UK example is …" shows an example; a firm of agricultural engineers is no person', () => {
+  assert.deepEqual(values('The form asks for your 16-character driving licence number (the GOV.UK example is MORGA753116SM9IJ).', 'DRIVING_LICENCE', { kind: 'paragraph' }), []);
+  assert.deepEqual(values('Driver: Mark Pryce, licence MORGA753116SM9IJ, of 4 Mill Lane', 'DRIVING_LICENCE', { kind: 'paragraph' }), ['MORGA753116SM9IJ']);
+  assert.deepEqual(values('Pryce Agricultural Engineers will host the stand at the mart.', 'PERSON', { kind: 'event' }), []);
+});

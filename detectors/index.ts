@@ -79,6 +79,16 @@ function analyse(text: string, opts: InternalOptions): Analysis {
     d.publicRole = classifyPublicRole(d, value, norm.text, classifyCtx);
     d.value = value;
   }
+  // a team block's person found beside a birth date or a home is private, and so is every mention of them
+  const privateByFacts = new Set<string>();
+  for (const d of dets) if (d.entity === 'PERSON' && d.reasons.includes('private:case-facts-beside-name')) privateByFacts.add(subjectKey(d.value));
+  if (privateByFacts.size) {
+    for (const d of dets) {
+      if (d.entity !== 'PERSON' || !d.publicRole || d.reasons.includes('allow:rank') || !privateByFacts.has(subjectKey(d.value))) continue;
+      d.publicRole = false;
+      d.reasons.push('private:named-with-case-facts');
+    }
+  }
   // second look: people named with a rank in this text make later bare mentions of them public too
   // (the page's set is copied only when this text adds to it: detectBlocks passes it to every block)
   let localPublic: ReadonlySet<string> = opts.pagePublicPersons ?? NO_NAMES;
@@ -92,7 +102,7 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   }
   if (localPublic.size) {
     for (const d of dets) {
-      if (d.entity !== 'PERSON' || d.publicRole) continue;
+      if (d.entity !== 'PERSON' || d.publicRole || d.reasons.includes('private:named-with-case-facts')) continue;
       d.publicRole = classifyPublicRole(d, d.value, norm.text, { kind: opts.kind, section: opts.section, pagePublicPersons: localPublic });
     }
   }

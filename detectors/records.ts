@@ -119,13 +119,17 @@ export function markPublicPhones(text: string, dets: readonly ClassifiedDetectio
     }
     // e-mail addresses are left to their domain: a volunteer's own address after a role stays private
     if (!lastPublic) continue;
-    const between = text.slice(lastPublic.end, d.start).replace(/\b(?:tel|tel no|no|mob|ext)\./gi, '').replace(/\([^()\n]{0,40}\)/g, '');
+    // (a job title is no pointer to a private person: "Bethan Howells, Witness Care Officer – 029 …")
+    const between = text.slice(lastPublic.end, d.start).replace(/\b(?:tel|tel no|no|mob|ext)\./gi, '').replace(/\([^()\n]{0,40}\)/g, '').replace(JOB_TITLE_WITH_PRIVATE_WORD, '');
     if (between.length > 60 || /[.!?\n]/.test(between) || PRIVATE_POINTER.test(between)) { lastPublic = null; continue; }
     d.publicRole = true;
     d.reasons.push(lastPublic.entity === 'PERSON' ? 'allow:phone-of-public-person' : lastPublic.entity === 'EMAIL' ? 'allow:phone-beside-public-email' : 'allow:phone-beside-service-number');
     lastPublic = d;
   }
 }
+
+/** Job titles that hold a word PRIVATE_POINTER reads as a private person: "Witness Care Officer", "Victim Support Worker". */
+const JOB_TITLE_WITH_PRIVATE_WORD = /\b(?:victims?|witness(?:es)?|family|tenants?|residents?)[ \t]+(?:(?:care|support|liaison|services?|engagement)[ \t]+)?(?:officer|unit|team|co-?ordinator|manager|worker|advis[eo]r|lead|hub)\b/gi;
 
 /** Opening hours right after a number: "(Mon–Fri 9am–8pm", ", 24 hours", " 9am-5pm weekdays". */
 const OPENING_HOURS_AFTER = /^[ \t]*[(,–—-]?[ \t]*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ \t]*(?:[–—-]|to)[ \t]*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)|24[ \t]*(?:hours|hrs|\/[ \t]*7)|\d{1,2}(?:[:.]\d{2})?[ \t]*(?:am|pm)[ \t]*(?:[–—-]|to)[ \t]*\d)/i;
@@ -159,6 +163,20 @@ function endsWithColon(text: string, at: number): boolean {
   return e > 0 && text.charCodeAt(e - 1) === 58;
 }
 
+/** Straight after a name: a birth date's cue, or "of" and a house number and street ("(born 22/03/2004) of 9 Windmill Road"). */
+const CASE_FACTS_BESIDE = /^[ \t]*(?:\([ \t]*(?:born|b\.|dob|d\.o\.b\.?)[ \t:]|,?[ \t]*(?:born|dob|d\.o\.b\.?)\b|(?:\([^()]{1,30}\)|,?[ \t]*(?:aged[ \t]+)?\d{1,3},?)?[ \t]+of[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+[A-Z])/i;
+
+/**
+ * "Hitchin Police Station, Bancroft", a force's letterhead above its address ("West Midlands Police⏎Coventry
+ * Local Policing Unit⏎Little Park Street"): public. Not when someone is addressed in between (a letter's
+ * recipient under the letterhead) or across a table's cells (a "Police" cell in the row above).
+ */
+const STATION_BEFORE = /\b(?:police station|station|police)\b(?:(?!\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[^.\t|]){0,40}$/i;
+/** A court, a police station or a council's building named before its street: "Carlisle Magistrates' Court, Rickergate". */
+const PUBLIC_BUILDING_ADDRESS = /^(?:[A-Z][A-Za-z'’-]*[ \t]+){0,3}(?:Magistrates['’]?[ \t]+Court|Crown[ \t]+Court|County[ \t]+Court|Combined[ \t]+Court|Family[ \t]+Court|Justice[ \t]+Centre|Police[ \t]+Station|Town[ \t]+Hall|Civic[ \t]+Centre|Council[ \t]+Offices)\b/;
+/** Premises someone lives in: a closure order or notice, an occupier or a resident. */
+const LIVED_IN_PREMISES = /\bclosure[ \t]+(?:order|notice)|\boccupiers?\b|\bresidents?[ \t]*:|\balso[ \t]+resident\b/i;
+
 /** Decides publicRole for one detection; appends "allow:…" reasons. */
 export function classifyPublicRole(d: RawDetection, value: string, text: string, c: ClassifyContext): boolean {
   if (GOV_FINANCIAL.has(d.entity) || d.entity === 'DATE_OF_BIRTH') return false;
@@ -174,6 +192,12 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
   }
   switch (d.entity) {
     case 'PERSON': {
+      // a team page's bio that names someone with a birth date or a home beside them ("a CBO against Kyle
+      // ROBSHAW (born 22/03/2004) of 9 Windmill Road") names a member of the public, not the team
+      if (!d.reasons.includes('allow:rank') && (isTeam(c) || d.reasons.includes('allow:team-block')) && CASE_FACTS_BESIDE.test(text.slice(d.end, d.end + 40))) {
+        if (!d.reasons.includes('private:case-facts-beside-name')) d.reasons.push('private:case-facts-beside-name');
+        return false;
+      }
       if (d.publicRole) return true;
       if (isTeam(c)) { d.reasons.push('allow:team-block'); return true; }
       if (rankAfter(text.slice(d.end, d.end + 50))) { d.reasons.push('allow:rank'); return true; }
@@ -206,9 +230,11 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
     case 'POSTCODE':
       if (d.reasons.includes('address:venue')) { d.reasons.push('allow:venue'); return true; }
       if (isVenueBlock(c)) { d.reasons.push('allow:contact-or-event-block'); return true; }
-      if (/\b(?:police station|station|police)\b[^.]{0,40}$/i.test(text.slice(Math.max(0, d.start - 50), d.start))) { d.reasons.push('allow:station'); return true; }
+      if (STATION_BEFORE.test(text.slice(Math.max(0, d.start - 50), d.start))) { d.reasons.push('allow:station'); return true; }
+      if (PUBLIC_BUILDING_ADDRESS.test(value)) { d.reasons.push('allow:public-building'); return true; }
       // "Premises: The Drovers Arms, 3 Market Place": a licensed premises or a pub is a business address
-      if (/(?:\bpremises[ \t]*:[^\n]{0,40}|\b(?:Arms|Inn|Tavern|Hotel|Pub|Bar),[ \t]*)$/i.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:premises'); return true; }
+      // (not premises someone lives in: a closure order's "Premises:" has an occupier)
+      if (/(?:\bpremises[ \t]*:[^\n]{0,40}|\b(?:Arms|Inn|Tavern|Hotel|Pub|Bar),[ \t]*)$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:premises'); return true; }
       return false;
     case 'PHONE': {
       const nat = nationalDigits(value);

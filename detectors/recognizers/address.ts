@@ -381,7 +381,8 @@ function findAddresses(text: string): Candidate[] {
       if (n === 0) continue;
     }
     const ext = extend(text, start + m[0].length);
-    const venue = VENUE_IN_MATCH.test(m[0]);
+    // "Flat 14, Wolsey Hall": a flat in a hall or a house is a home
+    const venue = VENUE_IN_MATCH.test(m[0]) && !/^(?:Flat|FLAT|Apartment|APARTMENT|Maisonette)\b/.test(m[0]);
     const reasons = ['address:grammar'];
     if (ext.hasPostcode) reasons.push('address:postcode');
     if (venue) reasons.push('address:venue');

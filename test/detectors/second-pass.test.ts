@@ -846,3 +846,22 @@ test('from corpus35 (scored unseen): "the GOV.UK example is …" shows an exampl
   assert.deepEqual(values('Driver: Mark Pryce, licence MORGA753116SM9IJ, of 4 Mill Lane', 'DRIVING_LICENCE', { kind: 'paragraph' }), ['MORGA753116SM9IJ']);
   assert.deepEqual(values('Pryce Agricultural Engineers will host the stand at the mart.', 'PERSON', { kind: 'event' }), []);
 });
+
+test('from corpus35 and corpus36 (scored unseen): public-role allowances that leaked private people', () => {
+  const sev = (text: string, entity: string, ctx: Parameters<typeof detect>[1] = {}) => detect(text, ctx).findings.filter((f) => f.entity === entity).map((f) => `${f.value}:${f.severity}`);
+  // a team page's bio naming someone beside a birth date or a home names a member of the public
+  const bio = 'PCSO 6154 Kerry Donnelly – Kerry has been supporting Mrs Marcia Grant of 29 Beaconsfield Street, Liverpool L8 2UU following the burglary at her home.';
+  assert.deepEqual(sev(bio, 'PERSON', { kind: 'team-member', section: 'team' }), ['Kerry Donnelly:low', 'Kerry:low', 'Mrs Marcia Grant:critical']);
+  // a letter's recipient under the force's letterhead is not the force's address; the force's own is
+  const letter = 'South Wales Police – Witness Care Unit\nMrs Leanne Probert\n19 Heol Hir, Llanishen, Cardiff CF14 5AD\nDear Mrs Probert,\nMr Watkins pleaded guilty to criminal damage to your car.\nYours sincerely,\nBethan Howells, Witness Care Officer – 029 2018 0466';
+  assert.deepEqual(sev(letter, 'ADDRESS', { kind: 'document-text' }), ['19 Heol Hir, Llanishen, Cardiff CF14 5AD:critical']);
+  assert.deepEqual(sev(letter, 'PHONE', { kind: 'document-text' }), ['029 2018 0466:low']);
+  assert.deepEqual(sev('West Midlands Police\nCoventry Local Policing Unit\nLittle Park Street, Coventry CV1 2JX\nOur ref: COV/ASB/0457', 'ADDRESS', { kind: 'document-text' }).map((v) => v.split(':')[1]), ['low']);
+  // a "Police" cell in the row above says nothing of this row's address
+  const rows = 'Name\tDOB\tAddress\tRisk\tLead\nSean McGuinness\t30/01/1985\t5 Aycliffe Road, Borehamwood WD6 4DZ\tPerpetrator\tPolice\nDr Ifeoma Nwachukwu-Lee\t12/11/1952\tThe Old Forge, Watling Street, Radlett WD7 7NQ\tFraud victim\tAdult Care';
+  assert.ok(sev(rows, 'ADDRESS', { kind: 'document-text' }).every((v) => v.endsWith(':critical')));
+  // a flat in a hall is a home; a court is public; a closure order's premises are lived in
+  assert.deepEqual(sev('The victim, Mr Oluwaseun Adebayo-Fraser, of Flat 14, Wolsey Hall, Wolsey Avenue, Waltham Cross EN8 7HD, reported threats.', 'ADDRESS', { kind: 'document-text' }).map((v) => v.split(':').pop()), ['critical']);
+  const closure = "APPLICATION FOR A CLOSURE ORDER\nPremises: 11 Brook Street, Carlisle CA1 2HZ\nOccupier: Liam STOREY (born 09/08/1988)\nGrounds: drug dealing from the premises.\nHearing: 20 November 2026, 10:00, Carlisle Magistrates' Court, Rickergate, Carlisle CA3 8QH.";
+  assert.deepEqual(sev(closure, 'ADDRESS', { kind: 'document-text' }), ['11 Brook Street, Carlisle CA1 2HZ:critical', "Carlisle Magistrates' Court, Rickergate, Carlisle CA3 8QH:low"]);
+});

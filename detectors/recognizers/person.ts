@@ -550,7 +550,9 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   if (endsWithSaint(before)) return null;
   // "the Golden Lotus", "The Lord Nelson": a name does not take an article
   const prevWord = tailWords(text.slice(Math.max(0, (titleStart >= 0 ? titleStart : name[0]!.start) - 40), titleStart >= 0 ? titleStart : name[0]!.start), 1)[0];
-  if (prevWord === 'the' && !hasRank) return null;
+  // …but a personal title is no article's noun: "reported that the⏎Ms Beata Wróblewska" is two columns of a PDF run together
+  const titleWord = hasTitle && titleStart >= 0 ? /^[A-Za-z]+/.exec(text.slice(titleStart, titleStart + 12))?.[0]?.toLowerCase() : undefined;
+  if (prevWord === 'the' && !hasRank && !(titleWord !== undefined && !HONORIFICS.has(titleWord))) return null;
   // "the Victoria Wine bar", "Golden Lotus takeaway": a premises noun after the run
   if (!hasRank && PREMISES_AFTER.test(after)) return null;
   if (hasTitle || hasRank) return { score: 0.85, reasons: [hasRank ? 'person:rank' : 'person:title'] };

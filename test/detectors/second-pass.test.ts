@@ -865,3 +865,10 @@ test('from corpus35 and corpus36 (scored unseen): public-role allowances that le
   const closure = "APPLICATION FOR A CLOSURE ORDER\nPremises: 11 Brook Street, Carlisle CA1 2HZ\nOccupier: Liam STOREY (born 09/08/1988)\nGrounds: drug dealing from the premises.\nHearing: 20 November 2026, 10:00, Carlisle Magistrates' Court, Rickergate, Carlisle CA3 8QH.";
   assert.deepEqual(sev(closure, 'ADDRESS', { kind: 'document-text' }), ['11 Brook Street, Carlisle CA1 2HZ:critical', "Carlisle Magistrates' Court, Rickergate, Carlisle CA3 8QH:low"]);
 });
+
+test('"the" before a personal title is another column of a PDF, not an article: the name stands; "The Lord Nelson" stays a pub', () => {
+  const twoColumns = 'PC Themba Ndlovu summarised the case of        Cllr Hargreaves reported that the\nMs Beata Wróblewska (b. 30/06/1992), whose       new lighting on the park';
+  assert.deepEqual(values(twoColumns, 'PERSON', { kind: 'document-text' }), ['Themba Ndlovu', 'Hargreaves', 'Ms Beata Wróblewska']);
+  assert.deepEqual(values(twoColumns, 'DATE_OF_BIRTH', { kind: 'document-text' }), ['30/06/1992']);
+  assert.deepEqual(values('a pint at The Lord Nelson on Friday and outside the Mr Chips takeaway', 'PERSON', { kind: 'paragraph' }), []);
+});

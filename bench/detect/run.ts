@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { ENTITIES, type Entity } from '../../core/types.js';
 import { detect, detectBlocks } from '../../detectors/index.js';
 import { loadCorpus, type CorpusDoc } from '../../test/fixtures/build-corpus.js';
-import { TUNING_CORPORA, HELDOUT_CORPUS } from '../../test/fixtures/corpora.js';
+import { TUNING_CORPORA, HELDOUT_CORPUS, FINAL_CHECK_CORPORA } from '../../test/fixtures/corpora.js';
 import { scoreDoc, prf, micro, spansFromRedaction, type Counts, type Span } from './score.js';
 
 interface Peer {
@@ -298,6 +298,10 @@ async function main(): Promise<void> {
     sets.push(evaluateLeakwatch(sealed, `Leakwatch on the SEALED corpus (sealed.jsonl, ${sealed.length} documents by a writer who saw neither the detector code nor the other corpora)`));
     allDocs.push(...sealed);
   }
+  // the final checks, each scored once unseen before any tuning on it (its header gives that score): reported
+  // on their own, outside the peers' comparison, so that stays on the same documents as in earlier runs
+  const finalCheck = FINAL_CHECK_CORPORA.flatMap(fixture);
+  evaluateLeakwatch(finalCheck, `Leakwatch on the FINAL-CHECK corpora (${FINAL_CHECK_CORPORA.map((n) => `${n}.jsonl`).join(', ')}, ${finalCheck.length} documents; each header gives its unseen score)`);
   const lwAll = new Map<Entity, Counts>();
   for (const m of sets) for (const [e, c] of m) {
     const t = lwAll.get(e) ?? { gold: 0, goldHit: 0, pred: 0, predHit: 0, strictTp: 0 };

@@ -9,7 +9,8 @@ import { overlapsAny } from '../engine.js';
 import type { Candidate, Recognizer } from '../types.js';
 
 // groups may be parted by two spaces, as OCR and typed tables leave them ("07700  900 263")
-const CANDIDATE = /(?<![\d+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:(?:[\s\-.]| {2})?\(?\d\)?){7,11}(?!\d)/g;
+// (a number wrapped in a quoted e-mail is split by a line break and the quote marker, read as spaces: "07700⏎> 900839")
+const CANDIDATE = /(?<![\d+])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(?0)\d(?:(?:[\s\-.]|\r?\n[ \t]{1,3}| {2})?\(?\d\)?){7,11}(?!\d)/g;
 
 const DRAMA_RANGES = [
   /^07700900\d{3}$/, /^01632960\d{3}$/, /^02079460\d{3}$/, /^011[3-8]4960\d{3}$/, /^01[2-6]14960\d{3}$/, /^01914980\d{3}$/,

@@ -872,3 +872,8 @@ test('"the" before a personal title is another column of a PDF, not an article: 
   assert.deepEqual(values(twoColumns, 'DATE_OF_BIRTH', { kind: 'document-text' }), ['30/06/1992']);
   assert.deepEqual(values('a pint at The Lord Nelson on Friday and outside the Mr Chips takeaway', 'PERSON', { kind: 'paragraph' }), []);
 });
+
+test('a phone number wrapped inside a quoted e-mail is one number; numbers on two lines stay two', () => {
+  assert.deepEqual(values('> He said to ring him on 07700\n> 900839 if it happens again.', 'PHONE', { kind: 'document-text' }), ['07700\n> 900839']);
+  assert.deepEqual(values('Tel 01632 960000\n  07700 900123', 'PHONE', { kind: 'document-text' }), ['01632 960000', '07700 900123']);
+});

@@ -16,7 +16,7 @@ import type { RawDetection } from './types.js';
 import { newDetection, overlapsAny } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
 import { BRACKETED_STREET } from './recognizers/address.js';
-import { COMMON_CAPITALISED, STREET_TYPES } from './gazetteer/lexicon.js';
+import { COMMON_CAPITALISED, STREET_TYPE_SET } from './gazetteer/lexicon.js';
 import { postcodeKind } from './validators.js';
 
 /** A date that is a birth date is at least this old (the same rule as a header-less table row's DOB). */
@@ -98,7 +98,7 @@ export function streetsBesideNames(text: string, dets: readonly RawDetection[]):
 
 /** ", 5 millers lane" and an optional ", st albans al1 4rg": a house number, one to three words and a street type, all lower case. */
 const LOWER_CASE_HOME_AFTER = new RegExp(
-  `^,?[ \\t]+(\\d{1,4}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,3}(?:${[...new Set(STREET_TYPES)].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9'’-]))` +
+  `^,?[ \\t]+(\\d{1,4}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,3}(?:${[...STREET_TYPE_SET].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9'’-]))` +
     `(,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}([a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2})(?![a-z0-9]))?`,
 );
 

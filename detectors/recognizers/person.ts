@@ -534,7 +534,7 @@ const CIVIL_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx']);
 /** Set by evaluate() once it reads the text around the name (its outcome is then not the tokens' alone). */
 interface ReadMark { context: boolean }
 
-function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, text: string, env: RecognizerEnv, titleStart: number, read: ReadMark): NameEval | null {
+function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, text: string, env: RecognizerEnv, titleStart: number, read: ReadMark, personalTitle: boolean): NameEval | null {
   const n = name.length;
   if (n === 0 || n > 4) return null;
   // a lone word is a name only after a title or rank (every other path below ends in null for it)
@@ -551,8 +551,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   // "the Golden Lotus", "The Lord Nelson": a name does not take an article
   const prevWord = tailWords(text.slice(Math.max(0, (titleStart >= 0 ? titleStart : name[0]!.start) - 40), titleStart >= 0 ? titleStart : name[0]!.start), 1)[0];
   // …but a personal title is no article's noun: "reported that the⏎Ms Beata Wróblewska" is two columns of a PDF run together
-  const titleWord = hasTitle && titleStart >= 0 ? /^[A-Za-z]+/.exec(text.slice(titleStart, titleStart + 12))?.[0]?.toLowerCase() : undefined;
-  if (prevWord === 'the' && !hasRank && !(titleWord !== undefined && !HONORIFICS.has(titleWord))) return null;
+  if (prevWord === 'the' && !hasRank && !personalTitle) return null;
   // "the Victoria Wine bar", "Golden Lotus takeaway": a premises noun after the run
   if (!hasRank && PREMISES_AFTER.test(after)) return null;
   if (hasTitle || hasRank) return { score: 0.85, reasons: [hasRank ? 'person:rank' : 'person:title'] };
@@ -740,7 +739,7 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         nameCls = nameCls.slice(1);
       }
       if (!rejected) {
-        const ev = evaluate(name, nameCls, hasTitle, hasRank, text, env, hasTitle ? titleStart : -1, read);
+        const ev = evaluate(name, nameCls, hasTitle, hasRank, text, env, hasTitle ? titleStart : -1, read, hasTitle && !HONORIFICS.has(titleKey));
         if (ev) {
           const start = hasTitle && titleStart >= 0 ? titleStart : name[0]!.start;
           const before = text.slice(Math.max(0, name[0]!.start - 60), hasTitle && titleStart >= 0 ? titleStart : name[0]!.start);
@@ -770,7 +769,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     // "ABEBE, Selam (31)", "HADDAD, Rami | 04/09/1996": a forename no list knows is taken only with a
     // person's cue after it (age, birth date on the line) and never from a run of capitals
     // (a word the surname lists also hold counts as unknown here: "IQBAL, Sameena", "KHAN, Kiran")
-    if (!inGaz(FORENAMES, fore) && !(m[2]![1] !== m[2]![1]!.toUpperCase() && !PLACES.has(fore) && (classifyWord(m[2]!) === 'U' || classifyWord(m[2]!) === 'S') && UNKNOWN_FORENAME_CUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48)))) continue;
+    const foreCls = classifyWord(m[2]!);
+    if (!inGaz(FORENAMES, fore) && !(m[2]![1] !== m[2]![1]!.toUpperCase() && !PLACES.has(fore) && (foreCls === 'U' || foreCls === 'S') && UNKNOWN_FORENAME_CUE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 48)))) continue;
     if (COMMON_CAPITALISED.has(sur) || PLACES.has(sur) || STREET_TYPE_SET.has(sur) || ORG_WORDS.has(sur)) continue;
     const start = m.index;
     // "MAHMOOD, Tariq DOB 03/08/1999": a third word that is a label is not a middle name

@@ -102,16 +102,40 @@ const PRIVATE_POINTER = /\b(?:safe|victims?|suspects?|offenders?|witness(?:es)?|
 export function markPublicPhones(text: string, dets: readonly ClassifiedDetection[]): void {
   // the last public-role person, public body's e-mail address or service number: a phone number straight after it shares its role
   let lastPublic: ClassifiedDetection | null = null;
-  for (const d of dets) {
+  // the last address: a station's or a public building's heads a letter, and its "Tel:" line is the body's
+  let lastAddress: ClassifiedDetection | null = null;
+  for (let k = 0; k < dets.length; k++) {
+    const d = dets[k]!;
     if (d.entity === 'PERSON' || d.entity === 'EMAIL') {
       lastPublic = d.publicRole ? d : null;
       continue;
     }
+    if (d.entity === 'ADDRESS') lastAddress = d;
     if (d.entity !== 'PHONE') continue;
     // "Call 01632 960900 (Mon–Fri 9am–8pm…)": a number with opening hours is a service's line
     if (!d.publicRole && OPENING_HOURS_AFTER.test(text.slice(d.end, d.end + 30))) {
       d.publicRole = true;
       d.reasons.push('allow:service-hours');
+    }
+    // "Switchboard: 0121 496 0101": only an organisation has a switchboard
+    if (!d.publicRole && SWITCHBOARD_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start))) {
+      d.publicRole = true;
+      d.reasons.push('allow:switchboard');
+    }
+    // "County Hall, Atlantic Wharf, Cardiff CF10 4UW⏎Tel: 029 2018 0455": a letterhead's number under its public address
+    if (!d.publicRole && lastAddress?.publicRole && LETTERHEAD_PHONE_BETWEEN.test(text.slice(lastAddress.end, d.start))) {
+      d.publicRole = true;
+      d.reasons.push('allow:letterhead-phone');
+    }
+    // "contact me on 0121 496 0388 or hannah.devlin@westmidlands.police.uk", "Tel: 0115 496 0200   FOI mailbox: foi@…":
+    // a number given in the same breath as a public body's address
+    const nextDet = dets[k + 1];
+    if (!d.publicRole && nextDet?.entity === 'EMAIL' && nextDet.publicRole) {
+      const between = text.slice(d.end, nextDet.start);
+      if (NUMBER_THEN_MAILBOX.test(between)) {
+        d.publicRole = true;
+        d.reasons.push('allow:phone-beside-public-email');
+      }
     }
     if (d.publicRole) {
       lastPublic = d;
@@ -127,6 +151,13 @@ export function markPublicPhones(text: string, dets: readonly ClassifiedDetectio
     lastPublic = d;
   }
 }
+
+/** Between a number and the e-mail address given with it: "or", a mailbox's label ("   FOI mailbox: "), nothing else (not "or email the Rural Crime Team at"). */
+const NUMBER_THEN_MAILBOX = /^[ \t,;/|]*(?:(?:or|and)[ \t]+)?(?:(?:[A-Z]{2,5}[ \t]+)?(?:e-?mail|mailbox|e)[ \t]*:?[ \t]*)?$/i;
+/** A switchboard's label right before a number. */
+const SWITCHBOARD_BEFORE = /\b(?:switchboard|main line|force control room)\b[ \t]*(?:no\.?|number)?[ \t]*[:–-]?[ \t]*$/i;
+/** Between a letterhead's address and its number: at most a line break and a phone label. */
+const LETTERHEAD_PHONE_BETWEEN = /^[ \t,]*(?:\r?\n[ \t]*)?(?:(?:Tel(?:ephone)?|Phone|T)\.?[ \t]*[:.]?[ \t]*)?$/i;
 
 /** Job titles that hold a word PRIVATE_POINTER reads as a private person: "Witness Care Officer", "Victim Support Worker". */
 const JOB_TITLE_WITH_PRIVATE_WORD = /\b(?:victims?|witness(?:es)?|family|tenants?|residents?)[ \t]+(?:(?:care|support|liaison|services?|engagement)[ \t]+)?(?:officer|unit|team|co-?ordinator|manager|worker|advis[eo]r|lead|hub)\b/gi;
@@ -172,8 +203,16 @@ const CASE_FACTS_BESIDE = /^[ \t]*(?:\([ \t]*(?:born|b\.|dob|d\.o\.b\.?)[ \t:]|,
  * recipient under the letterhead) or across a table's cells (a "Police" cell in the row above).
  */
 const STATION_BEFORE = /\b(?:police station|station|police)\b(?:(?!\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b)[^.\t|]){0,40}$/i;
+/** A line that opens with a label ("Applicant: … Greater Manchester Police⏎Premises: 14 …"): a new field, not the letterhead's address. */
+const LABELLED_LINE = /\n[ \t]*[A-Za-z][A-Za-z' ]{0,30}:/;
+/** Whether a police station or a force's letterhead stands right before `start`, with no labelled line between. */
+function stationBefore(text: string, start: number): boolean {
+  const m = STATION_BEFORE.exec(text.slice(Math.max(0, start - 50), start));
+  return m !== null && !LABELLED_LINE.test(m[0]);
+}
 /** A court, a police station or a council's building named before its street: "Carlisle Magistrates' Court, Rickergate". */
-const PUBLIC_BUILDING_ADDRESS = /^(?:[A-Z][A-Za-z'’-]*[ \t]+){0,3}(?:Magistrates['’]?[ \t]+Court|Crown[ \t]+Court|County[ \t]+Court|Combined[ \t]+Court|Family[ \t]+Court|Justice[ \t]+Centre|Police[ \t]+Station|Town[ \t]+Hall|Civic[ \t]+Centre|Council[ \t]+Offices)\b/;
+// (in capitals too: a court's heading "MANCHESTER AND SALFORD MAGISTRATES' COURT")
+const PUBLIC_BUILDING_ADDRESS = /^(?:[A-Z][A-Za-z'’-]*[ \t]+){0,3}(?:Magistrates['’]?[ \t]+Court|Crown[ \t]+Court|County[ \t]+Court|Combined[ \t]+Court|Family[ \t]+Court|Justice[ \t]+Centre|Police[ \t]+Station|Town[ \t]+Hall|Civic[ \t]+Centre|Council[ \t]+Offices)\b/i;
 /** Premises someone lives in: a closure order or notice, an occupier or a resident. */
 const LIVED_IN_PREMISES = /\bclosure[ \t]+(?:order|notice)|\boccupiers?\b|\bresidents?[ \t]*:|\balso[ \t]+resident\b/i;
 
@@ -230,11 +269,11 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
     case 'POSTCODE':
       if (d.reasons.includes('address:venue')) { d.reasons.push('allow:venue'); return true; }
       if (isVenueBlock(c)) { d.reasons.push('allow:contact-or-event-block'); return true; }
-      if (STATION_BEFORE.test(text.slice(Math.max(0, d.start - 50), d.start))) { d.reasons.push('allow:station'); return true; }
+      if (stationBefore(text, d.start)) { d.reasons.push('allow:station'); return true; }
       if (PUBLIC_BUILDING_ADDRESS.test(value)) { d.reasons.push('allow:public-building'); return true; }
-      // "Premises: The Drovers Arms, 3 Market Place": a licensed premises or a pub is a business address
+      // "Premises: The Drovers Arms, 3 Market Place", "Review of premises licence PL/0881 – The Sir Robert Peel, …": a licensed premises or a pub is a business address
       // (not premises someone lives in: a closure order's "Premises:" has an occupier)
-      if (/(?:\bpremises[ \t]*:[^\n]{0,40}|\b(?:Arms|Inn|Tavern|Hotel|Pub|Bar),[ \t]*)$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:premises'); return true; }
+      if (/(?:\bpremises[ \t]*:[^\n]{0,40}|\bpremises[ \t]+licen[cs]e\b[^\n]{0,30}|\b(?:Arms|Inn|Tavern|Hotel|Pub|Bar),[ \t]*)$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:premises'); return true; }
       return false;
     case 'PHONE': {
       const nat = nationalDigits(value);

@@ -32,6 +32,13 @@ type Separator = '|' | '\t' | ',' | '  ';
 
 /** Header cell → what its column holds. Dates of other things ("Date reported") stay 'other'. */
 function columnKind(header: string): ColumnKind {
+  // "Defendant/Respondent", "DOB/Age": the first name says what the column holds ("Prosecutor/Applicant" holds bodies)
+  const slash = header.indexOf('/');
+  if (slash > 1 && !/\b[a-z]\/[a-z]\b/i.test(header)) return columnKindOfOne(header.slice(0, slash));
+  return columnKindOfOne(header);
+}
+
+function columnKindOfOne(header: string): ColumnKind {
   // "SubjectDOB", "ReporterAddress", "date_of_birth": an export's run-together names read as words
   const h = header.trim().replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   if (/\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born)\b/.test(h)) return 'dob';

@@ -140,6 +140,7 @@ export const COMMON_CAPITALISED = new Set(words(`
   Actions Date Dates Nature Victim Victims Perpetrator Perpetrators Offender Offenders Suspect Suspects Witness Witnesses
   Ins Insurance National Operation Houses Organised Organized Economic Flat Apartment Apt Maisonette
   Heddlu Plismona Cymdogaeth Gorsaf Cyngor Swyddfa
+  Environmental Environment Protection Trading Standards Health Licensing Planning Housing Safeguarding Enforcement Regulatory
   Complainant Complainants Defendant Defendants Accused Appellant Resident Residents Neighbour Neighbours Member Members
   Anti Anti-social Antisocial Social Behaviour Behavior ASB Crime Crimes Criminal Damage Drug Drugs Dealing Theft Burglary
   Robbery Assault Harassment Noise Nuisance Verbal Abuse Domestic Violence Vehicle Vehicles Speeding Parking Littering

@@ -228,7 +228,8 @@ export const commentAuthorRecognizer: Recognizer = {
   description: 'The author named in a document comment or reply marker, as word processors export them',
   patterns: [{
     name: 'comment-author',
-    regex: new RegExp(`\\[(?:Comment|COMMENT|Reply|REPLY)(?:[ \\t]+\\[?[A-Z]{1,3}\\d{1,3}\\]?)?[ \\t]*[-–:][ \\t]*(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,2})[ \\t]*[-–,]`, 'g'),
+    // …and Word's own marker with the author in brackets: "Comment [JH1] (Jenny Hollis, Corporate Communications, …)"
+    regex: new RegExp(`(?:\\[(?:Comment|COMMENT|Reply|REPLY)(?:[ \\t]+\\[?[A-Z]{1,3}\\d{1,3}\\]?)?[ \\t]*[-–:]|(?:Comment|COMMENT|Reply|REPLY)[ \\t]+\\[[A-Z]{1,3}\\d{1,3}\\][ \\t]*\\()[ \\t]*(${SIGNED_WORD}(?: ${SIGNED_WORD}){1,2})[ \\t]*[-–,)]`, 'g'),
     score: 0.75,
     group: 1,
     publicRole: 'allow:document-author',

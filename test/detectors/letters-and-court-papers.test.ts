@@ -1,0 +1,59 @@
+/**
+ * Letters, court papers and council documents linked from neighbourhood pages, first met in unseen
+ * corpora (corpus37–38, 2026-11-29): a public body's letterhead number, a court's heading in capitals,
+ * a licensing review's pub, a Word comment's author and a court list's "Defendant/Respondent" column are
+ * public or structural; the letter's addressee and the premises a closure order names stay private.
+ * All data synthetic (Ofcom drama numbers, invented names).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detect } from '../../detectors/index.js';
+
+const severityOf = (text: string, value: string, kind: 'document-text' | 'comment' | 'cell-row' = 'document-text'): string | undefined =>
+  detect(text, { kind }).findings.find((f) => f.value === value)?.severity;
+
+test('a letterhead\'s number under the public body\'s address, a switchboard, a number given with a public mailbox: low', () => {
+  const letter = 'Cardiff Council / Cyngor Caerdydd\nCounty Hall, Atlantic Wharf, Cardiff CF10 4UW\nTel: 029 2018 0455\nOur ref: CPW/25/00231\nPRIVATE AND CONFIDENTIAL\nMr Adebayo Ogunleye\nFlat 2, 19 Kincraig Street, Roath, Cardiff CF24 3HW\nCOMMUNITY PROTECTION WARNING\nWe have received complaints of loud music and shouting from your flat.';
+  assert.equal(severityOf(letter, '029 2018 0455'), 'low');
+  assert.equal(severityOf(letter, 'Mr Adebayo Ogunleye') === 'low', false);
+  assert.equal(severityOf(letter, 'Flat 2, 19 Kincraig Street, Roath, Cardiff CF24 3HW') === 'low', false);
+  assert.equal(severityOf('West Midlands Police\nSwitchboard: 0121 496 0101\nDear Miss Barraclough, the suspect was interviewed about the harassment.', '0121 496 0101'), 'low');
+  assert.equal(severityOf('Tel: 0115 496 0200     FOI mailbox: foi@notts.police.uk\nMr Wojciech Grabowski\n58 Hucknall Road, Bulwell, Nottingham NG6 9AB', '0115 496 0200'), 'low');
+  assert.equal(severityOf('The suspect was interviewed about the harassment. If you have any questions please contact me on 0121 496 0388 or hannah.devlin@westmidlands.police.uk.', '0121 496 0388'), 'low');
+});
+
+test('a private number stays private beside a public mailbox named in other words, or under a private address', () => {
+  // a volunteer's mobile, then the force team's mailbox "in other words": not the team's number
+  const farmWatch = 'To join, contact the area coordinator Emyr Jones on 07700 900582, or email the Rural Crime Team at ruralcrime@dyfed-powys.police.uk.';
+  assert.notEqual(severityOf(farmWatch, '07700 900582'), 'low');
+  const resident = 'Victim: Jo Pearce\nAddress: 14 Ringlet Road, Hemel Hempstead HP2 5TQ\nTel: 07700 900417\nNature: harassment by a neighbour';
+  assert.equal(severityOf(resident, '07700 900417'), 'critical');
+});
+
+test('a court\'s heading in capitals is the court; the closure order\'s premises under the applicant force are a home', () => {
+  const papers = "MANCHESTER AND SALFORD MAGISTRATES' COURT\nManchester Magistrates' Court, Crown Square, Manchester M60 1PR\nAPPLICATION FOR A CLOSURE ORDER\nApplicant: The Chief Constable of Greater Manchester Police\nPremises: 14 Bickerdike Avenue, Gorton, Manchester M18 8QL\nPersons residing at the premises:\nShannon DUGGAN (tenant) – date of birth 27/01/1996\nGrounds: the premises have been used for the supply of Class A drugs.";
+  const r = detect(papers, { kind: 'document-text' });
+  const court = r.findings.find((f) => f.entity === 'ADDRESS' && f.value.includes('Crown Square'));
+  assert.equal(court?.severity, 'low');
+  assert.equal(r.findings.find((f) => f.value.startsWith('14 Bickerdike Avenue'))?.severity, 'critical');
+});
+
+test('a licensing review\'s pub is a business address; council departments making representations are no people', () => {
+  const notice = 'NOTICE OF HEARING – Licensing Act 2003\nApplication: Review of premises licence PL/BPL/0881 – The Sir Robert Peel, Dickson Road, Blackpool FY1 2AW\nRepresentations received from: Public Health (1); Environmental Protection (1); Trading Standards (2); 6 local residents (names withheld).';
+  const r = detect(notice, { kind: 'document-text' });
+  assert.deepEqual(r.findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.value), []);
+  assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => f.value), []);
+});
+
+test('a Word comment\'s author in brackets is staff; the victim the comment names is not', () => {
+  const comment = 'Comment [JH1] (Jenny Hollis, Corporate Communications, 03/10/2025 14:22): Please take out the bit naming Mrs Evans – she is the victim in the harassment job and lives at 12 Heol y Parc, Pontypridd CF37 2RE.';
+  assert.equal(severityOf(comment, 'Jenny Hollis', 'comment'), 'low');
+  assert.equal(severityOf(comment, 'Mrs Evans', 'comment'), 'critical');
+});
+
+test('a court list\'s "Defendant/Respondent" column names the people; an age beside a town is no house number', () => {
+  const list = 'Court | Time | Case no. | Defendant/Respondent | Age | Town | Matter | Prosecutor/Applicant\nCourt 4 | 10:00 | 2519/2025/0447 | KARADENIZ, Emre | 29 | Cheetham Hill | Failing to comply with CPN – s.48 | Manchester City Council';
+  const r = detect(list, { kind: 'cell-row' });
+  assert.deepEqual(r.findings.filter((f) => f.entity === 'ADDRESS').map((f) => f.value), []);
+  assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => `${f.value} ${f.severity}`), ['KARADENIZ, Emre medium']);
+});

@@ -303,7 +303,8 @@ const ROLE_WORDS: Array<[RegExp, SubjectRole]> = [
   [/\b(?:offenders?|defendants?|convicted)\b/i, 'offender'],
   [/\b(?:suspects?|accused|alleged offenders?|arrested)\b/i, 'suspect'],
   [/\bwitness(?:es)?\b/i, 'witness'],
-  [/\b(?:complainants?|reported by|complained)\b/i, 'complainant'],
+  // ("complainer" in Scotland; "alleges" says who complains)
+  [/\b(?:complainants?|complainers?|reported by|complained|alleges)\b/i, 'complainant'],
 ];
 
 const NATURES: Array<[RegExp, string]> = [
@@ -311,7 +312,8 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bnoise\b/i, 'noise nuisance'],
   [/\bverbal(?:ly)?\s+abus/i, 'verbal abuse'],
   [/\bharass/i, 'harassment'],
-  [/\bcriminal\s+damage\b|\bvandal/i, 'criminal damage'],
+  // …or the damage told in words: "damaged her car", "damage to parked cars", "keyed three times"
+  [/\bcriminal\s+damage\b|\bvandal|\bdamag(?:ed|ing)\s+(?:his|her|their|the|a|an)\s+(?:\w+\s+)?(?:cars?|vehicles?|vans?|doors?|windows?|fences?|gates?|property|home|house)\b|\bdamage\s+to\s+(?:\w+\s+)?(?:cars?|vehicles?|vans?|doors?|windows?|fences?|gates?|property|homes?|houses?)\b|\bkeyed\b/i, 'criminal damage'],
   [/\bassault/i, 'assault'],
   [/\bthreat|\bintimidat/i, 'threats and intimidation'],
   [/\bdrugs?\b|\bcannabis\b|\bdealing\b/i, 'drugs'],
@@ -321,10 +323,13 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bdomestic\s+(?:abuse|violence|incident)/i, 'domestic abuse'],
   [/\bstalk/i, 'stalking'],
   [/\bfraud\b|\bscam/i, 'fraud'],
-  [/\barson\b/i, 'arson'],
+  // ("wilful fire-raising" in Scotland)
+  [/\barson\b|\bfire[\s-]?raising\b/i, 'arson'],
   [/\bgraffiti\b/i, 'criminal damage'],
   [/\bhate\s+crime\b|\bracial(?:ly)?\s+(?:abus|aggravated)/i, 'hate crime'],
   [/\bneighbou?r\s+dispute\b/i, 'neighbour dispute'],
+  // "a long-running dispute between …", "parking disputes": a quarrel the police are called to
+  [/\bdisputes?\b/i, 'dispute'],
   [/\bnuisance\b/i, 'nuisance'],
   [/\bviolen(?:ce|t)\b/i, 'violence'],
   [/\bsexual\b|\brape\b|\bindecent\b/i, 'sexual offence'],

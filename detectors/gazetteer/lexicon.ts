@@ -11,7 +11,7 @@ export const STREET_TYPES = words(`
   Chase Croft Vale Wood Boulevard Broadway Circus Hollow Lea Path Approach Bank Brow Causeway Copse Dale Dell
   Embankment Esplanade Glade Glen Heath Heights Mead Mount Nook Orchard Paddock Passage Pathway Promenade Quay Reach
   Ride Ring Spinney Strand Villas Wynd Cottages Buildings Crest Dene Drove Garth Grange Holt Hurst Knoll Leys Loke Pightle
-  Ridgeway Ridge Rylands Shaw Slade Spur Steps Twitten Vennel Vista Wick Highway Bypass Circle Crossing Dene Downs Fold
+  Ridgeway Ridge Rylands Shaw Slade Spur Steps Twitten Vennel Vista Wick Highway Bypass Circle Crossing Dene Downs Fold Lanes Brae Loan
 `);
 export const STREET_TYPE_SET = new Set(STREET_TYPES);
 
@@ -141,7 +141,7 @@ export const COMMON_CAPITALISED = new Set(words(`
   Ins Insurance National Operation Houses Organised Organized Economic Flat Apartment Apt Maisonette
   Heddlu Plismona Cymdogaeth Gorsaf Cyngor Swyddfa
   Environmental Environment Protection Trading Standards Health Licensing Planning Housing Safeguarding Enforcement Regulatory
-  Complainant Complainants Defendant Defendants Accused Appellant Resident Residents Neighbour Neighbours Member Members
+  Complainer Complainers Complainant Complainants Defendant Defendants Accused Appellant Resident Residents Neighbour Neighbours Member Members
   Anti Anti-social Antisocial Social Behaviour Behavior ASB Crime Crimes Criminal Damage Drug Drugs Dealing Theft Burglary
   Robbery Assault Harassment Noise Nuisance Verbal Abuse Domestic Violence Vehicle Vehicles Speeding Parking Littering
   Fly-tipping Graffiti Vandalism Shoplifting Fraud Scam Scams Arson Stalking Intimidation Threats Weapons Knife Knives

@@ -19,7 +19,8 @@ const houseAlt = [...new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS].flatMap((t) =
 const CAP = "(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*|[A-Z]{2,}(?:['’-][A-Z]+)*|St\\.?|Saint|[A-Z]'[A-Z][a-z]+|\\d{1,3}(?:st|nd|rd|th))";
 // "1-7", "3/4", "1 – 7" (a spaced dash is left as it is by normalise())
 const NUM = '\\d{1,4}[A-Za-z]?(?:\\s?[-/–—]\\s?\\d{1,4}[A-Za-z]?)?';
-const FLAT = '(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d{1,4}[A-Za-z]?,?\\s+)';
+// …or a flat named by its floor: "First Floor Flat, 63 Green Lanes"
+const FLAT = '(?:(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d{1,4}[A-Za-z]?|(?:Ground|First|Second|Third|Top|Basement|Upper|Lower)[ \\t]+(?:[Ff]loor[ \\t]+)?(?:[Ff]lat|[Mm]aisonette)),?\\s+)';
 // the words of a house name share its line ("Mrs Rose Hill\nRose Cottage, Back Lane": the line above is a name)
 const HOUSE_NAME = `(?:(?:${CAP}[ \\t]+){0,3}(?:${houseAlt}),?\\s+)`;
 // "Fair End Way", "Green Lane Close": a street name may itself end in a street-type word

@@ -10,7 +10,7 @@ import type { Candidate, Recognizer, RecognizerEnv } from '../types.js';
 import { FORENAMES, SURNAMES, SURNAME_SHAPE, WEAK_NAME_WORDS } from '../gazetteer/names.js';
 import { backOverSpaces, isBlankCode, isSpaceCode } from '../chars.js';
 import { AUTHOR_LABEL_BEFORE, DOCUMENT_AUTHOR_LABEL } from './person-cues.js';
-import { COMMON_CAPITALISED, HOUSE_NAME_WORDS, ORG_WORDS, UK_PLACES, PERSON_NAMED_SCHEMES, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS } from '../gazetteer/lexicon.js';
+import { COMMON_CAPITALISED, HOUSE_NAME_WORDS, ORG_WORDS, UK_PLACES, PERSON_NAMED_SCHEMES, PERSON_NAMED_SHOPS, PLACES, RANK_PHRASES, STREET_TYPE_SET, TITLES, VEHICLE_COLOURS, VEHICLE_MAKES, VEHICLE_NOUNS, VENUE_WORDS, WELSH_STREET_PREFIX_SET } from '../gazetteer/lexicon.js';
 
 type Cls = 'F' | 'S' | 'B' | 'W' | 'U' | 'I' | 'C';
 
@@ -105,8 +105,9 @@ const LET = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF'
 // A name needs two tokens (title + surname counts): single capitalised words never start a run. Its words
 // are one or two spaces or a tab apart: wider gaps are a form's or a layout's columns ("Insurer: Direct Line   Breath test").
 // "[A](?<!X.)" is "(?<!X)[A]" with the lookbehind after the first letter, so the engine skips to capitals (~1.8x).
+// A particle may stand before a second one ("Pieter van der Berg", "Ana de la Cruz").
 const RUN = new RegExp(
-  `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:(?: {1,2}|\\t)(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das|ap|ab)(?=(?: {1,2}|\\t)[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
+  `[${UP}](?<![${LET}0-9'’-].)[${LET}'’-]*\\.?(?:(?: {1,2}|\\t)(?:[${UP}][${LET}'’-]*\\.?|(?:van|von|de|da|di|du|del|della|le|la|bin|ibn|al|el|ul|ter|den|der|dos|das|ap|ab)(?=(?:(?: {1,2}|\\t)(?:der|den|de|la|le|los|las|ter))?(?: {1,2}|\\t)[${UP}])|(?:al|el)-[${UP}][${LET}'’]+))+`,
   'g',
 );
 /** After "SURNAME, Forename" whose forename no list knows: an age, a DOB label or a birth-like date on the same line, or a house number and street straight after. */
@@ -676,7 +677,13 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         if (i >= toks.length) break;
         const r = rankAt(toks, i);
         if (r > 0 && i + r < toks.length && !toks[i + r - 1]!.breakAfter) { hasRank = true; hasTitle = false; i += r; continue; }
-        if (TITLES.has(toks[i]!.key) && i + 1 < toks.length && !toks[i]!.breakAfter) { hasTitle = true; titleStart = toks[i]!.start; titleKey = toks[i]!.key; i += 1; continue; }
+        if (TITLES.has(toks[i]!.key) && i + 1 < toks.length && !toks[i]!.breakAfter) {
+          hasTitle = true; titleStart = toks[i]!.start; titleKey = toks[i]!.key; i += 1;
+          // "Mr Church", "Mrs Bishop": after Mr, Mrs, Ms or Miss a street, venue or organisation word is the surname
+          // (a function word is not: "Mrs The")
+          if (cls[i] === 'C' && CIVIL_TITLES.has(titleKey.replace(/\.$/, '')) && (inGaz(SURNAMES, toks[i]!.key) || !COMMON_CAPITALISED.has(toks[i]!.key)) && /^\p{Lu}\p{Ll}{2,}$/u.test(toks[i]!.text)) cls[i] = 'S';
+          continue;
+        }
         if (cls[i] === 'C') { hasTitle = false; hasRank = false; i += 1; continue; }
         break;
       }
@@ -712,8 +719,9 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         const labelsNumber = next.text.length > 1 && next.text === next.text.toUpperCase() && /^[ \t]+\d/.test(text.slice(next.end, next.end + 3));
         if (!labelsNumber && (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k))) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k) || (hasTitle && !hasRank && HONORIFICS.has(titleKey));
       }
-      // "Canolfan Alun R Edwards", "Neuadd Dwyfor": Welsh puts the venue word first
-      if (!rejected && !(hasTitle || hasRank) && ((i > 0 && WELSH_VENUE_FIRST.has(toks[i - 1]!.key) && !toks[i - 1]!.breakAfter) || (name.length > 1 && WELSH_VENUE_FIRST.has(name[0]!.key)))) rejected = true;
+      // "Canolfan Alun R Edwards", "Neuadd Dwyfor", "Ffordd Pentwyn", "Lôn Las Menai": Welsh puts the venue or street word first
+      const welshFirst = (k: string): boolean => WELSH_VENUE_FIRST.has(k) || WELSH_STREET_PREFIX_SET.has(k);
+      if (!rejected && !(hasTitle || hasRank) && ((i > 0 && welshFirst(toks[i - 1]!.key) && !toks[i - 1]!.breakAfter) || (name.length > 1 && welshFirst(name[0]!.key)))) rejected = true;
       // the name's own last token can be a street/venue word ("Ringlet Road" never reaches here; "Tom Hall" does)
       const lastKey = name[name.length - 1]!.key;
       if (!rejected && HARD_STREET.has(lastKey) && !(hasTitle || hasRank)) rejected = true;

@@ -1,0 +1,43 @@
+/**
+ * Hard names, addresses and case words in ordinary neighbourhood prose, first met in an unseen corpus
+ * (corpus39, 2026-11-29): Welsh streets that open with their type word, surnames that are also
+ * common words, flats named by their floor, Scotland's words for a complainant and for arson, and
+ * damage or a dispute told in plain words. All data synthetic (invented names, Ofcom drama numbers).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detect } from '../../detectors/index.js';
+
+const persons = (text: string): string[] => detect(text, { kind: 'priority', section: 'priorities' }).findings.filter((f) => f.entity === 'PERSON').map((f) => f.value);
+const caseRecords = (text: string): number => detect(text, { kind: 'priority', section: 'priorities' }).records.filter((r) => r.isCaseRecord).length;
+
+test('a Welsh street opens with its type word: "Ffordd Pentwyn" and "Lôn Las Menai" are streets, not people', () => {
+  assert.deepEqual(persons('Criminal damage to parked cars on Heol y Nant and Ffordd Pentwyn, Rhiwbina. Lôn Las Menai is closed for resurfacing.'), []);
+});
+
+test('after Mr, Mrs, Ms or Miss a word that is also a church, a wood or a field is the surname', () => {
+  assert.deepEqual(persons('Mr Church was seen by officers on 12/11/2026 and has signed an Acceptable Behaviour Contract.'), ['Mr Church']);
+  assert.deepEqual(persons('Mrs Bishop and Mr Wood attended the meeting.'), ['Mrs Bishop', 'Mr Wood']);
+});
+
+test('two particles in a row stay inside the name: "Pieter van der Berg", "Ana de la Cruz"', () => {
+  assert.deepEqual(persons('Long-running dispute between Pieter van der Berg of 19 Hope Street and his neighbour.'), ['Pieter van der Berg']);
+  assert.deepEqual(persons('Ana de la Cruz, 34, of Leicester was fined.'), ['Ana de la Cruz']);
+});
+
+test('a flat named by its floor, and a street of "Lanes", make one home address', () => {
+  const r = detect('Ayşe Yılmaz of First Floor Flat, 63 Green Lanes, N4 reports that her former partner, Mehmet Çelik, has kicked her door and damaged her car. Çelik has been arrested.', { kind: 'priority', section: 'priorities' });
+  const home = r.findings.find((f) => f.entity === 'ADDRESS');
+  assert.equal(home?.value, 'First Floor Flat, 63 Green Lanes');
+  assert.equal(home?.severity, 'critical');
+  assert.equal(r.records.filter((x) => x.isCaseRecord).length, 1);
+});
+
+test('Scotland\'s "complainer" and "wilful fire-raising", a dispute, and damage in plain words make case records', () => {
+  assert.equal(caseRecords('Complainer Mairi Sutherland, 14 Dumbarton Road, Glasgow G11 6PA, reports her close door being forced.'), 1);
+  assert.equal(caseRecords('Wilful fire-raising in the bin store. Ruairidh Mackay, 16, of 22 Crow Road, Glasgow was seen leaving.'), 1);
+  assert.equal(caseRecords('Long-running dispute between Pieter van der Berg of 19 Hope Street, Leicester LE2 1SP and his neighbour over parking.'), 1);
+  assert.equal(caseRecords('Wendy Oduya of 7 Heol y Nant, Rhiwbina says her car has been keyed three times since September.'), 1);
+  // a name and a home with no role and no offence stay one record, no case
+  assert.equal(caseRecords('Wendy Oduya of 7 Heol y Nant, Rhiwbina has offered her garden for the community planting day.'), 0);
+});

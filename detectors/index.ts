@@ -61,6 +61,8 @@ function mergeDisjoint(sorted: RawDetection[], extra: RawDetection[]): RawDetect
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
+/** Text within one sentence: no full stop, question or exclamation mark, or line break. */
+const SAME_SENTENCE = /^[^.!?\n]{0,100}$/;
 
 function analyse(text: string, opts: InternalOptions): Analysis {
   const norm = normalise(text);
@@ -83,10 +85,24 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   const privateByFacts = new Set<string>();
   for (const d of dets) if (d.entity === 'PERSON' && d.reasons.includes('private:case-facts-beside-name')) privateByFacts.add(subjectKey(d.value));
   if (privateByFacts.size) {
+    const privateSurnames = new Set([...privateByFacts].map((k) => k.slice(k.lastIndexOf(' ') + 1)));
+    let lastPrivate: RawDetection | null = null;
     for (const d of dets) {
-      if (d.entity !== 'PERSON' || !d.publicRole || d.reasons.includes('allow:rank') || !privateByFacts.has(subjectKey(d.value))) continue;
-      d.publicRole = false;
-      d.reasons.push('private:named-with-case-facts');
+      if (d.entity === 'PERSON') {
+        const key = subjectKey(d.value);
+        // (a later "Mrs Wiśniewska" is the same member of the public)
+        const isPrivate = privateByFacts.has(key) || (!key.includes(' ') && privateSurnames.has(key));
+        lastPrivate = isPrivate && !d.reasons.includes('allow:rank') ? d : null;
+        if (!lastPrivate || !d.publicRole) continue;
+        d.publicRole = false;
+        d.reasons.push('private:named-with-case-facts');
+        continue;
+      }
+      // "…Mrs Wiśniewska prefers calls after 2pm on 07700 900284": the block's number allowance is not hers
+      if (lastPrivate && (d.entity === 'PHONE' || d.entity === 'EMAIL') && d.publicRole && d.reasons.includes('allow:contact-block') && SAME_SENTENCE.test(norm.text.slice(lastPrivate.end, d.start))) {
+        d.publicRole = false;
+        d.reasons.push('private:contact-of-named-with-case-facts');
+      }
     }
   }
   // second look: people named with a rank in this text make later bare mentions of them public too

@@ -194,8 +194,13 @@ function endsWithColon(text: string, at: number): boolean {
   return e > 0 && text.charCodeAt(e - 1) === 58;
 }
 
-/** Straight after a name: a birth date's cue, or "of" and a house number and street ("(born 22/03/2004) of 9 Windmill Road"). */
-const CASE_FACTS_BESIDE = /^[ \t]*(?:\([ \t]*(?:born|b\.|dob|d\.o\.b\.?)[ \t:]|,?[ \t]*(?:born|dob|d\.o\.b\.?)\b|(?:\([^()]{1,30}\)|,?[ \t]*(?:aged[ \t]+)?\d{1,3},?)?[ \t]+of[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+[A-Z])/i;
+/**
+ * Straight after a name: a birth date's cue, or "of" and a house number and street ("(born 22/03/2004) of 9
+ * Windmill Road"), or a comma and a house number and street ("Mrs Halina Wiśniewska, 14 Orchard Close").
+ */
+const CASE_FACTS_BESIDE = /^[ \t]*(?:\([ \t]*(?:born|b\.|dob|d\.o\.b\.?)[ \t:]|,?[ \t]*(?:born|dob|d\.o\.b\.?)\b|(?:\([^()]{1,30}\)|,?[ \t]*(?:aged[ \t]+)?\d{1,3},?)?[ \t]+of[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]|,[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z'’]+[ \t]+[A-Z][a-z]+)/i;
+/** Straight before a name: a party to a case ("repeat victim", "by neighbour", "suspect:"). */
+const CASE_PARTY_BEFORE = /\b(?:victims?|suspects?|offenders?|perpetrators?|complainants?|complainers?|witness|neighbour|nominal|defendant)[ \t]*[:–-]?[ \t]*$/i;
 
 /**
  * "Hitchin Police Station, Bancroft", a force's letterhead above its address ("West Midlands Police⏎Coventry
@@ -232,8 +237,9 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
   switch (d.entity) {
     case 'PERSON': {
       // a team page's bio that names someone with a birth date or a home beside them ("a CBO against Kyle
-      // ROBSHAW (born 22/03/2004) of 9 Windmill Road") names a member of the public, not the team
-      if (!d.reasons.includes('allow:rank') && (isTeam(c) || d.reasons.includes('allow:team-block')) && CASE_FACTS_BESIDE.test(text.slice(d.end, d.end + 40))) {
+      // ROBSHAW (born 22/03/2004) of 9 Windmill Road"), or as a case's party ("repeat victim Mrs Halina
+      // Wiśniewska", "harassment by neighbour Darren Pike"), names a member of the public, not the team
+      if (!d.reasons.includes('allow:rank') && (isTeam(c) || d.reasons.includes('allow:team-block')) && (CASE_FACTS_BESIDE.test(text.slice(d.end, d.end + 40)) || CASE_PARTY_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)))) {
         if (!d.reasons.includes('private:case-facts-beside-name')) d.reasons.push('private:case-facts-beside-name');
         return false;
       }

@@ -1,8 +1,9 @@
 /**
- * Hard names, addresses and case words in ordinary neighbourhood prose, first met in an unseen corpus
- * (corpus39, 2026-11-29): Welsh streets that open with their type word, surnames that are also
- * common words, flats named by their floor, Scotland's words for a complainant and for arson, and
- * damage or a dispute told in plain words. All data synthetic (invented names, Ofcom drama numbers).
+ * Hard names, addresses and case words in ordinary neighbourhood prose, first met in unseen corpora
+ * (corpus39 and corpus37, 2026-11-29): Welsh streets that open with their type word, surnames that are
+ * also common words, flats named by their floor, Scotland's words for a complainant and for arson,
+ * damage or a dispute told in plain words, and a case note pasted into a team bio. All data synthetic
+ * (invented names, Ofcom drama numbers).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,4 +41,18 @@ test('Scotland\'s "complainer" and "wilful fire-raising", a dispute, and damage 
   assert.equal(caseRecords('Wendy Oduya of 7 Heol y Nant, Rhiwbina says her car has been keyed three times since September.'), 1);
   // a name and a home with no role and no offence stay one record, no case
   assert.equal(caseRecords('Wendy Oduya of 7 Heol y Nant, Rhiwbina has offered her garden for the community planting day.'), 0);
+});
+
+test('a team bio with a case note pasted in: the victim after "repeat victim", the neighbour after "by neighbour", her later mention and her number are private', () => {
+  const bio = "PC 2290 Hamish McAllister\nWard Officer – Kings Langley\nHamish has nine years' service. Update 14/10 – weekly reassurance visit to repeat victim Mrs Halina Wiśniewska, 14 Orchard Close, Kings Langley WD4 8HN, re ongoing harassment by neighbour Darren Pike. Mrs Wiśniewska prefers calls after 2pm on 07700 900284.";
+  const r = detect(bio, { kind: 'team-member', section: 'team' });
+  const sev = (v: string): string | undefined => r.findings.find((f) => f.value === v)?.severity;
+  assert.equal(sev('Hamish McAllister'), 'low');
+  assert.equal(sev('Mrs Halina Wiśniewska'), 'critical');
+  assert.equal(sev('Darren Pike'), 'critical');
+  assert.equal(sev('Mrs Wiśniewska'), 'critical');
+  assert.equal(sev('07700 900284'), 'critical');
+  // the team's own number after an officer stays the team's
+  const team = detect('PCSO Ann Lowe covers Kings Langley. Call the team on 07700 900111.', { kind: 'team-member', section: 'team' });
+  assert.equal(team.findings.find((f) => f.entity === 'PHONE')?.severity, 'low');
 });

@@ -343,6 +343,9 @@ function findAddresses(text: string): Candidate[] {
     // "Patel Brothers Ltd of Dunstable Road": a firm's street is a business address, not a home
     if (who && FIRM_ENDINGS.has(who[1]!.toLowerCase())) continue;
     const ext = extend(text, m.index + m[0].length);
+    // "a man I know as Tyrone from Orchard Park": "from" alone says where someone hangs about, not where
+    // they live; a town or postcode after the street makes it the home ("Jo Hart from Ringlet Road, Hemel")
+    if (!(ext.hasPostcode || ext.hasPlace) && /\bfrom[ \t]+$/.test(before)) continue;
     out.push({ start: m.index, end: ext.end, score: ext.hasPostcode || ext.hasPlace ? 0.75 : 0.6, reasons: ['address:street-of-person'] });
   }
   for (const m of matchesAt(text, AREA_OF_PERSON, ofStarts)) {

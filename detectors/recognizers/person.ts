@@ -463,7 +463,8 @@ const FORENAME_AGED = /[,(](?<=([A-Z](?<![A-Za-z'’-].)[a-z'’]+(?:-[A-Z][a-z'
 const CAPITALISED_WORD_BEFORE = /[A-Z][A-Za-z'’-]*[ \t]$/;
 /** A company's legal suffix a few words on: "… Care at Home Ltd", "… & Sons Limited". */
 const COMPANY_AFTER = /^(?:[ \t]+(?:[A-Z][A-Za-z&'’-]*|&|at|of|and|for|the|in)){0,4}[ \t]+(?:Ltd|LTD|Limited|LIMITED|PLC|plc|LLP|CIC|Inc)\b/;
-const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park)\b/;
+// …or an area named by what happens there ("the Martins Wood burglary series", "Rooks Nest area")
+const PREMISES_AFTER = /^[ \t]+(?:takeaway|restaurant|cafe|café|pub|bar|inn|hotel|shop|store|salon|barbers?|garage|stores|supermarket|school|college|surgery|centre|hall|club|estate|park|ward|car park|area|neighbourhood|burglary|burglaries|shops|underpass|subway|roundabout)\b/;
 
 /** Words that end the name of a park, green or other open place ("Clarence Park", "Perry Green"). */
 const LANDMARK_WORDS = new Set(['park', 'green', 'common', 'heath', 'hill', 'wood', 'woods', 'end', 'field', 'fields', 'meadow', 'meadows', 'moor', 'marsh', 'lake', 'brook', 'bridge', 'cross', 'tye', 'bottom', 'down', 'downs', 'valley', 'gardens', 'recreation', 'ground', 'pass', 'fell', 'pier', 'point', 'head', 'bay', 'sands', 'beach']);

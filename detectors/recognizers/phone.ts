@@ -94,6 +94,13 @@ export const phoneRecognizer: Recognizer = {
     if (text.includes('|')) findPhonesOverCells(text, found);
     return found;
   },
-  // "e.g. a call from 01632 960999 claiming to be HMRC": an example in advice is nobody's number
-  context: { phrases: ['tel', 'telephone', 'phone', 'mobile', 'mob', 'call', 'contact', 'ring', 'text'], windowBefore: 30, windowAfter: 5, boost: 0.1, exclude: { phrases: ['e.g.', 'for example'], windowBefore: 20, windowAfter: 0 } },
+  // "e.g. a call from 01632 960999 claiming to be HMRC", "Example of a spoofed caller display: 020 7946 0000",
+  // "numbers such as 07700 900000 (an example only)": an example in advice is nobody's number
+  context: {
+    phrases: ['tel', 'telephone', 'phone', 'mobile', 'mob', 'call', 'contact', 'ring', 'text'], windowBefore: 30, windowAfter: 5, boost: 0.1,
+    exclude: [
+      { phrases: ['e.g.', 'for example', 'example of', 'example:', 'numbers such as', 'number such as'], windowBefore: 40, windowAfter: 0 },
+      { phrases: ['an example', 'example only', 'are examples'], windowBefore: 0, windowAfter: 24 },
+    ],
+  },
 };

@@ -122,6 +122,12 @@ const MODEL_NOT_SUFFIX_PLATE = new Set(['BMW', 'KIA', 'DAF', 'MAN', 'TDI', 'HDI'
 /** The DVLA's and forms' example marks ("Reg: AB12 CDE" on a blank template). */
 const EXAMPLE_PLATES = new Set(['AB12CDE', 'AB51ABC', 'AA19AAA']);
 
+/** The word right before `start` (one space or tab between), lower case; '' when none. */
+function wordBefore(text: string, start: number): string {
+  const m = /([A-Za-z][A-Za-z-]*)[ \t]$/.exec(text.slice(Math.max(0, start - 24), start));
+  return m ? m[1]!.toLowerCase() : '';
+}
+
 export const vehicleRegRecognizer: Recognizer = {
   name: 'uk-vehicle-reg',
   entity: 'VEHICLE_REG',
@@ -139,10 +145,12 @@ export const vehicleRegRecognizer: Recognizer = {
     // nor a reference written with slashes ("TOR 41/TOR/2024/3391")
     { name: 'vrm-dateless', regex: /(?:\d(?<!\w\d)\d{0,3} [A-Z]{2,3}|[A-Z](?<!\w[A-Z])[A-Z]{1,2} (?!(?:19|20)\d\d\b)\d{1,4})\b(?! \d|\/)/g, score: 0.15 },
   ],
-  validate: (v) => {
+  validate: (v, text, start) => {
     if (isRoadNumber(v) || EXAMPLE_PLATES.has(v.replace(/\s/g, '').toUpperCase())) return false;
     const f = vrmFormat(v);
     if (!f) return false;
+    // "Yamaha YZ125", "Kawasaki KX 450": letters and digits straight after a make are its model
+    if ((f === 'dateless' || f === 'northern-ireland') && VEHICLE_MAKES.has(wordBefore(text, start))) return false;
     if (f === 'northern-ireland' && v.replace(/\s/g, '').length < 4) return false;
     // "a BMW 3 Series", "41 ASB reports": the letters of a short mark that are a make or an acronym
     if ((f === 'dateless' || f === 'northern-ireland') && NOT_PLATE_LETTERS.has(v.replace(/[^A-Z]/g, ''))) return false;

@@ -56,3 +56,14 @@ test('a team bio with a case note pasted in: the victim after "repeat victim", t
   const team = detect('PCSO Ann Lowe covers Kings Langley. Call the team on 07700 900111.', { kind: 'team-member', section: 'team' });
   assert.equal(team.findings.find((f) => f.entity === 'PHONE')?.severity, 'low');
 });
+
+test('look-alikes that are nobody\'s: an area named by its crimes, "from" an estate, a motorbike model, example numbers in scam advice', () => {
+  const all = (text: string, kind: 'priority' | 'hidden' | 'document-text' | 'cell-row' | 'paragraph') => detect(text, { kind }).findings.map((f) => `${f.entity} ${f.value}`);
+  assert.deepEqual(all('Internal – Martins Wood burglary series (Op Larkspur). Patrols in the Rooks Nest area.', 'hidden'), []);
+  assert.deepEqual(all('I saw a man I know as Tyrone from Orchard Park get out of a silver car.', 'document-text').filter((v) => v.startsWith('ADDRESS')), []);
+  // …while "from" a street with its town is a home, and a plate after a make is still a plate
+  assert.deepEqual(all('Jo Hartley from Ringlet Road, Hemel Hempstead was arrested.', 'paragraph').filter((v) => v.startsWith('ADDRESS')), ['ADDRESS Ringlet Road, Hemel Hempstead']);
+  assert.deepEqual(all('Nominal | Notes\nReece Armstrong | Yamaha YZ125, no plate; seen with a Ford R482 KTV', 'cell-row').filter((v) => v.startsWith('VEHICLE_REG')), ['VEHICLE_REG R482 KTV']);
+  assert.deepEqual(all('Example of a spoofed caller display: 020 7946 0000. Scam texts come from numbers such as 07700 900000 (an example only).', 'paragraph'), []);
+  assert.deepEqual(all('Call me on 07700 900123 tomorrow, for example after 5pm.', 'paragraph'), ['PHONE 07700 900123']);
+});

@@ -115,8 +115,12 @@ export function lowerCaseHomesBesideNames(text: string, dets: readonly RawDetect
   });
 }
 
-/** "known to his friends as Gary", "aka "Sham"": within the sentence after the name. */
-const ALIAS_AFTER = /^[^.!?\n]{0,40}?\b(?:known(?:[ \t]+to[ \t]+[a-z]+(?:[ \t]+[a-z]+){0,2})?[ \t]+as|aka|a\.k\.a\.?)[ \t]+["“'‘]?([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)["”'’]?(?![A-Za-z])/;
+/**
+ * "known to his friends as Gary", "aka "Sham"": within the sentence after the name; "Daniel Hill? The
+ * 33-year-old, known as "Danny"": in the next sentence that opens by pointing back at them; 'Žydrūnas
+ * Kazlauskas ("Žydras")': a quoted name in brackets straight after.
+ */
+const ALIAS_AFTER = /^(?:[^.!?\n]{0,40}?\b(?:known(?:[ \t]+to[ \t]+[a-z]+(?:[ \t]+[a-z]+){0,2})?[ \t]+as|aka|a\.k\.a\.?)[ \t]+|[.?!][ \t]+(?:The[ \t]+\d{1,3}-year-old|He|She)\b[^.!?\n]{0,20}?\bknown[ \t]+as[ \t]+|[ \t]*\((?=["“]))["“'‘]?(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)["”'’]?(?![\p{L}])/u;
 
 /** The alias keeps its person's public role: an officer's nickname is as public as the officer. */
 export function aliasesBesideNames(text: string, dets: readonly RawDetection[]): RawDetection[] {

@@ -449,6 +449,11 @@ const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', '
 // read forwards from the possessive: a scan for "her"/"his"… is far cheaper than a lookbehind tried at every capital
 // (a PDF line may break between the possessive and the kin word: "my⏎husband Geoffrey")
 const KIN_NAME = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
+const KIN_WORD_SET: ReadonlySet<string> = new Set(KIN_WORDS);
+/** "Mrs Kaur's son, Amrit", "the victim's son, Kacper": a possessive of anyone before the kinship word (read from the apostrophe). */
+const KIN_OF_NAMED = new RegExp(`['’](?<=[A-Za-z]['’])s[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
+/** "Husband Seamus has COPD.", "Grandson Osian now staying with her": a kinship word opening a sentence or a line. */
+const KIN_OPENING = new RegExp(`(?<=(?:^|[.!?:;][ \\t]{1,3}|\\n[ \\t]*))(?:${KIN_WORDS.filter((w) => /^[a-z]+$/.test(w) && w !== 'ex' && w !== 'friend' && w !== 'child').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
 const INSTITUTION_AFTER = /^['’]s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Grammar|College|Academy|Hospital|Hall|House|Almshouses|Foundation|Trust|Institute|Centre|Library|Park|Road|Street|Arms|Head)\b/;
 /** Words that end the name of a park or an open space. */
@@ -742,6 +747,12 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       if (!rejected && !(hasTitle || hasRank) && COMPANY_AFTER.test(text.slice(name[name.length - 1]!.end, name[name.length - 1]!.end + 48))) rejected = true;
       // "Bobby Van", "Royal Mail": a vehicle or a service, not a person
       if (!rejected && name.length > 1 && VEHICLE_NOUNS.has(lastKey) && !(hasTitle || hasRank) && !inGaz(SURNAMES, lastKey)) rejected = true;
+      // "Husband Seamus has COPD": a kinship word opening the run is a cue, even where a surname list holds it
+      // ("Uncle Winnie", "Auntie Hy" are what people call someone: left whole)
+      if (!rejected && !hasTitle && !hasRank && name.length >= 2 && KIN_WORD_SET.has(name[0]!.key) && name[0]!.key !== 'uncle' && name[0]!.key !== 'aunt') {
+        name = name.slice(1);
+        nameCls = nameCls.slice(1);
+      }
       // drop a leading unknown word when the rest is a full name ("Ongoing Darren Kowalski" is caught by C; this is for unlisted words)
       if (!rejected && !hasTitle && !hasRank && name.length >= 3 && (nameCls[0] === 'U' || nameCls[0] === 'W') && (nameCls[1] === 'F' || nameCls[1] === 'B')) {
         name = name.slice(1);
@@ -821,15 +832,19 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   }
   // "Kowalczyk, Marta, 29, of …": the same with an age after it
   surnameFirstMixed(text, surnameFirstAged(text), 'person:surname-first-aged', out, env, true);
-  KIN_NAME.lastIndex = 0;
-  for (let m = KIN_NAME.exec(text); m; m = KIN_NAME.exec(text)) {
-    const word = m[1]!;
-    const key = lookupKey(word);
-    if (COMMON_CAPITALISED.has(key) || PLACES.has(key) || STREET_TYPE_SET.has(key) || ORG_WORDS.has(key)) continue;
-    const start = m.index + m[0].length - word.length;
-    const end = start + word.length;
-    if (overlapsAny(out, start, end)) continue;
-    out.push({ start, end, score: 0.7, reasons: ['person:kin'], publicRole: false });
+  for (const re of [KIN_NAME, KIN_OF_NAMED, KIN_OPENING]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const word = m[1]!;
+      const key = lookupKey(word);
+      if (COMMON_CAPITALISED.has(key) || PLACES.has(key) || STREET_TYPE_SET.has(key) || ORG_WORDS.has(key)) continue;
+      // with no possessive, the word after the kinship word must be a forename ("Partner Agencies" is a heading)
+      if (re === KIN_OPENING && !inGaz(FORENAMES, key)) continue;
+      const start = m.index + m[0].length - word.length;
+      const end = start + word.length;
+      if (overlapsAny(out, start, end)) continue;
+      out.push({ start, end, score: 0.7, reasons: ['person:kin'], publicRole: false });
+    }
   }
   return out;
 }

@@ -67,3 +67,13 @@ test('look-alikes that are nobody\'s: an area named by its crimes, "from" an est
   assert.deepEqual(all('Example of a spoofed caller display: 020 7946 0000. Scam texts come from numbers such as 07700 900000 (an example only).', 'paragraph'), []);
   assert.deepEqual(all('Call me on 07700 900123 tomorrow, for example after 5pm.', 'paragraph'), ['PHONE 07700 900123']);
 });
+
+test('nicknames and relatives: "The 33-year-old, known as "Danny"", a quoted name in brackets, "Mrs Kaur\'s son, Amrit", "Husband Seamus"', () => {
+  assert.deepEqual(persons('Can you help us find Daniel Hill? The 33-year-old, known as "Danny", is wanted.'), ['Daniel Hill', 'Danny']);
+  assert.deepEqual(persons('A neighbour\'s son, Žydrūnas Kazlauskas ("Žydras"), DOB 14.02.2004, has been revving a van.'), ['Žydrūnas Kazlauskas', 'Žydras']);
+  assert.deepEqual(persons('Jo Smith ("the victim") said she was scared.'), ['Jo Smith']);
+  assert.deepEqual(persons("Mrs Kaur's son, Amrit, also gave a statement."), ['Mrs Kaur', 'Amrit']);
+  assert.deepEqual(persons('Repeat victim. Husband Seamus has COPD. Grandson Osian now staying with her.'), ['Seamus', 'Osian']);
+  // a kinship word opening a heading is no cue for a word that is no forename
+  assert.deepEqual(persons('Partner Agencies met on Tuesday.'), []);
+});

@@ -22,7 +22,8 @@ const NUM = '\\d{1,4}[A-Za-z]?(?:\\s?[-/–—]\\s?\\d{1,4}[A-Za-z]?)?';
 // …or a flat named by its floor: "First Floor Flat, 63 Green Lanes"
 const FLAT = '(?:(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d{1,4}[A-Za-z]?|(?:Ground|First|Second|Third|Top|Basement|Upper|Lower)[ \\t]+(?:[Ff]loor[ \\t]+)?(?:[Ff]lat|[Mm]aisonette)),?\\s+)';
 // the words of a house name share its line ("Mrs Rose Hill\nRose Cottage, Back Lane": the line above is a name)
-const HOUSE_NAME = `(?:(?:${CAP}[ \\t]+){0,3}(?:${houseAlt}),?\\s+)`;
+// …or a numbered building or court named with "The": "3 The Maltings, Church Street"
+const HOUSE_NAME = `(?:(?:${CAP}[ \\t]+){0,3}(?:${houseAlt}),?\\s+|${NUM}[ \\t]+The[ \\t]+(?:${CAP}[ \\t]+)?${CAP},[ \\t]+)`;
 // "Fair End Way", "Green Lane Close": a street name may itself end in a street-type word
 const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?:[ \\t]+(?:${typeAlt}))?(?![A-Za-z'’])`;
 /** A bare street in brackets: "Mr Halloran (Cavendish Way)". Used after a private person's name. */
@@ -49,7 +50,9 @@ const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREE
 const NAMED_GATE = /,(?<=([A-Z][A-Za-z]+),)\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\s+\d/g;
 const HOUSE_OR_VENUE = new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS]);
 /** NAMED_GATE hits that matter: a flat/unit number, or a comma after a house-name or venue word. */
-const namedGateHit = (m: RegExpExecArray): boolean => m[1] === undefined || HOUSE_OR_VENUE.has(m[1].toLowerCase());
+const namedGateHit = (m: RegExpExecArray): boolean => m[1] === undefined || HOUSE_OR_VENUE.has(m[1].toLowerCase()) || NUMBERED_THE_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index));
+/** "3 The Maltings" right before a comma: a numbered building named with "The". */
+const NUMBERED_THE_BEFORE = /(?<![\d/.:-])\d{1,4}[A-Za-z]?[ \t]+The[ \t]+(?:[A-Z][a-z'’]+[ \t]+)?[A-Z][a-z'’]+$/;
 /** A house number is followed by a capitalised word ("14 Ringlet", "14a, The"); "12 officers" never is. */
 const NUMBER_GATE = /\d{1,4}[A-Za-z]?(?:[ \t]?[-/][ \t]?\d{1,4}[A-Za-z]?)?,?[ \t]+[A-Z]/g;
 /**

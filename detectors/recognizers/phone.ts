@@ -55,6 +55,8 @@ function findPhones(text: string): Candidate[] {
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
     let raw = m[0];
+    // "(3 The Maltings, …, 07700 900233)": a bracket that closes the text around the number is not part of it
+    if (raw.endsWith(')') && !raw.includes('(')) raw = raw.slice(0, -1);
     // trim a trailing group that made it too long ("07700 900123 2 times")
     for (let attempt = 0; attempt < 3 && raw.length > 0; attempt++) {
       const nat = nationalDigits(raw);

@@ -77,3 +77,10 @@ test('nicknames and relatives: "The 33-year-old, known as "Danny"", a quoted nam
   // a kinship word opening a heading is no cue for a word that is no forename
   assert.deepEqual(persons('Partner Agencies met on Tuesday.'), []);
 });
+
+test('a numbered building named with "The" before its street is one address; a bracket closing around a number is not part of it', () => {
+  const r = detect('Present: residents Mr Bola Adeyemi-Johnson (3 The Maltings, Church Street, Ashwell, 07700 900233) and Cllr Rosemary Heath.', { kind: 'document-text' });
+  assert.deepEqual(r.findings.filter((f) => f.entity !== 'PERSON').map((f) => `${f.entity} ${f.value}`), ['ADDRESS 3 The Maltings, Church Street, Ashwell', 'PHONE 07700 900233']);
+  // a page number before a heading is no house number
+  assert.deepEqual(detect('See page 3 The Summary, Church Street section.', { kind: 'document-text' }).findings.map((f) => f.value), []);
+});

@@ -343,6 +343,8 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bpublic\s+order\b/i, 'public order'],
   [/\bstreet\s+drinking\b|\bdrunk/i, 'alcohol-related'],
   [/\bfly[\s-]?tipping\b/i, 'fly-tipping'],
+  // a vehicle seized or a driver reported: no insurance, disqualified, drink or drug driving
+  [/\bno\s+insurance\b|\buninsured\b|\bdriving\s+otherwise\s+than\s+in\s+accordance\b|\bdisqualified\s+driv|\bdrink[\s-]?driv|\bdrug[\s-]?driv|\bdangerous\s+driving\b|\bcareless\s+driving\b|\bseizure\s+of\s+(?:a\s+)?(?:motor\s+)?vehicle\b/i, 'motoring offence'],
   [/\bcharged\s+with\b|\bconvicted\b|\bsentenced\b|\bpleaded\s+guilty\b|\bremanded\b|\bjailed\b|\bcourt\b/i, 'criminal proceedings'],
   [/\bcommunity\s+protection\s+(?:notice|warning)\b|\bCPN\b|\bCPW\b|\bcriminal\s+behaviou?r\s+order\b|\bASBO\b|\binjunction\b/i, 'ASB enforcement'],
   // an acceptable behaviour contract, a closure or dispersal order, a warning for a vehicle used antisocially (s.59)

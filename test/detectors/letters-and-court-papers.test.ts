@@ -57,3 +57,13 @@ test('a court list\'s "Defendant/Respondent" column names the people; an age bes
   assert.deepEqual(r.findings.filter((f) => f.entity === 'ADDRESS').map((f) => f.value), []);
   assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => `${f.value} ${f.severity}`), ['KARADENIZ, Emre medium']);
 });
+
+test('a vehicle seizure notice or a driver reported for a motoring offence is a case record', () => {
+  const notice = 'NOTICE OF SEIZURE OF MOTOR VEHICLE (Road Traffic Act 1988, s.165A)\nVehicle: Toyota Yaris, silver, registration YD17 KSU\nDriver: Marek Zieliński\nAddress: 33 Ashby Road, Watford WD24 5LP\nDate of birth: 14/07/1986\nReason: driving otherwise than in accordance with a policy of insurance';
+  const r = detect(notice, { kind: 'document-text' });
+  assert.equal(r.records.filter((x) => x.isCaseRecord).length, 1);
+  assert.equal(r.findings.find((f) => f.value === 'Marek Zieliński')?.severity, 'critical');
+  // a driver's details with no offence named stay high
+  const noOffence = 'Vehicle: Toyota Yaris, registration YD17 KSU\nOwner: Marek Zieliński\nAddress: 33 Ashby Road, Watford WD24 5LP\nThe vehicle was returned to its owner.';
+  assert.equal(detect(noOffence, { kind: 'document-text' }).records.filter((x) => x.isCaseRecord).length, 0);
+});

@@ -185,6 +185,9 @@ const JOB_TITLE_CELL = /\|[ \t]*(?:(?:[A-Z][A-Za-z&'’-]*|&)[ \t]+){0,4}(?:Offi
 /** A header row with a role, job-title or agency column: "Name | Agency | Role | Contact". */
 const ROLE_COLUMN_HEADER = /(?:^|\|)[ \t]*(?:Role|Job [Tt]itle|Position|Designation|Agency|Organisation|Organization)[ \t]*(?:\||$)/m;
 
+/** "(lead Delroy Grant)", "(action owner: …)": an action's owner in brackets. */
+const ACTION_LEAD_BEFORE = /\((?:lead|action[ \t]+owner)[ \t]*:?[ \t]*$/i;
+
 /** "Our IDVAs – Rachel Pemberton, Grace Mwangi and": a service's staff introduced by their role, then names only. */
 const OUR_STAFF_BEFORE = /\b[Oo]ur[ \t]+(?:[A-Z]{2,6}s|(?:[a-z]+[ \t]+)?(?:officers|advisers|advisors|caseworkers|practitioners|nurses|wardens|team|staff))[ \t]*(?:[–—:-]|,|are|include)?[ \t]*(?:(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][A-Za-z'’-]+[ \t]*(?:,|and|&)?[ \t]*)*$/;
 
@@ -260,6 +263,8 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // "| Mohammed Rafiq | Change Grow Live | Team Leader | 01632 …": a job title in a later cell of the row of a
       // table whose header names a role column (a child's row with an "Allocated Social Worker" cell has none)
       if (JOB_TITLE_CELL.test(after.slice(0, lineEndIn(after))) && ROLE_COLUMN_HEADER.test(text)) { d.reasons.push('allow:job-title-in-row'); return true; }
+      // "a management transfer (lead Delroy Grant)": the owner of an agency's action is that agency's staff
+      if (ACTION_LEAD_BEFORE.test(text.slice(Math.max(0, d.start - 20), d.start))) { d.reasons.push('allow:action-lead'); return true; }
       // "Our IDVAs – Rachel Pemberton, Grace Mwangi and …": staff a service introduces as its own
       if (OUR_STAFF_BEFORE.test(text.slice(Math.max(0, d.start - 120), d.start))) { d.reasons.push('allow:introduced-as-staff'); return true; }
       const key = subjectKey(value);

@@ -59,6 +59,9 @@ function columnKindOfOne(header: string): ColumnKind {
   return 'other';
 }
 
+/** A cell a redaction emptied: an exemption cited in its place, a bracketed marker, a run of X or of blocks. */
+const REDACTED_CELL = /\b(?:s(?:ection|\.)?[ \t]*40|s(?:ection|\.)?[ \t]*38|redacted|withheld)\b|^\[[^\]]*\]$|X{4,}|█/i;
+
 /** Placeholders a name column holds when nobody is named. */
 const NO_NAME = new Set(['unknown', 'withheld', 'redacted', 'none', 'n/a', 'na', 'tbc', 'not known', 'nil', 'various', 'anonymous']);
 /** One part of a name in its own column: "HOLLIS", "Okafor-Reid", "Mei Ling". */
@@ -191,6 +194,8 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
 
   /** Adds what a cell or field holds, by its column or key, unless a detection of that entity already covers it. */
   const field = (k: ColumnKind, a: number, b: number, value: string, inCell: RawDetection[], source: 'table' | 'json'): void => {
+    // "Section 40(2)", "[REDACTED]", "XXXX": what a disclosure put in place of the value
+    if (REDACTED_CELL.test(value)) return;
     const found = fieldValue(k, value);
     if (!found) return;
     const [entity, score] = found;

@@ -425,10 +425,15 @@ function splitOverCells(text: string, out: Candidate[]): void {
   }
 }
 
+/** Words of a template address: "1 Example Street", "Sample Road", "Anytown". */
+const PLACEHOLDER_ADDRESS = /\b(?:Example|EXAMPLE|Sample|SAMPLE|Anytown|ANYTOWN|Any Street|Anystreet)\b/;
+
 export const addressRecognizer: Recognizer = {
   name: 'uk-address',
   entity: 'ADDRESS',
   description: 'UK address grammar: house number or name + street + street type (+ locality + postcode) as one span',
   find: (text) => findAddresses(text),
+  // "1 Example Street, Anytown": a template's placeholder, nobody's home
+  validate: (v) => !PLACEHOLDER_ADDRESS.test(v),
   context: { phrases: ['address', 'lives at', 'living at', 'resides', 'resident of', 'home', 'of'], windowBefore: 20, windowAfter: 0, boost: 0.05 },
 };

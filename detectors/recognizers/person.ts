@@ -86,7 +86,12 @@ function endsWithRank(before: string): boolean {
   return area !== null && endsWithRankPhrase(before.slice(0, area.index));
 }
 
+/** A full rank word closing a sentence or a bracket ("…(Senior ASB Officer). Mr Ng made no comment"). */
+const RANK_WORD_CLOSED = /\b(?:officer|sergeant|inspector|constable|superintendent|commissioner|commander|chief|warden|pcso)\)?[.!?;)][ \t]*$/i;
+
 function endsWithRankPhrase(before: string): boolean {
+  // the rank is right before the name ("PC Smith", "Insp. Smith"), not the end of the sentence before it
+  if (RANK_WORD_CLOSED.test(before)) return false;
   const last2 = tailWords(before, 2);
   const lastWord = last2.length && /^\d{2,6}$/.test(last2[last2.length - 1]!) ? last2[last2.length - 2] : last2[last2.length - 1];
   if (lastWord === undefined || !RANK_LAST_WORDS.has(lastWord)) return false;
@@ -732,6 +737,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       const lastKey = name[name.length - 1]!.key;
       if (!rejected && HARD_STREET.has(lastKey) && !(hasTitle || hasRank)) rejected = true;
       if (!rejected && name.length > 1 && (ORG_WORDS.has(lastKey) || VENUE_WORDS.has(lastKey)) && !inGaz(SURNAMES, lastKey)) rejected = true;
+      // "Gipton & Harehills Ward": an electoral ward after a word that is no forename
+      if (!rejected && !(hasTitle || hasRank) && name.length > 1 && lastKey === 'ward' && (nameCls[0] === 'U' || nameCls[0] === 'C' || PLACES.has(name[0]!.key))) rejected = true;
       // "Queen Elizabeth Hall", "King George Hospital": an honorific opening a run that ends in a venue names the venue
       if (!rejected && name.length >= 3 && HONORIFICS.has(name[0]!.key) && (VENUE_WORDS.has(lastKey) || ORG_WORDS.has(lastKey) || HOUSE_NAME_WORDS.has(lastKey))) rejected = true;
       // "Queen Elizabeth II Hospital": the same with a regnal number between

@@ -147,6 +147,8 @@ export const vehicleRegRecognizer: Recognizer = {
   ],
   validate: (v, text, start) => {
     if (isRoadNumber(v) || EXAMPLE_PLATES.has(v.replace(/\s/g, '').toUpperCase())) return false;
+    // "SY23 XXX": letters blanked out by a redaction
+    if (/XXX/i.test(v)) return false;
     const f = vrmFormat(v);
     if (!f) return false;
     // "Yamaha YZ125", "Kawasaki KX 450": letters and digits straight after a make are its model

@@ -84,3 +84,8 @@ test('a numbered building named with "The" before its street is one address; a b
   // a page number before a heading is no house number
   assert.deepEqual(detect('See page 3 The Summary, Church Street section.', { kind: 'document-text' }).findings.map((f) => f.value), []);
 });
+
+test('an electoral ward is no person: "Gipton & Harehills Ward"; "Mr Ward" and "Sarah Ward" still are', () => {
+  assert.deepEqual(persons('Cllr Salma Arif – Gipton & Harehills Ward. Harehills Ward councillors attended.'), ['Salma Arif']);
+  assert.deepEqual(persons('Mr Ward and Sarah Ward attended.'), ['Mr Ward', 'Sarah Ward']);
+});

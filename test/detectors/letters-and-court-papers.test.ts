@@ -67,3 +67,23 @@ test('a vehicle seizure notice or a driver reported for a motoring offence is a 
   const noOffence = 'Vehicle: Toyota Yaris, registration YD17 KSU\nOwner: Marek Zieliński\nAddress: 33 Ashby Road, Watford WD24 5LP\nThe vehicle was returned to its owner.';
   assert.equal(detect(noOffence, { kind: 'document-text' }).records.filter((x) => x.isCaseRecord).length, 0);
 });
+
+test('what a disclosure put in place of the data is no data: "Section 40(2)", "[REDACTED]", "SY23 XXX", a template\'s "1 Example Street"', () => {
+  const table = 'Crime ref | Date | Offence | Location | Victim | Suspect | Outcome\n62/41388/25 | 11/02/2025 | Harassment | Section 40(2) | [REDACTED] | [REDACTED] | Evidential difficulties';
+  const header = 'Name | Address | Postcode\nXXXX XXXX | Section 40(2) | XXXX';
+  for (const t of [table, header]) assert.deepEqual(detect(t, { kind: 'cell-row' }).findings.map((f) => `${f.entity} ${f.value}`), []);
+  assert.deepEqual(detect('XXXX XXXXXX, Aberystwyth, SY23 XXX', { kind: 'document-text' }).findings.filter((f) => f.entity === 'VEHICLE_REG').map((f) => f.value), []);
+  assert.deepEqual(detect('A completed recipient block would read "Mr A N Other, 1 Example Street, Anytown AB1 2CD".', { kind: 'document-text' }).findings.filter((f) => f.entity === 'ADDRESS').map((f) => f.value), []);
+  // a real address in the same column is still read
+  assert.deepEqual(detect('Name | Address | Postcode\nJo Pearce | 14 Ringlet Road | HP2 5TQ', { kind: 'cell-row' }).findings.filter((f) => f.entity === 'ADDRESS').map((f) => f.value), ['14 Ringlet Road']);
+});
+
+test('an action\'s lead in brackets is staff; a rank word closing the sentence before a name gives the name no rank', () => {
+  const review = 'Repeat victim of ASB. Alleged perpetrator: Kyle Hennessy. Actions: housing to consider a management transfer (lead Delroy Grant); weekly PCSO visits (lead PCSO Kerry-Ann Whyte).';
+  assert.equal(severityOf(review, 'Delroy Grant'), 'low');
+  const summary = 'Defendant: Wei NG     Date of birth: 21/09/1993\nAddress: Flat 6, 31 Nelson Street, Liverpool L1 5DN\nOffence: failing to comply with a Community Protection Notice.\nInterviewed under caution by Sandra Kilbane (Senior ASB Officer). Mr Ng made no comment.';
+  assert.equal(severityOf(summary, 'Mr Ng'), 'critical');
+  assert.equal(severityOf(summary, 'Sandra Kilbane'), 'low');
+  // "(Owner …)" of a car is no action's owner
+  assert.notEqual(severityOf('The owner of the blue Corsa LAZ 4921 damaged on Cadogan Park thanks you. (Owner Ciarán McAteer, 27 Cadogan Park, Belfast BT9 6HH)', 'Ciarán McAteer'), 'low');
+});

@@ -20,7 +20,7 @@ const CAP = "(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*|[A-Z]{2,}(?:['’-][A-Z]
 // "1-7", "3/4", "1 – 7" (a spaced dash is left as it is by normalise())
 const NUM = '\\d{1,4}[A-Za-z]?(?:\\s?[-/–—]\\s?\\d{1,4}[A-Za-z]?)?';
 // …or a flat named by its floor: "First Floor Flat, 63 Green Lanes"
-const FLAT = '(?:(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\\s+\\d{1,4}[A-Za-z]?|(?:Ground|First|Second|Third|Top|Basement|Upper|Lower)[ \\t]+(?:[Ff]loor[ \\t]+)?(?:[Ff]lat|[Mm]aisonette)),?\\s+)';
+const FLAT = '(?:(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette|Plot|PLOT|Block|BLOCK)\\s+\\d{1,4}[A-Za-z]?|(?:Ground|First|Second|Third|Top|Basement|Upper|Lower)[ \\t]+(?:[Ff]loor[ \\t]+)?(?:[Ff]lat|[Mm]aisonette)),?\\s+)';
 // the words of a house name share its line ("Mrs Rose Hill\nRose Cottage, Back Lane": the line above is a name)
 // …or a numbered building or court named with "The": "3 The Maltings, Church Street"
 const HOUSE_NAME = `(?:(?:${CAP}[ \\t]+){0,3}(?:${houseAlt}),?\\s+|${NUM}[ \\t]+The[ \\t]+(?:${CAP}[ \\t]+)?${CAP},[ \\t]+)`;
@@ -39,7 +39,7 @@ const CORE_NUMBERED = new RegExp(`${NOT_AFTER_ALNUM}${FLAT}?${HOUSE_NAME}?${NUM}
 /** "14 Heol Rhosmaen", "3 Ffordd y Capel": a Welsh street word opens the street name. */
 const WELSH_NUMBERED = new RegExp(
   // starts only at a digit or a flat word's first letter, where a match can start
-  `(?=[\\dFAURM](?<![A-Za-z0-9:/].))${FLAT}?${NUM},?[ \\t]+(?:${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')})(?:[ \\t]+(?:y|yr|Y|YR))?[ \\t]+${CAP}(?:[ \\t]+${CAP})?(?![A-Za-z'’])`,
+  `(?=[\\dFAURMPB](?<![A-Za-z0-9:/].))${FLAT}?${NUM},?[ \\t]+(?:${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')})(?:[ \\t]+(?:y|yr|Y|YR))?[ \\t]+${CAP}(?:[ \\t]+${CAP})?(?![A-Za-z'’])`,
   'g',
 );
 const STREET_TYPE_WORD = new RegExp(`(?:${typeAlt})(?![A-Za-z'’])`);
@@ -47,7 +47,7 @@ const WELSH_STREET_WORD = new RegExp(`${WELSH_STREET_PREFIXES.flatMap((w) => [w,
 const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
 // (found from the comma, the word before it read back: commas are far rarer than capitals)
-const NAMED_GATE = /,(?<=([A-Z][A-Za-z]+),)\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette)\s+\d/g;
+const NAMED_GATE = /,(?<=([A-Z][A-Za-z]+),)\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette|Plot|PLOT|Block|BLOCK)\s+\d/g;
 const HOUSE_OR_VENUE = new Set([...HOUSE_NAME_WORDS, ...VENUE_WORDS]);
 /** NAMED_GATE hits that matter: a flat/unit number, or a comma after a house-name or venue word. */
 const namedGateHit = (m: RegExpExecArray): boolean => m[1] === undefined || HOUSE_OR_VENUE.has(m[1].toLowerCase()) || NUMBERED_THE_BEFORE.test(m.input.slice(Math.max(0, m.index - 40), m.index));
@@ -65,6 +65,9 @@ const POSTCODE = /,?[ \t]+([A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|GIR ?0AA|BFPO ?\d{1,
 
 /** Quantities ("around 50 Station Road residents") and years ("in 2014 Station Road…") are not house numbers. */
 export const NOT_HOUSE_NUMBER_BEFORE = /\b(?:around|about|over|approximately|approx|some|nearly|almost|than|more|fewer|less|least|only|just|all|these|those|another|page|item|junction|j|section|para|paragraph|minute|minutes|year|until|before|after|every|each|per|pc|pcso|dc|ds|ps|sgt|insp|a\/sgt|t\/sgt)\s*$/i;
+
+/** A capitalised word right before a number, where the word is no flat, plot or house word ("Toddington 7, …"). */
+const COUNT_AFTER_NAME = /(?:^|[^A-Za-z])(?!(?:Flat|Apartment|Apt|Unit|Room|Block|Suite|House|Plot|Pitch|Berth|Bay|No|Number|Nos)[ \t]$)[A-Z][a-z]+[ \t]$/;
 
 const VENUE_IN_MATCH = new RegExp(`(?:${houseAlt.split('|').filter((w) => VENUE_WORDS.has(w.toLowerCase())).join('|')}),`);
 
@@ -386,6 +389,8 @@ function findAddresses(text: string): Candidate[] {
       if (NOT_HOUSE_NUMBER_BEFORE.test(before)) continue;
       if (n >= 1900 && n <= 2099 && /\b(?:in|since|during|from|until|by)\s*$/i.test(before)) continue;
       if (n === 0) continue;
+      // "Hockliffe 2, Toddington 7, Linslade Wood 3": a count after a place's name, then the next place
+      if (/^\d{1,4},/.test(m[0]) && COUNT_AFTER_NAME.test(before)) continue;
     }
     const ext = extend(text, start + m[0].length);
     // "Flat 14, Wolsey Hall": a flat in a hall or a house is a home

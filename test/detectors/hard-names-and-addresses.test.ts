@@ -89,3 +89,10 @@ test('an electoral ward is no person: "Gipton & Harehills Ward"; "Mr Ward" and "
   assert.deepEqual(persons('Cllr Salma Arif – Gipton & Harehills Ward. Harehills Ward councillors attended.'), ['Salma Arif']);
   assert.deepEqual(persons('Mr Ward and Sarah Ward attended.'), ['Mr Ward', 'Sarah Ward']);
 });
+
+test('counts after place names are no house numbers ("Toddington 7, Linslade Wood 3"); a plot on a caravan site is one', () => {
+  const stats = 'October figures: Heath and Reach 4 reports, Hockliffe 2, Toddington 7, Linslade Wood 3 and the town centre 61.';
+  assert.deepEqual(detect(stats, { kind: 'paragraph' }).findings.map((f) => f.value), []);
+  const plot = detect('Complainant Ruta Petrauskiene, Plot 6, Willow Park, Marsh Lane, Hatfield Peverel, reports thefts from vans.', { kind: 'priority' });
+  assert.ok(plot.findings.some((f) => f.entity === 'ADDRESS' && f.value.startsWith('Plot 6, Willow Park')));
+});

@@ -44,8 +44,12 @@ function columnKindOfOne(header: string): ColumnKind {
   if (/\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born)\b/.test(h)) return 'dob';
   if (/^post ?code$|\bpostcode\b/.test(h)) return 'postcode';
   if (/\baddress\b|\bstreet\b|\bresidence\b/.test(h) && !/e-?mail|\bip\b|web/.test(h)) return 'address';
-  if (/^(?:surname|forenames?|forename\(s\)|(?:first|last|given|family|middle) names?)$/.test(h)) return 'name-part';
-  if (/^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? )?names?|person|subject|surname, forenames?|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal|guest|reporter|informant|caller|parent|guardian|occupier|occupant|applicant|coordinator)$/.test(h)) return 'name';
+  // "WITNESS_SURNAME", "victim_forename", "SubjectSurname": a party's name parts; "Name (Last, First)": a note in brackets says how
+  const party = h.replace(/^(?:witness|wit|victim|vict|suspect|susp|offender|subject|driver|keeper|owner|complainant|reporter|caller|parent|guardian|nominal)\s+(?=(?:sur|fore|first|last|given|family|middle)\s*names?\b|(?:sur|fore)name)/, '');
+  const plain = h.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  if (/^(?:surname|forenames?|forename\(s\)|(?:first|last|given|family|middle) names?)$/.test(party)) return 'name-part';
+  const NAME_HEADER = /^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? |witness'?s? )?names?|person|subject|surname, forenames?|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal|guest|reporter|informant|caller|parent|guardian|occupier|occupant|applicant|coordinator)$/;
+  if (NAME_HEADER.test(h) || (plain !== h && NAME_HEADER.test(plain))) return 'name';
   // "H&C no. (injured)": a note in brackets says whose, not what
   const id = h.replace(/\s*\([^)]*\)\s*/g, ' ').trim().replace(/\.$/, '');
   if (/^(?:ni|n\.i|nino|n\.i\.n\.o|ni no|ni number|nat\.? ins(?:\.? no)?|national insurance(?: no| number)?)$/.test(id)) return 'ni';
@@ -167,6 +171,9 @@ const SPACED_COLUMNS = /^[ ]*\S+(?: \S+)*(?: {3,}\S+(?: \S+)*){2,}[ ]*$/;
 /** A name cell: two to five capitalised words ("SANDHU, Harjit Singh", "Mei Ling CHAN"); "Yes", "Not known" are not. */
 const NAME_CELL = /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){1,4}$/u;
 
+/** A specimen row: a cell that says only "Example" or "Sample", or a note calling it an example row. */
+const EXAMPLE_ROW = /(?:^|[|\t,])[ \t"]*(?:EXAMPLE|Example|SAMPLE|Sample|e\.g\.)[ \t"]*(?:[|\t,]|$)|\b(?:example|sample|specimen|dummy)[ \t]+(?:row|entry|record|line)\b/i;
+
 /** A JSON string field: its key and its value (no escapes: identifiers and names hold none). */
 const JSON_FIELD = /"([A-Za-z][A-Za-z0-9_]{0,40})"[ \t]*:[ \t]*"([^"\\\n]{1,200})"/g;
 
@@ -227,6 +234,11 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       // commas may be prose that only looks like a CSV header, and a row without digits may look like a
       // header ("AGNIESZKA NOWAK | Victim | …"), so only a detection across a pipe or a tab goes
       if (info.sep !== ',') for (const d of overlapping(lineStart, le)) if (text.slice(d.start, d.end).includes(info.sep)) out.drop.add(d);
+      continue;
+    }
+    // "EXAMPLE | Jo | 01/01/1900 | QQ 12 34 56 C | … | Example row only – delete before returning": a template's specimen row
+    if (EXAMPLE_ROW.test(line)) {
+      for (const d of overlapping(lineStart, le)) out.drop.add(d);
       continue;
     }
     if (table && line.includes(table.sep)) mapRow(lineStart, le, table);

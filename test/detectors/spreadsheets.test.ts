@@ -1,0 +1,28 @@
+/**
+ * Spreadsheets and exports attached to pages, the commonest real leak, first met in an unseen corpus
+ * (corpus41, 2026-11-29): a template's specimen row, a party's name parts in run-together or
+ * underscored headers, a header with a note in brackets. All data synthetic (invented names, Ofcom
+ * drama numbers, HMRC's QQ specimen prefix).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detect } from '../../detectors/index.js';
+
+const found = (text: string, kind: 'cell-row' | 'json' = 'cell-row'): string[] => detect(text, { kind }).findings.map((f) => `${f.entity} ${f.value} ${f.severity}`);
+
+test('a template\'s specimen row is nobody\'s data; a real row under the same header is', () => {
+  const header = 'Surname | Forename(s) | D.O.B. | NI No | NHS No | Contact No | Notes\n';
+  assert.deepEqual(found(`${header}EXAMPLE | Jo | 01/01/1900 | QQ 12 34 56 C | 999 000 0000 | 01632 960000 | Example row only - delete before returning.`), []);
+  const real = found(`${header}Pearce | Joanne | 14/03/1986 | QQ 12 34 56 C |  | 07700 900123 | victim of harassment`);
+  assert.ok(real.includes('NI_NUMBER QQ 12 34 56 C critical'), real.join('; '));
+  assert.ok(real.some((v) => v.startsWith('PERSON Pearce')), real.join('; '));
+});
+
+test('name parts under a party\'s run-together or underscored header, and a name column with a note in brackets', () => {
+  const csv = 'CRIME_REF,WITNESS_SURNAME,WITNESS_FORENAME,WIT_DOB,MOB\n41/2209/24,"Forsyth","Callum",14 Mar 2001,07700900346';
+  assert.deepEqual(found(csv).filter((v) => v.startsWith('PERSON')).map((v) => v.split(' ').slice(0, 2).join(' ')), ['PERSON Forsyth', 'PERSON Callum']);
+  const json = '{"rows":[{"case_id":"ASB-24-0193","SubjectSurname":"Fairbrother","SubjectForename":"Liam","subject_dob":"2004-11-08","victim_surname":"Ogunleye"}]}';
+  assert.deepEqual(found(json, 'json').filter((v) => v.startsWith('PERSON')).map((v) => v.split(' ')[1]), ['Fairbrother', 'Liam', 'Ogunleye']);
+  const bracketed = '"Name (Last, First)","Date Of Birth","Home Address","Role"\n"Mensah, Kwabena","1982-06-30","14 Kestrel Way, Stevenage SG2 9PJ","Victim"';
+  assert.ok(found(bracketed).includes('PERSON Mensah, Kwabena critical'), found(bracketed).join('; '));
+});

@@ -502,6 +502,12 @@ function splitRepeatedCases(text: string, dets: ClassifiedDetection[]): Group[] 
   return groups.every((g) => g.dets.some((d) => d.entity === 'PERSON')) ? groups : [{ dets, from: 0, to: text.length }];
 }
 
+/** Index of the line break at or after `from`, or the text's length. */
+function lineEndAt(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  return i < 0 ? text.length : i;
+}
+
 /** /\n\s*\n/.test(text.slice(from, to)) without the slice: two newlines with only whitespace between them. */
 function hasBlankLine(text: string, from: number, to: number): boolean {
   let afterNewline = false;
@@ -529,11 +535,13 @@ function groupDetections(text: string, dets: ClassifiedDetection[], kind?: Block
     const groups: Group[] = [];
     let from = 0;
     let k = 0;
+    // the first line frames every row: a header's "Victim" or "WITNESS_SURNAME" column says what each row's person is
+    const header = text.slice(0, lineEndAt(text, 0));
     for (const line of text.split('\n')) {
       const to = from + line.length;
       const inLine: ClassifiedDetection[] = [];
       while (k < sorted.length && sorted[k]!.start <= to) inLine.push(sorted[k++]!);
-      if (inLine.length) groups.push({ dets: inLine, from, to });
+      if (inLine.length) groups.push(from === 0 ? { dets: inLine, from, to } : { dets: inLine, from, to, frame: header });
       from = to + 1;
     }
     return groups;
@@ -585,7 +593,9 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
   const records: DetectedRecord[] = [];
   let n = 0;
   for (const g of groupDetections(text, dets, opts.kind)) {
-    const windowText = text.slice(g.from, g.to) + (g.frame ? `\n${g.frame}` : '') + (opts.extraContext ? `\n${opts.extraContext}` : '');
+    const joined = text.slice(g.from, g.to) + (g.frame ? `\n${g.frame}` : '') + (opts.extraContext ? `\n${opts.extraContext}` : '');
+    // an export's run-together names read as words: "WITNESS_SURNAME", "victim_dob"
+    const windowText = joined.includes('_') ? joined.replace(/_/g, ' ') : joined;
     const priv = g.dets.filter((d) => !d.publicRole);
     const persons = priv.filter((d) => d.entity === 'PERSON');
     const homeOrDob = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH');

@@ -25,6 +25,8 @@ type ColumnKind =
   | 'dob' | 'address' | 'postcode' | 'name'
   /** one part of a name (a "Surname" or "Forename" column): one or two words make a name */
   | 'name-part'
+  /** a later line of an address in its own column ("Addr2", "Locality"): read only beside an address column */
+  | 'address-part'
   | 'ni' | 'nhs' | 'passport' | 'licence' | 'vrm' | 'sort-code' | 'account' | 'card'
   | 'other';
 /** '  ' is a run of two or more spaces: a table laid out in columns of spaces (text taken out of a PDF). */
@@ -32,9 +34,19 @@ type Separator = '|' | '\t' | ',' | '  ';
 
 /** Header cell → what its column holds. Dates of other things ("Date reported") stay 'other'. */
 function columnKind(header: string): ColumnKind {
-  // "Defendant/Respondent", "DOB/Age": the first name says what the column holds ("Prosecutor/Applicant" holds bodies)
+  // "Defendant/Respondent", "DOB/Age": the first name says what the column holds; a later one only when it names
+  // a kind of data ("Age/DOB"), not a party ("Prosecutor/Applicant" holds bodies)
   const slash = header.indexOf('/');
-  if (slash > 1 && !/\b[a-z]\/[a-z]\b/i.test(header)) return columnKindOfOne(header.slice(0, slash));
+  if (slash > 1 && !/\b[a-z]\/[a-z]\b/i.test(header)) {
+    const parts = header.split('/');
+    const first = columnKindOfOne(parts[0]!);
+    if (first !== 'other') return first;
+    for (const part of parts.slice(1)) {
+      const k = columnKindOfOne(part);
+      if (k !== 'other' && k !== 'name' && k !== 'name-part') return k;
+    }
+    return 'other';
+  }
   return columnKindOfOne(header);
 }
 
@@ -43,7 +55,11 @@ function columnKindOfOne(header: string): ColumnKind {
   const h = header.trim().replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
   if (/\b(?:dob|d\.o\.b\.?|date of birth|birth ?date|born)\b/.test(h)) return 'dob';
   if (/^post ?code$|\bpostcode\b/.test(h)) return 'postcode';
-  if (/\baddress\b|\bstreet\b|\bresidence\b/.test(h) && !/e-?mail|\bip\b|web/.test(h)) return 'address';
+  if (/\baddress\b|\bstreet\b|\bresidence\b/.test(h) && !/e-?mail|\bip\b|web/.test(h) && !/\b(?:2|3|two|three)$/.test(h)) return 'address';
+  // "Addr1", "Address line 1", "line1"; then "Addr2", "line2", "Locality" hold the rest of the same address
+  if (/^(?:(?:home |subject |victim |ip )?addr(?:ess)?(?: line)? ?1|line ?1)$/.test(h)) return 'address';
+  // (a town or city column is left alone: on its own it is where someone lives, not their address)
+  if (/^(?:(?:home |subject |victim |ip )?addr(?:ess)?(?: line)? ?[23]|line ?[23]|locality)$/.test(h)) return 'address-part';
   // "WITNESS_SURNAME", "victim_forename", "SubjectSurname": a party's name parts; "Name (Last, First)": a note in brackets says how
   const party = h.replace(/^(?:witness|wit|victim|vict|suspect|susp|offender|subject|driver|keeper|owner|complainant|reporter|caller|parent|guardian|nominal)\s+(?=(?:sur|fore|first|last|given|family|middle)\s*names?\b|(?:sur|fore)name)/, '');
   const plain = h.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
@@ -66,6 +82,9 @@ function columnKindOfOne(header: string): ColumnKind {
 /** A cell a redaction emptied: an exemption cited in its place, a bracketed marker, a run of X or of blocks. */
 const REDACTED_CELL = /\b(?:s(?:ection|\.)?[ \t]*40|s(?:ection|\.)?[ \t]*38|redacted|withheld)\b|^\[[^\]]*\]$|X{4,}|█/i;
 
+/** A locality or town on its own: "Sprowston", "Eastern Green", "KINGSWOOD". */
+const ADDRESS_PART_CELL = /^\p{Lu}[\p{L}'’.-]*(?:[ -]+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
 /** Placeholders a name column holds when nobody is named. */
 const NO_NAME = new Set(['unknown', 'withheld', 'redacted', 'none', 'n/a', 'na', 'tbc', 'not known', 'nil', 'various', 'anonymous']);
 /** One part of a name in its own column: "HOLLIS", "Okafor-Reid", "Mei Ling". */
@@ -82,6 +101,7 @@ function fieldValue(k: ColumnKind, value: string): [Entity, number] | null {
     case 'postcode': return postcodeKind(value) !== null ? ['POSTCODE', 0.8] : null;
     // a house number or a locality after a comma: "Verdin Park (open space)" in the column is a place
     case 'address': return /\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',')) ? ['ADDRESS', 0.75] : null;
+    case 'address-part': return ADDRESS_PART_CELL.test(value) && !NO_NAME.has(value.toLowerCase()) ? ['ADDRESS', 0.6] : null;
     case 'name': return NAME_CELL.test(value) && !NO_NAME.has(value.toLowerCase()) ? ['PERSON', 0.7] : null;
     case 'name-part': return NAME_PART_CELL.test(value) && !NO_NAME.has(value.toLowerCase()) ? ['PERSON', 0.7] : null;
     case 'ni': return isValidNino(/\d$/.test(compact) ? `${compact}A` : compact) ? ['NI_NUMBER', 0.8] : null;
@@ -158,6 +178,8 @@ function headerInfo(line: string): HeaderInfo | null {
   if (!sep) return null;
   const headerCells = cells(line, 0, line.length, sep);
   const kinds = headerCells.map(([a, b]) => columnKind(line.slice(a, b)));
+  // a town with no street column beside it is where something happened, not where someone lives
+  if (!kinds.includes('address')) for (let i = 0; i < kinds.length; i++) if (kinds[i] === 'address-part') kinds[i] = 'other';
   if (kinds.length < 3 || !kinds.some((k) => k !== 'other')) return null;
   // …so with digits, two columns must be named, and every cell be short and open with no digit ("Jo Smith |
   // Victim | Flat 2" is a row; a sentence cut at its commas is prose)
@@ -170,6 +192,9 @@ const SPACED_COLUMNS = /^[ ]*\S+(?: \S+)*(?: {3,}\S+(?: \S+)*){2,}[ ]*$/;
 
 /** A name cell: two to five capitalised words ("SANDHU, Harjit Singh", "Mei Ling CHAN"); "Yes", "Not known" are not. */
 const NAME_CELL = /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){1,4}$/u;
+
+/** A date inside a cell that holds more: "15 / 4.7.09", "14 / 2010-02-17". */
+const DATE_IN_CELL = /(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d/.-])/;
 
 /** A specimen row: a cell that says only "Example" or "Sample", or a note calling it an example row. */
 const EXAMPLE_ROW = /(?:^|[|\t,])[ \t"]*(?:EXAMPLE|Example|SAMPLE|Sample|e\.g\.)[ \t"]*(?:[|\t,]|$)|\b(?:example|sample|specimen|dummy)[ \t]+(?:row|entry|record|line)\b/i;
@@ -210,7 +235,17 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
     if (!covered) add(entity, `${source}-${k}-column`, a, b, score, `${source}:${k}-column`);
   };
   /** A cell read by its column, against the detections in it that no column rule dropped. */
-  const tableCell = (k: ColumnKind, a: number, b: number): void => field(k, a, b, text.slice(a, b), overlapping(a, b).filter((d) => !out.drop.has(d)), 'table');
+  const tableCell = (k: ColumnKind, a: number, b: number): void => {
+    [a, b] = k === 'dob' ? dateOfCell(a, b) : [a, b];
+    field(k, a, b, text.slice(a, b), overlapping(a, b).filter((d) => !out.drop.has(d)), 'table');
+  };
+  /** "15 / 4.7.09", "14 / 2010-02-17" under "Age/DOB": the birth date is the cell's date, the age beside it. */
+  function dateOfCell(a: number, b: number): [number, number] {
+    const value = text.slice(a, b);
+    if (birthDate(value) !== null) return [a, b];
+    const m = DATE_IN_CELL.exec(value);
+    return m ? [a + m.index, a + m.index + m[0].length] : [a, b];
+  }
   if (text.includes('":')) jsonFields();
   if (!text.includes('|') && !text.includes('\t') && !text.includes(',') && !text.includes('   ')) return out;
 
@@ -257,11 +292,11 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       if (c >= 0 && d.end > row[c]![1] && c + 1 < n && d.end > row[c + 1]![0]) out.drop.add(d);
     }
     for (let c = 0; c < n; c++) {
-      const [a, b] = row[c]!;
+      const k = t.kinds[c]!;
+      const [a, b] = k === 'dob' ? dateOfCell(row[c]![0], row[c]![1]) : row[c]!;
       if (a === b) continue;
       const value = text.slice(a, b);
       const inCell = overlapping(a, b).filter((d) => !out.drop.has(d));
-      const k = t.kinds[c]!;
       // a whole-cell date outside the DOB column took its "DOB" cue from the header: not a birth date
       // ("perp BAKER, Ellis DOB 27/03/2010" inside an Outcome cell keeps its own cue)
       for (const d of inCell) if (d.entity === 'DATE_OF_BIRTH' && k !== 'dob' && d.start === a && d.end === b) out.drop.add(d);
@@ -317,11 +352,13 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
    * column header. A bare "name" key also names teams, forces and places, so only a person's name keys count.
    */
   function jsonFields(): void {
+    let sawAddressKey = false;
     JSON_FIELD.lastIndex = 0;
     for (let m = JSON_FIELD.exec(text); m; m = JSON_FIELD.exec(text)) {
       const words = m[1]!.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
       const k = columnKind(words);
-      if (k === 'other' || (k === 'name' && words !== 'full name')) continue;
+      if (k === 'address') sawAddressKey = true;
+      if (k === 'other' || (k === 'name' && words !== 'full name') || (k === 'address-part' && !sawAddressKey)) continue;
       const value = m[2]!;
       const b = m.index + m[0].length - 1;
       const a = b - value.length;

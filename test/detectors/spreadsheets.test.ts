@@ -26,3 +26,23 @@ test('name parts under a party\'s run-together or underscored header, and a name
   const bracketed = '"Name (Last, First)","Date Of Birth","Home Address","Role"\n"Mensah, Kwabena","1982-06-30","14 Kestrel Way, Stevenage SG2 9PJ","Victim"';
   assert.ok(found(bracketed).includes('PERSON Mensah, Kwabena critical'), found(bracketed).join('; '));
 });
+
+test('an "Age/DOB" cell gives its date; the header\'s party ("Victim", "WITNESS_") makes each row with a birth date a case', () => {
+  const misper = 'MISPER REF | NOMINAL | AGE/DOB | HOME ADDRESS | RISK\nMP/25/0311 | ELLIS-BRANDT, MAISIE | 15 / 4.7.09 | 3 ORCHARD RISE, KINGSWOOD, BRISTOL BS15 4EA | MEDIUM';
+  assert.ok(found(misper).some((v) => v.startsWith('DATE_OF_BIRTH 4.7.09')), found(misper).join('; '));
+  const fraud = 'Victim | DOB | Loss (£) | OIC\nAnna Maria Kowalczyk | 22/07/1979 | 4,250.00 | DC Martin Quayle';
+  assert.ok(found(fraud).includes('PERSON Anna Maria Kowalczyk critical'), found(fraud).join('; '));
+  const witnesses = 'CRIME_REF,WITNESS_SURNAME,WITNESS_FORENAME,WIT_DOB,MOB\n41/2209/24,"Forsyth","Callum",14 Mar 2001,07700900346';
+  assert.ok(found(witnesses).includes('DATE_OF_BIRTH 14 Mar 2001 critical'), found(witnesses).join('; '));
+  // a register with no party and no offence in view stays high
+  const keyholders = 'Premises | Keyholder | DOB | Mobile\nCo-op, High Street | Dilani Rajapaksa | 14/03/1986 | 07700 900555';
+  assert.ok(!found(keyholders).some((v) => v.endsWith(' critical')), found(keyholders).join('; '));
+});
+
+test('an address\'s second line in its own column is part of the home; a town column alone is not', () => {
+  const sheet = 'Surname | Forename(s) | D.O.B. | Addr1 | Addr2 | Town | PCode | Role\nAldous | Bethany Claire | 17/09/1986 | 41 Gurney Road | Sprowston | Norwich | NR7 0LH | Victim';
+  const addresses = found(sheet).filter((v) => v.startsWith('ADDRESS')).map((v) => v.split(' ').slice(1, -1).join(' '));
+  assert.deepEqual(addresses, ['41 Gurney Road', 'Sprowston']);
+  const court = 'Court | Defendant | Age | Town | Matter\nCourt 4 | WHYTE, Kerry-Ann | 34 | Moss Side | Closure order application';
+  assert.deepEqual(found(court).filter((v) => v.startsWith('ADDRESS')), []);
+});

@@ -196,6 +196,8 @@ const NAME_CELL = /^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){1,4}$/u;
 /** A date inside a cell that holds more: "15 / 4.7.09", "14 / 2010-02-17". */
 const DATE_IN_CELL = /(?<![\d/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})(?![\d/.-])/;
 
+/** Cheap first look for EXAMPLE_ROW's words. */
+const EXAMPLE_WORD = /xampl|XAMPL|ampl|AMPL|e\.g\.|pecimen|ummy/;
 /** A specimen row: a cell that says only "Example" or "Sample", or a note calling it an example row. */
 const EXAMPLE_ROW = /(?:^|[|\t,])[ \t"]*(?:EXAMPLE|Example|SAMPLE|Sample|e\.g\.)[ \t"]*(?:[|\t,]|$)|\b(?:example|sample|specimen|dummy)[ \t]+(?:row|entry|record|line)\b/i;
 
@@ -227,7 +229,7 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
   /** Adds what a cell or field holds, by its column or key, unless a detection of that entity already covers it. */
   const field = (k: ColumnKind, a: number, b: number, value: string, inCell: RawDetection[], source: 'table' | 'json'): void => {
     // "Section 40(2)", "[REDACTED]", "XXXX": what a disclosure put in place of the value
-    if (REDACTED_CELL.test(value)) return;
+    if (value.length <= 40 && REDACTED_CELL.test(value)) return;
     const found = fieldValue(k, value);
     if (!found) return;
     const [entity, score] = found;
@@ -271,12 +273,14 @@ export function tableCells(text: string, dets: readonly RawDetection[], kind: Bl
       if (info.sep !== ',') for (const d of overlapping(lineStart, le)) if (text.slice(d.start, d.end).includes(info.sep)) out.drop.add(d);
       continue;
     }
+    if (!table || !line.includes(table.sep)) continue;
     // "EXAMPLE | Jo | 01/01/1900 | QQ 12 34 56 C | … | Example row only – delete before returning": a template's specimen row
-    if (EXAMPLE_ROW.test(line)) {
+    // (in a sheet's cells: a line of prose split at its commas is read as no such row)
+    if (table.sep !== ',' && EXAMPLE_WORD.test(line) && EXAMPLE_ROW.test(line)) {
       for (const d of overlapping(lineStart, le)) out.drop.add(d);
       continue;
     }
-    if (table && line.includes(table.sep)) mapRow(lineStart, le, table);
+    mapRow(lineStart, le, table);
   }
 
   function mapRow(ls: number, le: number, t: HeaderInfo): void {

@@ -22,8 +22,9 @@ const NUM = '\\d{1,4}[A-Za-z]?(?:\\s?[-/–—]\\s?\\d{1,4}[A-Za-z]?)?';
 // …or a flat named by its floor: "First Floor Flat, 63 Green Lanes"
 const FLAT = '(?:(?:(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette|Plot|PLOT|Block|BLOCK)\\s+\\d{1,4}[A-Za-z]?|(?:Ground|First|Second|Third|Top|Basement|Upper|Lower)[ \\t]+(?:[Ff]loor[ \\t]+)?(?:[Ff]lat|[Mm]aisonette)),?\\s+)';
 // the words of a house name share its line ("Mrs Rose Hill\nRose Cottage, Back Lane": the line above is a name)
-// …or a numbered building or court named with "The": "3 The Maltings, Church Street"
-const HOUSE_NAME = `(?:(?:${CAP}[ \\t]+){0,3}(?:${houseAlt}),?\\s+|${NUM}[ \\t]+The[ \\t]+(?:${CAP}[ \\t]+)?${CAP},[ \\t]+)`;
+const HOUSE_NAME = `(?:(?:${CAP}[ \\t]+){0,3}(?:${houseAlt}),?\\s+)`;
+/** A numbered building or court named with "The" before its street: "3 The Maltings, Church Street". */
+const NUMBERED_THE = `(?:${NUM}[ \\t]+The[ \\t]+(?:${CAP}[ \\t]+)?${CAP},[ \\t]+)`;
 // "Fair End Way", "Green Lane Close": a street name may itself end in a street-type word
 const STREET = `(?:${CAP}\\s+){1,4}?(?:${typeAlt})(?:[ \\t]+(?:${typeAlt}))?(?![A-Za-z'’])`;
 /** A bare street in brackets: "Mr Halloran (Cavendish Way)". Used after a private person's name. */
@@ -44,7 +45,7 @@ const WELSH_NUMBERED = new RegExp(
 );
 const STREET_TYPE_WORD = new RegExp(`(?:${typeAlt})(?![A-Za-z'’])`);
 const WELSH_STREET_WORD = new RegExp(`${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')}`);
-const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET})`, 'g');
+const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET}|${NUMBERED_THE}${STREET})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
 // (found from the comma, the word before it read back: commas are far rarer than capitals)
 const NAMED_GATE = /,(?<=([A-Z][A-Za-z]+),)\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette|Plot|PLOT|Block|BLOCK)\s+\d/g;

@@ -90,14 +90,15 @@ function endsWithRank(before: string): boolean {
 const RANK_WORD_CLOSED = /\b(?:officer|sergeant|inspector|constable|superintendent|commissioner|commander|chief|warden|pcso)\)?[.!?;)][ \t]*$/i;
 
 function endsWithRankPhrase(before: string): boolean {
-  // the rank is right before the name ("PC Smith", "Insp. Smith"), not the end of the sentence before it
-  if (RANK_WORD_CLOSED.test(before)) return false;
   const last2 = tailWords(before, 2);
   const lastWord = last2.length && /^\d{2,6}$/.test(last2[last2.length - 1]!) ? last2[last2.length - 2] : last2[last2.length - 1];
   if (lastWord === undefined || !RANK_LAST_WORDS.has(lastWord)) return false;
   const words = tailWords(before);
   if (words.length && /^\d{2,6}$/.test(words[words.length - 1]!)) words.pop();
-  for (let k = 1; k <= 5 && k <= words.length; k++) if (RANK_SET.has(words.slice(-k).join(' '))) return true;
+  for (let k = 1; k <= 5 && k <= words.length; k++) {
+    // the rank is right before the name ("PC Smith", "Insp. Smith"), not the end of the sentence before it
+    if (RANK_SET.has(words.slice(-k).join(' '))) return !RANK_WORD_CLOSED.test(before);
+  }
   return false;
 }
 
@@ -457,10 +458,19 @@ const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', '
 // (a PDF line may break between the possessive and the kin word: "my⏎husband Geoffrey")
 const KIN_NAME = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
 const KIN_WORD_SET: ReadonlySet<string> = new Set(KIN_WORDS);
+/** Whether `at` opens the text, a line, or a sentence (after ". ", "? ", ": " and the like). */
+function opensSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i < 0) return true;
+  const c = text[i]!;
+  return c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ':' || c === ';') && at - i - 1 >= 1 && at - i - 1 <= 3);
+}
 /** "Mrs Kaur's son, Amrit", "the victim's son, Kacper": a possessive of anyone before the kinship word (read from the apostrophe). */
 const KIN_OF_NAMED = new RegExp(`['’](?<=[A-Za-z]['’])s[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
 /** "Husband Seamus has COPD.", "Grandson Osian now staying with her": a kinship word opening a sentence or a line. */
-const KIN_OPENING = new RegExp(`(?<=(?:^|[.!?:;][ \\t]{1,3}|\\n[ \\t]*))(?:${KIN_WORDS.filter((w) => /^[a-z]+$/.test(w) && w !== 'ex' && w !== 'friend' && w !== 'child').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
+// (the sentence or line opening before it is checked in code: a leading lookbehind would be tried at every character)
+const KIN_OPENING = new RegExp(`(?:${KIN_WORDS.filter((w) => /^[a-z]+$/.test(w) && w !== 'ex' && w !== 'friend' && w !== 'child').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
 const INSTITUTION_AFTER = /^['’]s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Grammar|College|Academy|Hospital|Hall|House|Almshouses|Foundation|Trust|Institute|Centre|Library|Park|Road|Street|Arms|Head)\b/;
 /** Words that end the name of a park or an open space. */
@@ -513,6 +523,8 @@ const COMMEMORATED_BEFORE = /\b(?:statue|memorial|bust|plaque|portrait|monument|
 /** A registration mark right after a run, bracketed or not: current, prefix or suffix format. */
 const PLATE_AFTER = /^[ \t]*[(,]?[ \t]*(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b/;
 /** Welsh venue and house words, which come before the name they qualify ("Canolfan Alun R Edwards" is a centre, "Tŷ Gwyn" a house). */
+/** A Welsh venue or street word, which comes before the name ("Neuadd Dwyfor", "Ffordd Pentwyn"). */
+const welshFirst = (k: string): boolean => WELSH_VENUE_FIRST.has(k) || WELSH_STREET_PREFIX_SET.has(k);
 const WELSH_VENUE_FIRST = new Set(['canolfan', 'llyfrgell', 'neuadd', 'ysgol', 'capel', 'eglwys', 'amgueddfa', 'gorsaf', 'swyddfa', 'theatr', 'ty', 'tŷ', 'plas', 'bwthyn']);
 const PLACE_PREFIXES = new Set(['the', 'royal', 'little', 'great', 'much', 'upper', 'lower', 'nether', 'far', 'mid', 'north', 'south', 'east', 'west', 'old', 'new', 'long', 'high', 'kings', 'abbots', 'bishops']);
 
@@ -733,7 +745,6 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
         if (!labelsNumber && (HARD_STREET.has(k) || STREET_TYPE_SET.has(k) || ORG_WORDS.has(k) || VENUE_WORDS.has(k))) rejected = !(hasTitle || hasRank) || HARD_STREET.has(k) || (hasTitle && !hasRank && HONORIFICS.has(titleKey));
       }
       // "Canolfan Alun R Edwards", "Neuadd Dwyfor", "Ffordd Pentwyn", "Lôn Las Menai": Welsh puts the venue or street word first
-      const welshFirst = (k: string): boolean => WELSH_VENUE_FIRST.has(k) || WELSH_STREET_PREFIX_SET.has(k);
       if (!rejected && !(hasTitle || hasRank) && ((i > 0 && welshFirst(toks[i - 1]!.key) && !toks[i - 1]!.breakAfter) || (name.length > 1 && welshFirst(name[0]!.key)))) rejected = true;
       // the name's own last token can be a street/venue word ("Ringlet Road" never reaches here; "Tom Hall" does)
       const lastKey = name[name.length - 1]!.key;
@@ -842,13 +853,13 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   // "Kowalczyk, Marta, 29, of …": the same with an age after it
   surnameFirstMixed(text, surnameFirstAged(text), 'person:surname-first-aged', out, env, true);
   for (const re of [KIN_NAME, KIN_OF_NAMED, KIN_OPENING]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const m of allMatches(re, text)) {
       const word = m[1]!;
       const key = lookupKey(word);
       if (COMMON_CAPITALISED.has(key) || PLACES.has(key) || STREET_TYPE_SET.has(key) || ORG_WORDS.has(key)) continue;
-      // with no possessive, the word after the kinship word must be a forename ("Partner Agencies" is a heading)
-      if (re === KIN_OPENING && !inGaz(FORENAMES, key)) continue;
+      // with no possessive, the kinship word opens a sentence or a line, and the word after it is a forename
+      // ("Partner Agencies" is a heading)
+      if (re === KIN_OPENING && (!opensSentence(text, m.index) || !inGaz(FORENAMES, key))) continue;
       const start = m.index + m[0].length - word.length;
       const end = start + word.length;
       if (overlapsAny(out, start, end)) continue;

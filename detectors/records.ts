@@ -502,12 +502,6 @@ function splitRepeatedCases(text: string, dets: ClassifiedDetection[]): Group[] 
   return groups.every((g) => g.dets.some((d) => d.entity === 'PERSON')) ? groups : [{ dets, from: 0, to: text.length }];
 }
 
-/** Index of the line break at or after `from`, or the text's length. */
-function lineEndAt(text: string, from: number): number {
-  const i = text.indexOf('\n', from);
-  return i < 0 ? text.length : i;
-}
-
 /** /\n\s*\n/.test(text.slice(from, to)) without the slice: two newlines with only whitespace between them. */
 function hasBlankLine(text: string, from: number, to: number): boolean {
   let afterNewline = false;
@@ -536,7 +530,7 @@ function groupDetections(text: string, dets: ClassifiedDetection[], kind?: Block
     let from = 0;
     let k = 0;
     // the first line frames every row: a header's "Victim" or "WITNESS_SURNAME" column says what each row's person is
-    const header = text.slice(0, lineEndAt(text, 0));
+    const header = text.slice(0, lineEndIn(text));
     for (const line of text.split('\n')) {
       const to = from + line.length;
       const inLine: ClassifiedDetection[] = [];

@@ -50,6 +50,9 @@ function columnKind(header: string): ColumnKind {
   return columnKindOfOne(header);
 }
 
+/** A column of whole names: "Name", "Victim's name", "Suspect", "Registered keeper", "Nominal". */
+const NAME_HEADER = /^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? |witness'?s? )?names?|person|subject|surname, forenames?|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal|guest|reporter|informant|caller|parent|guardian|occupier|occupant|applicant|coordinator)$/;
+
 function columnKindOfOne(header: string): ColumnKind {
   // "SubjectDOB", "ReporterAddress", "date_of_birth": an export's run-together names read as words
   const h = header.trim().replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
@@ -64,7 +67,6 @@ function columnKindOfOne(header: string): ColumnKind {
   const party = h.replace(/^(?:witness|wit|victim|vict|suspect|susp|offender|subject|driver|keeper|owner|complainant|reporter|caller|parent|guardian|nominal)\s+(?=(?:sur|fore|first|last|given|family|middle)\s*names?\b|(?:sur|fore)name)/, '');
   const plain = h.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   if (/^(?:surname|forenames?|forename\(s\)|(?:first|last|given|family|middle) names?)$/.test(party)) return 'name-part';
-  const NAME_HEADER = /^(?:(?:full |person'?s? |subject |victim'?s? |suspect'?s? |offender'?s? |driver'?s? |keeper'?s? |owner'?s? |witness'?s? )?names?|person|subject|surname, forenames?|victim|suspect|offender|perpetrator|complainant|witness|driver|keeper|registered keeper|owner|tenant|resident|ip|accused|defendant|detained person|nominal|guest|reporter|informant|caller|parent|guardian|occupier|occupant|applicant|coordinator)$/;
   if (NAME_HEADER.test(h) || (plain !== h && NAME_HEADER.test(plain))) return 'name';
   // "H&C no. (injured)": a note in brackets says whose, not what
   const id = h.replace(/\s*\([^)]*\)\s*/g, ' ').trim().replace(/\.$/, '');
@@ -178,7 +180,7 @@ function headerInfo(line: string): HeaderInfo | null {
   if (!sep) return null;
   const headerCells = cells(line, 0, line.length, sep);
   const kinds = headerCells.map(([a, b]) => columnKind(line.slice(a, b)));
-  // a town with no street column beside it is where something happened, not where someone lives
+  // an address's second line with no first line beside it is no one's home
   if (!kinds.includes('address')) for (let i = 0; i < kinds.length; i++) if (kinds[i] === 'address-part') kinds[i] = 'other';
   if (kinds.length < 3 || !kinds.some((k) => k !== 'other')) return null;
   // …so with digits, two columns must be named, and every cell be short and open with no digit ("Jo Smith |

@@ -25,7 +25,7 @@ export const WELSH_HOUSE_OPENERS = new Set(words(`Ty Tŷ Bryn Llys Plas Bwthyn H
 export const VENUE_WORDS = new Set(words(`
   Station Centre Center Hall Library Church Chapel School Academy College University Surgery Hospital Clinic Pavilion
   Theatre Museum Club Pub Inn Hotel Office Offices Depot Mosque Temple Gurdwara Synagogue Cathedral Hub Institute
-  Stadium Arena Leisure Pool Market Shop Store Supermarket Precinct Mall Arcade Works Rooms Headquarters HQ Terminal Playground
+  Stadium Arena Leisure Pool Market Shop Store Supermarket Precinct Mall Arcade Works Rooms Headquarters HQ Terminal Playground Mart
   Canolfan Llyfrgell Neuadd Ysgol Capel Eglwys Amgueddfa Gorsaf Swyddfa Theatr Room
 `));
 
@@ -36,7 +36,7 @@ export const HOUSE_NAME_WORDS = new Set(words(`Cottage House Farm Farmhouse Lodg
 
 /** Words that make a capitalised run an organisation or a landmark, not a person. */
 export const ORG_WORDS = new Set(words(`
-  Legion Regiment Brigade Scouts Guides Cadets Federation Union Alliance Beacon Reservoir Canal Nature Reserve Woods Downs
+  Legion Regiment Brigade Scouts Guides Cadets Federation Union Alliance Beacon Reservoir Canal Nature Reserve Woods Downs Fisheries
   Act Acts Bill Regulations Order Orders Code Charter Award Awards Line Mail Takeaway Restaurant Cafe Café Bar Bistro Grill
   PACT SNT Ward Wards Care Home Homes Common Roundabout Interchange Junction
   Police Constabulary Council Borough District County Parish Trust NHS Service Services Authority Commission Commissioner's
@@ -72,10 +72,11 @@ export const PERSON_NAMED_SHOPS = new Set(phrases(`
   John Lewis;Ted Baker;Dorothy Perkins;Laura Ashley;Ann Summers;Harvey Nichols;Paul Smith;Jack Wills;Ben Sherman;Karen Millen;Hugo Boss;Calvin Klein;Tommy Hilfiger;Ralph Lauren;Tim Hortons;Martin McColl;Holland Barrett
 `));
 
-/** Schemes, charities, brands, dog breeds and places named like a person ("Bobby Van: free home security checks", "Jack Russell", "Charles Cross"), lower case. */
+/** Schemes, charities, brands (tractor and trailer makers too: "John Deere", "Ifor Williams"), dog breeds and places named like a person ("Bobby Van: free home security checks", "Jack Russell", "Charles Cross"), lower case. */
 export const PERSON_NAMED_SCHEMES = new Set(phrases(`
   Bobby Van;Ask for Angela;Jack Russell;King Charles;Herbert Protocol;American Express;Charles Cross;Clare's Law;Sarah's Law;Helen's Law;Stephen Lawrence Day;Ben Kinsella Trust;Suzy Lamplugh Trust
   Harry Potter;Sherlock Holmes;Robin Hood;Maid Marian;Peter Pan;Father Christmas;Santa Claus;Guy Fawkes;Paddington Bear;Peppa Pig;Postman Pat;Fireman Sam
+  John Deere;Massey Ferguson;Ifor Williams;New Holland;Ransomes Jacobsen
 `));
 
 /** Vehicle makes: "a white Mercedes Sprinter", "a silver Ford Ka" name a vehicle, not a person. */

@@ -105,7 +105,7 @@ const VRM_CONTEXT = [
 
 /** Letters that, with a number beside them, are a make, a model or a police acronym rather than a dateless plate. */
 const NOT_PLATE_LETTERS = new Set([
-  'BMW', 'VW', 'KIA', 'MG', 'DS', 'DAF', 'MAN', 'GT', 'GTI', 'RS', 'ST', 'SE', 'XR', 'TDI', 'HDI', 'CRF', 'YZF', 'CBR', 'GSX', 'KTM',
+  'BMW', 'VW', 'KIA', 'MG', 'DS', 'DAF', 'MAN', 'JCB', 'GT', 'GTI', 'RS', 'ST', 'SE', 'XR', 'TDI', 'HDI', 'CRF', 'YZF', 'CBR', 'GSX', 'KTM',
   'VAT', 'ASB', 'PC', 'DC', 'DI', 'PS', 'SC', 'DCI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
   'SNT', 'CSE', 'DV', 'ID', 'TV', 'NFA', 'DOB', 'URN', 'OIC', 'IP', 'WIT', 'VRM', 'ANPR', 'MP', 'PCC', 'ACC', 'DCC', 'CC', 'HQ', 'AB',
   // form abbreviations: "VEH 2", "LOC 3", "JCT 26", "REF 114"

@@ -96,3 +96,12 @@ test('counts after place names are no house numbers ("Toddington 7, Linslade Woo
   const plot = detect('Complainant Ruta Petrauskiene, Plot 6, Willow Park, Marsh Lane, Hatfield Peverel, reports thefts from vans.', { kind: 'priority' });
   assert.ok(plot.findings.some((f) => f.entity === 'ADDRESS' && f.value.startsWith('Plot 6, Willow Park')));
 });
+
+test('the countryside\'s look-alikes: tractor and trailer makers, auction marts, fisheries boards, "Wester Ross", a JCB model', () => {
+  assert.deepEqual(persons('Stand 14: security marking for John Deere and Massey Ferguson tractors and Ifor Williams trailers, with Thirsk Auction Mart and the Freshwater Fisheries team. Patrols in Wester Ross.'), []);
+  assert.deepEqual(detect('Stolen overnight: a JCB 536 telehandler from a farm near Louth.', { kind: 'paragraph' }).findings.map((f) => f.value), []);
+  const mart = detect('Rural crime surgery at Carmarthen Mart, Nantyci, Carmarthen SA33 5DR on Tuesday.', { kind: 'paragraph', section: 'news' });
+  assert.deepEqual(mart.findings.map((f) => `${f.entity} ${f.severity}`), ['ADDRESS low']);
+  // a farmer of the same name as a maker, with a title or a home, is still a person
+  assert.deepEqual(persons('Mr Williams of Ty Newydd, Llanddewi Brefi reported the theft of his quad bike.'), ['Mr Williams']);
+});

@@ -11,7 +11,7 @@ import { detectRaw, resolveOverlaps } from './engine.js';
 import { repeatMentions, repeatStreets } from './mentions.js';
 import { tableCells } from './table-rows.js';
 import { datesBesideNames, datesWithAges, streetsBesideNames, aliasesBesideNames, lowerCaseHomesBesideNames } from './beside-names.js';
-import { classifyPublicRole, assignSeverity, markPublicPhones, type ClassifiedDetection } from './records.js';
+import { classifyPublicRole, assignSeverity, markPublicPhones, surnamesOf, type ClassifiedDetection } from './records.js';
 import { AllowList, setLearnDetector, type AllowEntry } from './allowlist.js';
 import { subjectKey } from './subject.js';
 import { ALL_RECOGNIZERS } from './recognizers/index.js';
@@ -85,7 +85,7 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   const privateByFacts = new Set<string>();
   for (const d of dets) if (d.entity === 'PERSON' && d.reasons.includes('private:case-facts-beside-name')) privateByFacts.add(subjectKey(d.value));
   if (privateByFacts.size) {
-    const privateSurnames = new Set([...privateByFacts].map((k) => k.slice(k.lastIndexOf(' ') + 1)));
+    const privateSurnames = surnamesOf(privateByFacts);
     let lastPrivate: RawDetection | null = null;
     for (const d of dets) {
       if (d.entity === 'PERSON') {

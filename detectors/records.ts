@@ -77,7 +77,7 @@ function wordsOf(cache: WeakMap<ReadonlySet<string>, Set<string>>, keys: Readonl
 
 const surnameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
 /** Last words of a set of subject keys. */
-const surnamesOf = (keys: ReadonlySet<string>): Set<string> => wordsOf(surnameSets, keys, (k) => k.slice(k.lastIndexOf(' ') + 1));
+export const surnamesOf = (keys: ReadonlySet<string>): Set<string> => wordsOf(surnameSets, keys, (k) => k.slice(k.lastIndexOf(' ') + 1));
 
 const forenameSets = new WeakMap<ReadonlySet<string>, Set<string>>();
 /** First words of the subject keys that have two or more. */

@@ -69,7 +69,7 @@ function columnKindOfOne(header: string): ColumnKind {
   if (/^(?:surname|forenames?|forename\(s\)|(?:first|last|given|family|middle) names?)$/.test(party)) return 'name-part';
   if (NAME_HEADER.test(h) || (plain !== h && NAME_HEADER.test(plain))) return 'name';
   // "H&C no. (injured)": a note in brackets says whose, not what
-  const id = h.replace(/\s*\([^)]*\)\s*/g, ' ').trim().replace(/\.$/, '');
+  const id = plain.replace(/\.$/, '');
   if (/^(?:ni|n\.i|nino|n\.i\.n\.o|ni no|ni number|nat\.? ins(?:\.? no)?|national insurance(?: no| number)?)$/.test(id)) return 'ni';
   if (/^(?:nhs|chi|h&c)(?: no| number)?$/.test(id)) return 'nhs';
   if (/^passport(?: no| number)?$/.test(id)) return 'passport';
@@ -87,8 +87,8 @@ const REDACTED_CELL = /\b(?:s(?:ection|\.)?[ \t]*40|s(?:ection|\.)?[ \t]*38|reda
 /** A locality or town on its own: "Sprowston", "Eastern Green", "KINGSWOOD". */
 const ADDRESS_PART_CELL = /^\p{Lu}[\p{L}'’.-]*(?:[ -]+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
-/** Placeholders a name column holds when nobody is named. */
-const NO_NAME = new Set(['unknown', 'withheld', 'redacted', 'none', 'n/a', 'na', 'tbc', 'not known', 'nil', 'various', 'anonymous']);
+/** Placeholders a name column holds when nobody is named ("Redacted", "Withheld": REDACTED_CELL, tested first). */
+const NO_NAME = new Set(['unknown', 'none', 'n/a', 'na', 'tbc', 'not known', 'nil', 'various', 'anonymous']);
 /** One part of a name in its own column: "HOLLIS", "Okafor-Reid", "Mei Ling". */
 const NAME_PART_CELL = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?$/u;
 

@@ -145,6 +145,16 @@ export const configSchema = z
       })
       .prefault({}),
     crawl: crawlSchema.prefault({}),
+    /** Each page is detected in a worker thread with a deadline, so one page a detector runs away on cannot stall a sweep. */
+    detection: z
+      .strictObject({
+        /** Deadline for a page of no text; deadlinePerMegabyteMs is added per megabyte of its text. */
+        deadlineMs: z.number().int().min(100).default(30_000),
+        deadlinePerMegabyteMs: z.number().int().min(0).default(15_000),
+        /** Pages detected at once, each in its own worker thread. */
+        threads: z.number().int().min(1).max(16).default(1),
+      })
+      .prefault({}),
     allowList: z.array(allowEntrySchema).default([]),
     monitor: z
       .strictObject({

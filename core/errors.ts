@@ -44,3 +44,13 @@ export function describeError(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+
+/**
+ * Detection of one page or document did not finish: it ran past its deadline (a detector ran away
+ * on the text) or its worker died (out of memory). The page is recorded as an error and a sweep goes on.
+ */
+export class DetectionError extends LeakwatchError {
+  constructor(readonly url: string, readonly reason: 'deadline' | 'worker-died', message: string, hint?: string, options?: { cause?: unknown }) {
+    super(`${url}: ${message}`, hint, options);
+  }
+}

@@ -118,7 +118,8 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     work.clear();
   };
 
-  const emit = async (ev: CrawlEvent): Promise<void> => {
+  /** Hands an event to the handler; false when the handler failed (a resource it could not take is not remembered as seen). */
+  const emit = async (ev: CrawlEvent): Promise<boolean> => {
     if (ev.type === 'skipped') summary.skipped[ev.reason] = (summary.skipped[ev.reason] ?? 0) + 1;
     else if (ev.type === 'error') summary.errors++;
     else if (!ev.rerendered) {
@@ -128,8 +129,10 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     }
     try {
       await onEvent(ev);
+      return true;
     } catch (err) {
-      log.error({ err: describeError(err) }, 'crawl event handler failed; continuing');
+      log.error({ url: ev.type === 'resource' ? ev.resource.url : ev.url, err: describeError(err).split('\n')[0] }, 'crawl event handler failed; continuing');
+      return false;
     }
   };
 
@@ -258,6 +261,21 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
     }
   };
 
+  /**
+   * After a resource event: its new state, or, when the handler could not take it (detection stopped
+   * at its deadline, storage failed), no content hash or validators at all, so the next sweep reads and
+   * detects it afresh instead of proving it unchanged.
+   */
+  const saveStateAfter = (handled: boolean, s: PageState) => {
+    if (handled) return saveState(s);
+    if (!state) return;
+    try {
+      state.forgetPageContent(s.url);
+    } catch (err) {
+      log.warn({ url: s.url, err: describeError(err) }, 'could not clear page state');
+    }
+  };
+
   const saveState = (s: PageState) => {
     if (!state) return;
     try {
@@ -356,8 +374,8 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
         }
       }
       const resource: ExtractedResource = { url: finalUrl, kind: 'document', status: res.status, contentType: res.contentType, contentHash: bodyHash, fetchedAt, blocks };
-      await emit({ type: 'resource', resource, unchanged, parentUrl: t.parentUrl });
-      saveState({ url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: bodyHash, ...validators });
+      const handled = await emit({ type: 'resource', resource, unchanged, parentUrl: t.parentUrl });
+      saveStateAfter(handled, { url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: bodyHash, ...validators });
       return done(url, 'done');
     }
     if (docType !== 'html') {
@@ -376,8 +394,8 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
       await emit({ type: 'error', url, status: res.status, message: `page not rendered (${why}); its text was scanned without a DOM` });
       const blocks: TextBlock[] = linearTextBlocks(html).map((b) => ({ ...b, kind: 'paragraph' as const }));
       const resource: ExtractedResource = { url: finalUrl, kind: 'page', status: res.status, contentType: res.contentType, contentHash: bodyHash, fetchedAt, blocks };
-      await emit({ type: 'resource', resource, unchanged: false, parentUrl: t.parentUrl });
-      saveState({ url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: bodyHash, ...validators });
+      const handled = await emit({ type: 'resource', resource, unchanged: false, parentUrl: t.parentUrl });
+      saveStateAfter(handled, { url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: bodyHash, ...validators });
       return done(url, 'done');
     }
     const fp = decodeFingerprint(prev?.contentHash);
@@ -438,8 +456,8 @@ export async function crawl(options: CrawlInput, onEvent: CrawlEventHandler): Pr
       }
     }
     const resource: ExtractedResource = { url: finalUrl, kind: 'page', status: res.status, contentType: res.contentType, contentHash: bodyHash, fetchedAt, title: title || undefined, blocks };
-    await emit({ type: 'resource', resource, unchanged: false, parentUrl: t.parentUrl, rerendered: t.forceRender });
-    saveState({ url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: needsRender ? encodeFingerprint({ htmlHash: bodyHash, deps, jsLinks, renderedAt, inertAt }) : bodyHash, ...validators });
+    const handled = await emit({ type: 'resource', resource, unchanged: false, parentUrl: t.parentUrl, rerendered: t.forceRender });
+    saveStateAfter(handled, { url, lastStatus: res.status, lastFetchedAt: fetchedAt, contentHash: needsRender ? encodeFingerprint({ htmlHash: bodyHash, deps, jsLinks, renderedAt, inertAt }) : bodyHash, ...validators });
     if (t.forceRender) return; // its links were followed on the first reading
     done(url, 'done');
     await enqueueLinks(links, { ...t, url: finalUrl });

@@ -45,6 +45,8 @@ export interface FrontierEntry {
 export interface CrawlStateStore {
   getPageState(url: string): PageState | undefined;
   savePageState(state: PageState): void;
+  /** Drops a page's content hash and validators: its content was fetched but not processed. */
+  forgetPageContent(url: string): void;
   /** Entries queued but not done for this run (used to resume an interrupted run). */
   frontierPending(runId: number): FrontierEntry[];
   frontierPush(runId: number, entries: FrontierEntry[]): void;

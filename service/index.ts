@@ -193,6 +193,7 @@ export async function startService(config: LeakwatchConfig, opts: ServiceOptions
         signal: shutdown.signal,
         dashboardUrl: config.dashboard.publicUrl,
         allowList: allowLists.get(target),
+        detection: config.detection,
       });
       const { run } = result.report;
       if (!result.complete && shutdown.signal.aborted) {

@@ -14,6 +14,8 @@ export interface ServiceSweepOptions {
   signal?: AbortSignal;
   dashboardUrl?: string;
   allowList?: unknown;
+  /** The config's detection options (deadlines, threads). */
+  detection?: Record<string, unknown>;
 }
 
 export interface ServiceSweepResult {

@@ -98,6 +98,7 @@ export async function openServiceDeps(config: LeakwatchConfig, opts: ServiceOpti
         store: bound,
         crawl: o.crawl as Parameters<typeof sweep.runSweep>[0]['crawl'],
         allowList: o.allowList as Parameters<typeof sweep.runSweep>[0]['allowList'],
+        detection: o.detection,
       });
       return { report: result.report, complete: result.complete };
     };

@@ -346,6 +346,10 @@ export class LeakwatchStore implements CrawlStateStore {
     );
   }
 
+  forgetPageContent(url: string): void {
+    this.run('UPDATE resources SET content_hash = NULL, etag = NULL, last_modified = NULL WHERE url = ?', url);
+  }
+
   frontierPending(runId: number): FrontierEntry[] {
     return this.all<Row>("SELECT url, depth, priority, parent_url FROM frontier WHERE run_id = ? AND state = 'pending' ORDER BY priority DESC, rowid", runId)
       .map((r) => ({ url: String(r.url), depth: Number(r.depth), priority: Number(r.priority), parentUrl: (r.parent_url as string) ?? null }));

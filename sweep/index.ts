@@ -3,12 +3,13 @@ import type { Logger } from '../core/logger.js';
 import { SEVERITY_RANK, isPageable, type DetectionResult, type Severity } from '../core/types.js';
 import { maskValue } from '../core/mask.js';
 import { crawl, DEFAULT_CRAWL_OPTIONS, type CrawlInput, type CrawlSummary, type CrawlEvent, type SkipReason } from '../crawler/index.js';
-import { AllowList, detectBlocks } from '../detectors/index.js';
+import { AllowList } from '../detectors/index.js';
+import { DetectionPool, type DetectionPoolOptions } from '../detectors/pool.js';
 import type { LeakwatchStore } from '../storage/index.js';
 import { UserStore } from '../storage/users.js';
 import type { SweepFindingJson, SweepReportJson } from './types.js';
 import { captureEvidence, type EvidenceTarget } from './evidence.js';
-import { describeError } from '../core/errors.js';
+import { DetectionError, describeError } from '../core/errors.js';
 
 export type { SweepFindingJson, SweepReportJson } from './types.js';
 
@@ -30,6 +31,11 @@ export interface SweepOptions {
   allowList?: AllowList;
   /** Screenshot the region of each new high/critical finding, highlighted (default true). */
   evidence?: boolean;
+  /**
+   * Where pages are detected: a pool the caller keeps (the service's, warm between sweeps), or options
+   * for one this sweep starts and closes. Each page has a deadline; a page past it is recorded as an error.
+   */
+  detection?: DetectionPool | DetectionPoolOptions;
   /** Called for each crawl event after it has been stored (progress bars, metrics). */
   onEvent?: (event: CrawlEvent, newFindings: SweepFindingJson[]) => void;
 }
@@ -77,6 +83,9 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
   const subjects = new Set<string>();
   const fetchedOk = new Set<string>();
   let newIncidents = 0;
+  let detectionErrors = 0;
+  const ownPool = !(opts.detection instanceof DetectionPool);
+  const pool = opts.detection instanceof DetectionPool ? opts.detection : new DetectionPool(opts.detection);
   const evidenceTargets = new Map<string, EvidenceTarget[]>();
 
   const toJson = (f: { finding: { entity: SweepFindingJson['entity']; value: string; score: number; severity: Severity; recordId: string | null }; location: string; incidentId: string | null; isNew: boolean; masked?: string }, url: string): SweepFindingJson => ({
@@ -95,14 +104,26 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
     let added: SweepFindingJson[] = [];
     if (event.type === 'resource') {
       const { resource } = event;
-      store.recordResource(run.id, { url: resource.url, kind: resource.kind, status: resource.status, contentHash: resource.contentHash, fetchedAt: resource.fetchedAt });
-      if (resource.status < 400) fetchedOk.add(resource.url);
       if (event.unchanged) {
+        store.recordResource(run.id, { url: resource.url, kind: resource.kind, status: resource.status, contentHash: resource.contentHash, fetchedAt: resource.fetchedAt });
+        if (resource.status < 400) fetchedOk.add(resource.url);
         added = store.markUnchanged(run.id, resource.url).map((f) => toJson(f, resource.url));
         for (const key of store.subjectKeysFor(resource.url)) subjects.add(key);
       } else {
-        allowList.learn(resource.blocks, resource.url);
-        const results = detectBlocks(resource.blocks, { allowList, recordIdPrefix: recordPrefixFor(resource.url) });
+        let results: Awaited<ReturnType<DetectionPool['detectPage']>>;
+        try {
+          results = await pool.detectPage(resource.blocks, { url: resource.url, allowList, recordIdPrefix: recordPrefixFor(resource.url) });
+        } catch (err) {
+          if (!(err instanceof DetectionError)) throw err;
+          // not scanned: recorded as an error, so it proves nothing (no auto-resolve) and is read afresh next sweep
+          detectionErrors++;
+          store.recordResource(run.id, { url: resource.url, kind: resource.kind, status: resource.status, contentHash: '', fetchedAt: resource.fetchedAt, error: err.message.split('\n')[0] });
+          log.error({ url: resource.url, reason: err.reason, blocks: resource.blocks.length }, 'detection stopped on this page; recorded as an error, the sweep goes on');
+          opts.onEvent?.(event, []);
+          throw err;
+        }
+        store.recordResource(run.id, { url: resource.url, kind: resource.kind, status: resource.status, contentHash: resource.contentHash, fetchedAt: resource.fetchedAt });
+        if (resource.status < 400) fetchedOk.add(resource.url);
         const stored = store.recordDetections({ runId: run.id, target, resource, results, dashboardUrl: opts.dashboardUrl });
         newIncidents += stored.newIncidents;
         if (resource.kind === 'page') collectEvidenceTargets(resource.url, stored.findings, evidenceTargets);
@@ -133,7 +154,10 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
     store.finishRun(run.id, { pages: 0, documents: 0, errors: 1, status: 'failed' });
     log.error({ err }, 'sweep failed');
     throw err;
+  } finally {
+    if (ownPool) await pool.close();
   }
+  const errors = crawlSummary.errors + detectionErrors;
 
   if (opts.evidence !== false && evidenceTargets.size && !opts.signal?.aborted) {
     const shots = await captureEvidence(evidenceTargets, { logger: log, chromiumPath: opts.crawl?.chromiumPath, userAgent: opts.crawl?.userAgent })
@@ -145,17 +169,17 @@ export async function runSweep(opts: SweepOptions): Promise<SweepResult> {
   // Only URLs fetched successfully in this run may clear an incident; a failed or skipped page proves nothing.
   const autoResolved = store.autoResolve(run.id, target, fetchedOk);
   const { finishedAt } = store.finishRun(run.id, {
-    pages: crawlSummary.pages, documents: crawlSummary.documents, errors: crawlSummary.errors, status, skipped: crawlSummary.skipped as Record<string, number>,
+    pages: crawlSummary.pages, documents: crawlSummary.documents, errors, status, skipped: crawlSummary.skipped as Record<string, number>,
   });
 
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.url.localeCompare(b.url));
   const report: SweepReportJson = {
-    run: { id: run.id, startedAt: run.startedAt, finishedAt, pages: crawlSummary.pages, documents: crawlSummary.documents, errors: crawlSummary.errors, status: crawlSummary.complete ? 'completed' : 'interrupted' },
+    run: { id: run.id, startedAt: run.startedAt, finishedAt, pages: crawlSummary.pages, documents: crawlSummary.documents, errors, status: crawlSummary.complete ? 'completed' : 'interrupted' },
     findings,
     summary: { critical: count('critical'), high: count('high'), medium: count('medium'), low: count('low'), newIncidents, dataSubjects: subjects.size },
   };
-  log.info({ ...report.summary, pages: crawlSummary.pages, errors: crawlSummary.errors, autoResolved, status }, 'sweep finished');
+  log.info({ ...report.summary, pages: crawlSummary.pages, errors, autoResolved, status }, 'sweep finished');
   return { report, crawl: crawlSummary, complete: crawlSummary.complete, skipped: crawlSummary.skipped, autoResolved };
 }
 

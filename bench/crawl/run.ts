@@ -29,6 +29,7 @@ class MemoryState implements CrawlStateStore {
   frontier = new Map<string, { e: FrontierEntry; done: boolean }>();
   getPageState = (url: string) => this.pages.get(url);
   savePageState = (s: PageState) => void this.pages.set(s.url, s);
+  forgetPageContent = (url: string) => void this.pages.delete(url);
   frontierPending = (runId: number) => [...this.frontier.entries()].filter(([k, v]) => k.startsWith(`${runId} `) && !v.done).map(([, v]) => v.e);
   frontierPush = (runId: number, entries: FrontierEntry[]) => entries.forEach((e) => this.frontier.set(`${runId} ${e.url}`, { e, done: false }));
   frontierDone = (runId: number, url: string) => {

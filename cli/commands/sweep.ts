@@ -60,6 +60,7 @@ export async function sweepOnce(urls: string[], flags: SweepFlags, logger: Logge
       reveal: flags.reveal,
       dashboardUrl: cfg.dashboard.publicUrl,
       signal: signals.signal,
+      detection: cfg.detection,
       crawl: {
         ...crawlOptionsFor(cfg),
         ...(flags.maxPages ? { maxPages: flags.maxPages } : {}),

@@ -65,6 +65,10 @@ export class MemoryState implements CrawlStateStore {
   savePageState(state: PageState): void {
     this.pages.set(state.url, { ...state });
   }
+  forgetPageContent(url: string): void {
+    const s = this.pages.get(url);
+    if (s) this.pages.set(url, { ...s, contentHash: null, etag: null, lastModified: null });
+  }
   frontierPending(runId: number): FrontierEntry[] {
     return [...this.frontier.entries()].filter(([k, v]) => k.startsWith(`${runId} `) && !v.outcome).map(([, v]) => v.entry);
   }

@@ -1,0 +1,115 @@
+/**
+ * Detection off the main thread, with a deadline per page.
+ *
+ * A sweep used to detect in its own event loop: a page on which a detector ran away (session 11 found
+ * one that looped forever) stopped the sweep, the scheduler and the dashboard with it, and no timer
+ * could fire to stop it. Here each page is detected in a worker thread (piscina); a page that runs past
+ * its deadline has its worker terminated and is reported as a DetectionError, and the next page gets
+ * a fresh worker. The sweep's allow-list stays on the main thread: each task carries it, and what
+ * a page teaches comes back and is added.
+ */
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import PQueue from 'p-queue';
+import type { TextBlock } from '../core/types.js';
+import { DetectionError } from '../core/errors.js';
+import type { AllowList } from './allowlist.js';
+import type { PageDetectionOutcome, PageDetectionTask } from './worker.js';
+
+export interface DetectionPoolOptions {
+  /** Deadline for a page of no text; the per-megabyte allowance is added to it (default 30 s). */
+  deadlineMs?: number;
+  /** Deadline added per megabyte of a page's text (default 15 s: ~25× the slowest rate measured). */
+  deadlinePerMegabyteMs?: number;
+  /** Pages detected at once, each in its own worker (default 1). */
+  threads?: number;
+}
+
+export const DEFAULT_DETECTION_POOL: Required<DetectionPoolOptions> = { deadlineMs: 30_000, deadlinePerMegabyteMs: 15_000, threads: 1 };
+
+/** The deadline for a page with `chars` characters of text. */
+export function detectionDeadline(options: Pick<Required<DetectionPoolOptions>, 'deadlineMs' | 'deadlinePerMegabyteMs'>, chars: number): number {
+  return Math.round(options.deadlineMs + (options.deadlinePerMegabyteMs * chars) / 1_000_000);
+}
+
+/** Run in a fresh worker before it takes a page, so that loading and compiling the detectors is not charged to a page's deadline. */
+const WARM_UP_TASK: PageDetectionTask = {
+  blocks: [{ text: 'Warm-up: PC Ann Example of Example Station, 1 High Street, AB1 2CD, 01632 960000.', kind: 'paragraph', section: 'other', location: 'warm-up' }],
+  url: 'leakwatch:warm-up',
+  allowEntries: [],
+  recordIdPrefix: 'warm-up',
+  learn: true,
+};
+
+/** The worker module beside this one, as source (.ts under tsx) or compiled (.js). */
+function workerFile(): { filename: string; execArgv: string[] } {
+  const ext = extname(fileURLToPath(import.meta.url));
+  const filename = new URL(`./worker${ext}`, import.meta.url).href;
+  // TypeScript source needs tsx in the worker too; the CLI registers it in-process (bin/leakwatch.js),
+  // which workers do not inherit, whereas `node --import tsx` and the tsx CLI pass it on in execArgv
+  const hasTsx = process.execArgv.some((a) => /tsx/.test(a));
+  const execArgv = ext === '.ts' && !hasTsx ? [...process.execArgv, '--import', import.meta.resolve('tsx')] : process.execArgv;
+  return { filename, execArgv };
+}
+
+export class DetectionPool {
+  readonly options: Required<DetectionPoolOptions>;
+  private readonly piscina: Piscina<PageDetectionTask, PageDetectionOutcome>;
+  /** Hands a page to piscina only when a worker is free, so the deadline runs from the start of its detection, not its wait. */
+  private readonly queue: PQueue;
+  private ready: Promise<void>;
+  private closed = false;
+
+  constructor(options: DetectionPoolOptions = {}) {
+    this.options = { ...DEFAULT_DETECTION_POOL, ...options };
+    const { filename, execArgv } = workerFile();
+    const threads = this.options.threads;
+    this.piscina = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: Infinity });
+    this.queue = new PQueue({ concurrency: threads });
+    this.ready = this.warmUp();
+  }
+
+  private warmUp(): Promise<void> {
+    const runs = Array.from({ length: this.options.threads }, () => this.piscina.run(WARM_UP_TASK));
+    // a warm-up failure shows again, with its reason, on the first page
+    return Promise.all(runs).then(() => undefined, () => undefined);
+  }
+
+  /**
+   * Learns from and detects over one page's blocks in a worker; adds what the page taught to
+   * `allowList`. Throws DetectionError when the page runs past its deadline or its worker dies.
+   */
+  async detectPage(blocks: TextBlock[], opts: { url: string; allowList: AllowList; recordIdPrefix: string; learn?: boolean }): Promise<PageDetectionOutcome['results']> {
+    if (this.closed) throw new Error('DetectionPool is closed');
+    return (await this.queue.add(async () => {
+      await this.ready;
+      const chars = blocks.reduce((n, b) => n + b.text.length, 0);
+      const deadline = detectionDeadline(this.options, chars);
+      const task: PageDetectionTask = { blocks, url: opts.url, allowEntries: opts.allowList.entries(), recordIdPrefix: opts.recordIdPrefix, learn: opts.learn ?? true };
+      const signal = AbortSignal.timeout(deadline);
+      let outcome: PageDetectionOutcome;
+      try {
+        outcome = await this.piscina.run(task, { signal });
+      } catch (err) {
+        // the worker was terminated (deadline) or died: its replacement loads the detectors before the next page starts its clock
+        this.ready = this.warmUp();
+        if (signal.aborted) {
+          throw new DetectionError(opts.url, 'deadline', `detection did not finish within ${deadline} ms (${(chars / 1e6).toFixed(2)} M characters of text)`,
+            'the page is recorded as an error and the sweep goes on; if pages this large are expected, raise detection.deadlineMs / detection.deadlinePerMegabyteMs, otherwise report the page: a detector ran away on it', { cause: err });
+        }
+        throw new DetectionError(opts.url, 'worker-died', `detection failed: ${err instanceof Error ? err.message : String(err)}`,
+          'the page is recorded as an error and the sweep goes on; report the page with this message', { cause: err });
+      }
+      for (const entry of outcome.learned) if (!opts.allowList.match(entry.entity, entry.value)) opts.allowList.add(entry);
+      return outcome.results;
+    }))!;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.onIdle();
+    await this.piscina.destroy();
+  }
+}

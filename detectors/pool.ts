@@ -12,7 +12,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import PQueue from 'p-queue';
-import type { TextBlock } from '../core/types.js';
+import type { DetectionResult, TextBlock } from '../core/types.js';
 import { DetectionError } from '../core/errors.js';
 import type { AllowList } from './allowlist.js';
 import type { PageDetectionOutcome, PageDetectionTask } from './worker.js';
@@ -55,7 +55,7 @@ function workerFile(): { filename: string; execArgv: string[] } {
 
 export class DetectionPool {
   readonly options: Required<DetectionPoolOptions>;
-  private readonly piscina: Piscina<PageDetectionTask, PageDetectionOutcome>;
+  private readonly piscina: Piscina;
   /** Hands a page to piscina only when a worker is free, so the deadline runs from the start of its detection, not its wait. */
   private readonly queue: PQueue;
   private ready: Promise<void>;
@@ -81,28 +81,38 @@ export class DetectionPool {
    * `allowList`. Throws DetectionError when the page runs past its deadline or its worker dies.
    */
   async detectPage(blocks: TextBlock[], opts: { url: string; allowList: AllowList; recordIdPrefix: string; learn?: boolean }): Promise<PageDetectionOutcome['results']> {
+    const chars = blocks.reduce((n, b) => n + b.text.length, 0);
+    const outcome = await this.runWithDeadline<PageDetectionOutcome>(opts.url, chars, 'detectPage', () => ({
+      blocks, url: opts.url, allowEntries: opts.allowList.entries(), recordIdPrefix: opts.recordIdPrefix, learn: opts.learn ?? true,
+    } satisfies PageDetectionTask));
+    for (const entry of outcome.learned) if (!opts.allowList.match(entry.entity, entry.value)) opts.allowList.add(entry);
+    return outcome.results;
+  }
+
+  /** detect() on one whole text in a worker, offsets into it as given; `name` labels it in errors. */
+  detectText(text: string, opts: { name: string }): Promise<DetectionResult> {
+    return this.runWithDeadline<DetectionResult>(opts.name, text.length, 'detectText', () => ({ text }));
+  }
+
+  /** Runs one task when a worker is free, with the deadline for `chars` characters starting as it starts. */
+  private async runWithDeadline<R>(label: string, chars: number, name: 'detectPage' | 'detectText', task: () => unknown): Promise<R> {
     if (this.closed) throw new Error('DetectionPool is closed');
     return (await this.queue.add(async () => {
       await this.ready;
-      const chars = blocks.reduce((n, b) => n + b.text.length, 0);
       const deadline = detectionDeadline(this.options, chars);
-      const task: PageDetectionTask = { blocks, url: opts.url, allowEntries: opts.allowList.entries(), recordIdPrefix: opts.recordIdPrefix, learn: opts.learn ?? true };
       const signal = AbortSignal.timeout(deadline);
-      let outcome: PageDetectionOutcome;
       try {
-        outcome = await this.piscina.run(task, { signal });
+        return (await this.piscina.run(task(), { name, signal })) as R;
       } catch (err) {
-        // the worker was terminated (deadline) or died: its replacement loads the detectors before the next page starts its clock
+        // the worker was terminated (deadline) or died: its replacement loads the detectors before the next task starts its clock
         this.ready = this.warmUp();
         if (signal.aborted) {
-          throw new DetectionError(opts.url, 'deadline', `detection did not finish within ${deadline} ms (${(chars / 1e6).toFixed(2)} M characters of text)`,
-            'the page is recorded as an error and the sweep goes on; if pages this large are expected, raise detection.deadlineMs / detection.deadlinePerMegabyteMs, otherwise report the page: a detector ran away on it', { cause: err });
+          throw new DetectionError(label, 'deadline', `detection did not finish within ${deadline} ms (${(chars / 1e6).toFixed(2)} M characters of text)`,
+            'a sweep records the page as an error and goes on; if texts this large are expected, raise detection.deadlineMs / detection.deadlinePerMegabyteMs, otherwise report the input: a detector ran away on it', { cause: err });
         }
-        throw new DetectionError(opts.url, 'worker-died', `detection failed: ${err instanceof Error ? err.message : String(err)}`,
-          'the page is recorded as an error and the sweep goes on; report the page with this message', { cause: err });
+        throw new DetectionError(label, 'worker-died', `detection failed: ${err instanceof Error ? err.message : String(err)}`,
+          'a sweep records the page as an error and goes on; report the input with this message', { cause: err });
       }
-      for (const entry of outcome.learned) if (!opts.allowList.match(entry.entity, entry.value)) opts.allowList.add(entry);
-      return outcome.results;
     }))!;
   }
 

@@ -4,7 +4,7 @@
  * loops, a pattern that backtracks) can be stopped at a deadline without stopping the sweep.
  */
 import type { DetectionResult, TextBlock } from '../core/types.js';
-import { AllowList, detectBlocks, type AllowEntry } from './index.js';
+import { AllowList, detect, detectBlocks, type AllowEntry } from './index.js';
 
 export interface PageDetectionTask {
   blocks: TextBlock[];
@@ -27,6 +27,11 @@ export function detectPage(task: PageDetectionTask): PageDetectionOutcome {
   const learned = task.learn ? allowList.learn(task.blocks, task.url) : [];
   const results = detectBlocks(task.blocks, { allowList, recordIdPrefix: task.recordIdPrefix });
   return { results, learned };
+}
+
+/** One text detected whole, offsets into it as given (a pre-publication scan of a text or HTML file). */
+export function detectText(task: { text: string }): DetectionResult {
+  return detect(task.text);
 }
 
 export default detectPage;

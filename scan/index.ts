@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import type { Entity, Severity, TextBlock } from '../core/types.js';
 import { ConfigError, LeakwatchError } from '../core/errors.js';
 import { maskValue } from '../core/mask.js';
-import { detect, detectBlocks } from '../detectors/index.js';
+import { AllowList, detect, detectBlocks } from '../detectors/index.js';
+import type { DetectionPool } from '../detectors/pool.js';
 import { extractDocument, guessDocumentType, type DocumentType } from '../crawler/index.js';
 import { htmlToAlignedText } from '../crawler/html-text.js';
 
@@ -43,7 +44,11 @@ export async function readScanInput(path: string): Promise<ScanInput> {
   }
 }
 
-export async function scanInput(input: ScanInput, opts: { type?: DocumentType; reveal?: boolean } = {}): Promise<ScanFinding[]> {
+/**
+ * `detection`: a pool to detect in (the CLI's), so that an input a detector runs away on ends in a
+ * DetectionError at its deadline instead of a scan that never returns; in-process without one.
+ */
+export async function scanInput(input: ScanInput, opts: { type?: DocumentType; reveal?: boolean; detection?: DetectionPool } = {}): Promise<ScanFinding[]> {
   const type = opts.type ?? (input.name === '-' ? 'text' : guessDocumentType(basename(input.name), undefined, input.bytes));
   if (!type) throw new LeakwatchError(`${input.name}: cannot tell what kind of document this is`, `pass --type ${SCAN_TYPES.join('|')}`);
   const show = (entity: Entity, value: string) => (opts.reveal ? value : maskValue(entity, value));
@@ -51,14 +56,17 @@ export async function scanInput(input: ScanInput, opts: { type?: DocumentType; r
   if (type === 'text' || type === 'html') {
     const raw = input.bytes.toString('utf8');
     const text = type === 'html' ? htmlToAlignedText(raw) : raw;
-    return detect(text).findings.map((f) => ({
+    const result = opts.detection ? await opts.detection.detectText(text, { name: input.name }) : detect(text);
+    return result.findings.map((f) => ({
       file: input.name, entity: f.entity, value: show(f.entity, raw.slice(f.start, f.end)), start: f.start, end: f.end,
       score: round(f.score), severity: f.severity, recordId: f.recordId,
     }));
   }
 
   const blocks: TextBlock[] = await extractDocument(input.bytes, type, { name: input.name });
-  const results = detectBlocks(blocks, { recordIdPrefix: 'r' });
+  const results = opts.detection
+    ? await opts.detection.detectPage(blocks, { url: input.name, allowList: new AllowList([], { builtins: false }), recordIdPrefix: 'r', learn: false })
+    : detectBlocks(blocks, { recordIdPrefix: 'r' });
   return results.flatMap((r) =>
     r.findings.map((f) => ({
       file: input.name, entity: f.entity, value: show(f.entity, f.value), start: f.start, end: f.end,

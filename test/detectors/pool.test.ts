@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { TextBlock } from '../../core/types.js';
 import { DetectionError } from '../../core/errors.js';
-import { AllowList, detectBlocks } from '../../detectors/index.js';
+import { AllowList, detect, detectBlocks } from '../../detectors/index.js';
 import { DetectionPool, detectionDeadline } from '../../detectors/pool.js';
 
 /**
@@ -79,4 +79,17 @@ test('a page past its deadline is stopped with a DetectionError naming it; the n
 test('the deadline grows with the page\'s text', () => {
   assert.equal(detectionDeadline({ deadlineMs: 30_000, deadlinePerMegabyteMs: 15_000 }, 0), 30_000);
   assert.equal(detectionDeadline({ deadlineMs: 30_000, deadlinePerMegabyteMs: 15_000 }, 2_000_000), 60_000);
+});
+
+test('a whole text (the scan command\'s text and HTML files) gives detect()\'s answer with offsets as given, under the same deadline', async () => {
+  const text = pageOf(corpus.filter((d) => d.cases > 0).slice(0, 30)).map((b) => b.text).join('\n\n');
+  assert.deepEqual(await pool.detectText(text, { name: 'notes.txt' }), detect(text));
+  const short = new DetectionPool({ deadlineMs: 300, deadlinePerMegabyteMs: 0 });
+  try {
+    const err = await short.detectText(text.repeat(Math.ceil(19e6 / text.length)), { name: 'minutes.txt' }).then(() => null, (e: unknown) => e);
+    assert.ok(err instanceof DetectionError && err.reason === 'deadline', String(err));
+    assert.match(err.message, /^minutes\.txt: detection did not finish within 300 ms/);
+  } finally {
+    await short.close();
+  }
 });

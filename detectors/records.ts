@@ -335,7 +335,7 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bstalk/i, 'stalking'],
   [/\bfraud\b|\bscam/i, 'fraud'],
   // ("wilful fire-raising" in Scotland)
-  [/\barson\b|\bfire[\s-]?raising\b/i, 'arson'],
+  [/\barson\b|\bfire[\s-]?raising\b|\bset\s+(?:on\s+)?fire\b|\bset\s+alight\b/i, 'arson'],
   [/\bgraffiti\b/i, 'criminal damage'],
   [/\bhate\s+crime\b|\bracial(?:ly)?\s+(?:abus|aggravated)/i, 'hate crime'],
   [/\bneighbou?r\s+dispute\b/i, 'neighbour dispute'],
@@ -349,6 +349,10 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bstreet\s+drinking\b|\bdrunk/i, 'alcohol-related'],
   [/\bfly[\s-]?tipping\b/i, 'fly-tipping'],
   // a vehicle seized or a driver reported: no insurance, disqualified, drink or drug driving
+  // …or a keeper's speeding notice and what follows it: "notice of intended prosecution", a fixed penalty, a speed awareness course
+  [/\bnotice\s+of\s+intended\s+prosecution\b|\bfixed\s+penalty\b|\bspeed\s+awareness\s+course\b|\bexceed(?:ed|ing)\s+the\s+(?:\d{2}\s*mph\s+)?speed\s+limit\b|\bsection\s+165\b|\bs\.?\s?165\b/i, 'motoring offence'],
+  // a railway's own offences: fare evasion, travelling without a ticket, trespass on the line
+  [/\bfare[\s-]+(?:evasion|evader|dodg)|\bwithout\s+a\s+valid\s+ticket\b|\bRegulation\s+of\s+Railways\s+Act\b|\btrespass(?:ing|ed)?\s+on\s+the\s+(?:railway|line|tracks?)\b/i, 'railway offence'],
   [/\bno\s+insurance\b|\buninsured\b|\bdriving\s+otherwise\s+than\s+in\s+accordance\b|\bdisqualified\s+driv|\bdrink[\s-]?driv|\bdrug[\s-]?driv|\bdangerous\s+driving\b|\bcareless\s+driving\b|\bseizure\s+of\s+(?:a\s+)?(?:motor\s+)?vehicle\b/i, 'motoring offence'],
   [/\bcharged\s+with\b|\bconvicted\b|\bsentenced\b|\bpleaded\s+guilty\b|\bremanded\b|\bjailed\b|\bcourt\b/i, 'criminal proceedings'],
   [/\bcommunity\s+protection\s+(?:notice|warning)\b|\bCPN\b|\bCPW\b|\bcriminal\s+behaviou?r\s+order\b|\bASBO\b|\binjunction\b/i, 'ASB enforcement'],

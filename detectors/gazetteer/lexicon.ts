@@ -36,7 +36,7 @@ export const HOUSE_NAME_WORDS = new Set(words(`Cottage House Farm Farmhouse Lodg
 
 /** Words that make a capitalised run an organisation or a landmark, not a person. */
 export const ORG_WORDS = new Set(words(`
-  Legion Regiment Brigade Scouts Guides Cadets Federation Union Alliance Beacon Reservoir Canal Nature Reserve Woods Downs Fisheries
+  Legion Regiment Brigade Scouts Guides Cadets Federation Union Alliance Beacon Reservoir Canal Nature Reserve Woods Downs Fisheries Palace
   Act Acts Bill Regulations Order Orders Code Charter Award Awards Line Mail Takeaway Restaurant Cafe Café Bar Bistro Grill
   PACT SNT Ward Wards Care Home Homes Common Roundabout Interchange Junction
   Police Constabulary Council Borough District County Parish Trust NHS Service Services Authority Commission Commissioner's

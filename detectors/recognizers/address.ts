@@ -443,3 +443,36 @@ export const addressRecognizer: Recognizer = {
   validate: (v) => !PLACEHOLDER_ADDRESS.test(v),
   context: { phrases: ['address', 'lives at', 'living at', 'resides', 'resident of', 'home', 'of'], windowBefore: 20, windowAfter: 0, boost: 0.05 },
 };
+
+/** Street types a person typing in lower case writes after a house number; the ambiguous ones ("park", "end", "green") left out. */
+const LOWER_STREET_TYPES = ['road', 'rd', 'street', 'st', 'avenue', 'ave', 'close', 'lane', 'drive', 'way', 'court', 'crescent', 'place', 'gardens', 'grove', 'terrace', 'mews', 'rise', 'walk', 'parade', 'square'];
+/** Words that cannot name a street between a number and its type ("at 9 on the way", "at 3 one way"). */
+const NOT_STREET_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'my', 'his', 'her', 'their', 'our', 'your', 'this', 'that', 'one', 'two', 'three', 'four', 'other', 'same', 'next', 'each', 'every', 'car', 'bus', 'mins', 'minutes', 'hours', 'years', 'pm', 'am', 'past', 'half', 'quarter', 'till', 'until', 'ish', 'mph', 'miles', 'metres', 'yards']);
+
+/**
+ * "my neighbour at no 14 ringlet road", "its the kids from 22 larch way", "lives at 27 sycamore close,
+ * hatfield al10 8pq": a home typed all in lower case, as residents write in messages and forms. Without
+ * capitals only a word that says where someone is ("at", "from", "lives at", "no") and a street type
+ * after the street's own words mark it; a town and postcode join only when the postcode is one.
+ */
+export const lowerCaseHomeRecognizer: Recognizer = {
+  name: 'lower-case-home',
+  entity: 'ADDRESS',
+  trigger: 'digit',
+  triggerReach: 64,
+  description: 'A house number and street typed in lower case after "at", "from" or "no" ("at no 14 ringlet road")',
+  patterns: [{
+    name: 'lower-home',
+    regex: new RegExp(`(?<![A-Za-z])(?:at|from|lives at|living at|live at|moved to|address is)[ \\t]+(?:no\\.?[ \\t]*|number[ \\t]+)?(\\d{1,4}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,2}(?:${LOWER_STREET_TYPES.join('|')})(?![A-Za-z0-9'’-])(?:,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}[a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2}(?![A-Za-z0-9]))?)`, 'g'),
+    score: 0.6,
+    group: 1,
+  }],
+  validate: (v) => {
+    const m = /^\d{1,4}[a-z]?,?[ \t]+(.*?)[ \t]+(?:road|rd|street|st|avenue|ave|close|lane|drive|way|court|crescent|place|gardens|grove|terrace|mews|rise|walk|parade|square)(?![a-z])/.exec(v);
+    if (!m || m[1]!.split(/[ \t]+/).some((w) => NOT_STREET_WORDS.has(w))) return false;
+    // the town and postcode belong to it only when the postcode is a real one
+    const pc = /,[ \t]*(?:[a-z][a-z'’]+[ \t]+){0,3}([a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2})$/.exec(v);
+    return !pc || postcodeKind(pc[1]!.toUpperCase()) !== null;
+  },
+  minScore: 0.5,
+};

@@ -60,14 +60,14 @@ export const formNameRecognizer: Recognizer = {
     // the fields with a colon are found from it, the label read back: colons are far rarer than the labels' letters
     {
       name: 'surname-field',
-      regex: new RegExp(`:(?<=\\b(?:[Ss]urname|SURNAME|Family [Nn]ame|FAMILY NAME|Last [Nn]ame|LAST NAME)[ \\t]*:)[ \\t]*(${FORM_WORD})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`:(?<=\\b(?:[Ss]urname|SURNAME|Family [Nn]ame|FAMILY NAME|Last [Nn]ame|LAST NAME)[ \\t]*:)[ \\t]*(${FORM_WORD})(?![A-Za-z\\d'’-])`, 'g'),
       score: 0.8,
       group: 1,
     },
     {
       // not "Premises Name:" or "Team name:": the label opens the field
       name: 'name-field',
-      regex: new RegExp(`:(?<=(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?|Issued to|ISSUED TO|Served on|SERVED ON|Statement of|STATEMENT OF)[ \\t]*:)[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`:(?<=(?<![A-Za-z][ \\t])\\b(?:Full [Nn]ame|FULL NAME|Name|NAME|Forenames?|FORENAMES?|Forename\\(s\\)|First [Nn]ames?|Given [Nn]ames?|Issued to|ISSUED TO|Served on|SERVED ON|Statement of|STATEMENT OF)[ \\t]*:)[ \\t]*(${FORM_WORD}(?: ${FORM_WORD}){0,3})(?![A-Za-z\\d'’-])`, 'g'),
       score: 0.75,
       group: 1,
     },
@@ -82,7 +82,7 @@ export const formNameRecognizer: Recognizer = {
     {
       // a document's own properties: "Author: H Merriweather" wrote it for the force, as staff
       name: 'author-field',
-      regex: new RegExp(`:(?<=\\b(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \\t]*:)[ \\t]*(?:${RANK_COLLAR} )?((?:[A-Z]\\.? )?${FORM_WORD}(?: ${FORM_WORD}){0,2})(?![A-Za-z'’-])`, 'g'),
+      regex: new RegExp(`:(?<=\\b(?:Author|AUTHOR|Created by|Last [Mm]odified by|Prepared by)[ \\t]*:)[ \\t]*(?:${RANK_COLLAR} )?((?:[A-Z]\\.? )?${FORM_WORD}(?: ${FORM_WORD}){0,2})(?![A-Za-z\\d'’-])`, 'g'),
       score: 0.75,
       group: 1,
       publicRole: 'allow:document-author',
@@ -119,9 +119,15 @@ export const caseRoleFieldRecognizer: Recognizer = {
     score: 0.75,
     group: 1,
   }],
-  validate: (v) => isNameFieldValue(v.replace(/,/g, '')) && v.split(/,? /).some(isListedNameWord),
+  // an e-mail's "Subject: Thorley Streetwatch – next walk" is its title, not a record's subject
+  validate: (v, text, start) => isNameFieldValue(v.replace(/,/g, '')) && v.split(/,? /).some(isListedNameWord) && !isMailSubject(text, start),
   minScore: 0.5,
 };
+
+const MAIL_HEADER_LINE = /(?:^|\n)[ \t>]*(?:From|To|Cc|Sent|Date|FROM|TO|CC|SENT|DATE)[ \t]*:/;
+function isMailSubject(text: string, start: number): boolean {
+  return /(?:Subject|SUBJECT)[ \t]*:[ \t]*$/.test(text.slice(Math.max(0, start - 12), start)) && MAIL_HEADER_LINE.test(text.slice(Math.max(0, start - 400), start));
+}
 
 /**
  * Records typed all in lower case ("driver: bethan llewellyn", "| ms ioana popescu |"): without capitals
@@ -140,14 +146,26 @@ export const lowerCaseNameRecognizer: Recognizer = {
     },
     {
       name: 'lower-labelled',
-      regex: /:(?<=(?<![A-Za-z])(?:name|full name|driver|victim|perpetrator|suspect|offender|witness|complainant|defendant|detainee|keeper|caller|tenant)[ \t]*:)[ \t]*([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})(?![A-Za-z'’-])/g,
+      regex: /:(?<=(?<![A-Za-z])(?:name|full name|driver|victim|perpetrator|suspect|offender|witness|complainant|defendant|detainee|keeper|caller|tenant|from|reply from|sent by|sender|reported by)[ \t]*:)[ \t]*([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})(?![A-Za-z'’-])/g,
+      score: 0.7,
+      group: 1,
+    },
+    {
+      // "margaret fenwick <mags.fenwick52@example.com>": a display name typed in lower case before its address
+      name: 'lower-display-name',
+      regex: /(?<=(?:^|\n|[:;,])[ \t>]*"?)([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})"?[ \t]*<[^<>@\s]+@/g,
       score: 0.7,
       group: 1,
     },
   ],
   validate: (v) => {
+    const titled = /^(?:mr|mrs|ms|miss|mx)\.?[ \t]/.test(v);
     const words = v.replace(/^(?:mr|mrs|ms|miss|mx)\.?[ \t]+/, '').split(/[ \t]/);
-    return FORENAMES.has(words[0]!) && SURNAMES.has(words[words.length - 1]!) && words.every(isNameWord);
+    if (!FORENAMES.has(words[0]!) || !words.every(isNameWord)) return false;
+    // a label or an address in brackets says a name follows, so any surname will do ("from: margaret fenwick");
+    // after a title alone ("mr smith is…") a list must know it
+    const last = words[words.length - 1]!;
+    return SURNAMES.has(last) || (!titled && !STREET_TYPE_SET.has(last) && !ORG_WORDS.has(last));
   },
   minScore: 0.5,
 };
@@ -290,3 +308,27 @@ export const mailHeaderNameRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
+/** Ranks a chat speaker may be saved or sign with. */
+const CHAT_RANK = '(?:PC|PCSO|DC|DS|PS|Sgt|Insp|DI|Supt|Cllr)';
+
+/**
+ * A chat export's speaker: "[12/03/2026, 14:02] Bev: …" (WhatsApp on iPhone, Teams copied out),
+ * "12/03/2026, 14:02 - Stan H: …" (WhatsApp on Android). The name is what the exporting phone had saved:
+ * often a forename, a nickname or a forename and initial, which no name list could tell from a word.
+ * A rank before it or in brackets after it ("PCSO Carys", "Owain Bevan (PC 2291)") makes it public-role.
+ */
+export const chatSpeakerNameRecognizer: Recognizer = {
+  name: 'chat-speaker-name',
+  entity: 'PERSON',
+  description: 'The speaker at the start of a line of a chat export, after its date and time ("[12/03/2026, 14:02] Bev: …")',
+  patterns: [{
+    name: 'chat-speaker',
+    // found from the date's first slash, the line start read back: slashes are rarer than line starts
+    regex: new RegExp(`\\/(?<=(?:^|\\n)[ \\t]*\\[?\\d{1,2}\\/)\\d{1,2}\\/\\d{2,4},?[ \\t]+\\d{1,2}:\\d{2}(?::\\d{2})?(?:[ \\t]?[AaPp][Mm])?\\]?(?:[ \\t]+[-–])?[ \\t]+(?:${CHAT_RANK}[ \\t]+)?(${SIGNED_WORD}(?: ${SIGNED_WORD}){0,2}(?: [A-Z]\\.?)?)(?:[ \\t]+\\([^()\\n]{1,30}\\))?:[ \\t]`, 'g'),
+    score: 0.75,
+    group: 1,
+  }],
+  // "You" is the exporting phone's owner; "Messages and calls are end-to-end encrypted" has no colon after a name
+  validate: (v) => v !== 'You' && isNameFieldValue(v.replace(/ [A-Z]\.?$/, '')),
+  minScore: 0.5,
+};

@@ -162,6 +162,8 @@ export const vehicleRegRecognizer: Recognizer = {
   context: { phrases: VRM_CONTEXT, windowBefore: 80, windowAfter: 40, boost: 0.35 },
 };
 
+const SORT_CODE_AND_ACCOUNT = /^\d{2}-\d{2}-\d{2}[ -]?\d{8}$/;
+
 export const paymentCardRecognizer: Recognizer = {
   name: 'payment-card',
   entity: 'PAYMENT_CARD',
@@ -174,7 +176,8 @@ export const paymentCardRecognizer: Recognizer = {
     // grouped by dots, as some people write it down: "2223.0031.2200.3222" (four groups of four only, not a version string)
     { name: 'pan-dotted', regex: /(?<![\d.])\d{4}\.\d{4}\.\d{4}\.\d{4}(?![\d.]|\.\d)/g, score: 0.75 },
   ],
-  validate: (v) => isValidCard(v),
+  // "30-94-21 61208837" is a sort code and an account, whatever Luhn says: no card is written in pairs
+  validate: (v) => !SORT_CODE_AND_ACCOUNT.test(v) && isValidCard(v),
   context: { phrases: ['card', 'card number', 'credit card', 'debit card', 'visa', 'mastercard', 'amex', 'maestro', 'pan'], windowBefore: 60, windowAfter: 20, boost: 0.2, exclude: EXAMPLE_OF },
 };
 

@@ -1,0 +1,78 @@
+/**
+ * Text pasted from chats, e-mails and letters into documents, and transport and roads-policing pages,
+ * first met in unseen corpora (corpus46–49, 2026-11-29): a chat export's speakers, names and homes typed
+ * in lower case, an e-mail's Subject line, a document property holding a user id, railway and motoring
+ * offences that make a letter a case record, a sort code written before its account, a palace.
+ * All data synthetic (Ofcom drama numbers, invented names).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detect } from '../../detectors/index.js';
+import { detectedValues } from '../helpers/detected.js';
+
+const findingOf = (text: string, value: string) => detect(text, { kind: 'document-text' }).findings.find((f) => f.value === value);
+
+test('a chat export\'s speakers are people, by nickname or forename and initial; a rank makes one public; "You" is nobody', () => {
+  const chat = [
+    'Meadowside Streetwatch – WhatsApp chat export',
+    '[12/03/2026, 14:02] Bev: anyone else had their wheelie bins set on fire last night??',
+    '[12/03/2026, 14:07] PCSO Carys (Herts Police): Hi all, please report each one on 101.',
+    '[12/03/2026, 14:30] Stan H: my cctv got a moped at 00:52 heading towards the rec',
+    '12/03/2026, 14:31 - Deji Adeyemi: same here',
+    '[03/11/2026, 09:12] Owain Bevan (PC 2291): Morning all',
+    '[12/03/2026, 14:40] You: thanks',
+  ].join('\n');
+  const people = detect(chat, { kind: 'document-text' }).findings.filter((f) => f.entity === 'PERSON');
+  const severity = new Map(people.map((f) => [f.value, f.severity]));
+  for (const name of ['Bev', 'Stan H', 'Deji Adeyemi']) assert.ok(severity.has(name) && severity.get(name) !== 'low', `${name}: ${severity.get(name)}`);
+  assert.equal(severity.get('Carys'), 'low');
+  assert.equal(severity.get('Owain Bevan'), 'low');
+  assert.ok(!severity.has('You'));
+  // the same date and time in prose, or a system line with no speaker, names no one
+  assert.deepEqual(detectedValues('Messages and calls are end-to-end encrypted.\n12/03/2026, 14:00 - Messages and calls are end-to-end encrypted. Tap to learn more.', 'PERSON'), []);
+});
+
+test('names and homes typed in lower case: after a mail label or before an address in brackets, and after "at", "from" or "no"', () => {
+  const reply = 'Reply from: margaret fenwick <mags.fenwick52@example.com>\nReply text: hi, my neighbour at no 14 ringlet road keeps revving his quad bike at 11pm every night. im at 16 ringlet rd';
+  assert.deepEqual(detectedValues(reply, 'PERSON', { kind: 'document-text' }), ['margaret fenwick']);
+  assert.deepEqual(detectedValues(reply, 'ADDRESS', { kind: 'document-text' }), ['14 ringlet road', '16 ringlet rd']);
+  assert.deepEqual(detectedValues('she lives at 27 sycamore close, hatfield al10 8pq with her son', 'ADDRESS'), ['27 sycamore close, hatfield al10 8pq']);
+  // a label the lists do not know as a name, times, counts and directions are no one and nowhere
+  assert.deepEqual(detectedValues('From: the team <snt@example.police.uk>\nfrom: mon to fri', 'PERSON'), []);
+  assert.deepEqual(detectedValues('we met at 9 on the way back, arrived at 10 past road closures, slowed at 30 mph road works', 'ADDRESS'), []);
+  // after a title alone, a surname the lists do not know is not enough
+  assert.deepEqual(detectedValues('mr brightside was playing', 'PERSON'), []);
+});
+
+test('an e-mail\'s Subject line is its title; a record\'s SUBJECT field still names someone', () => {
+  assert.deepEqual(detectedValues('From: Bishop\'s Stortford SNT <snt@herts.police.uk>\nTo: snt@herts.police.uk\nSubject: Thorley Streetwatch – next walk', 'PERSON'), []);
+  assert.deepEqual(detectedValues('INTELLIGENCE LOG\nSUBJECT: RAHMAN, SHAHIDUL (DOB 01/02/1990)', 'PERSON'), ['RAHMAN, SHAHIDUL']);
+});
+
+test('a document property holding a user or collar id names no one', () => {
+  for (const text of ['Title: Statement | Author: Hannah Lindqvist | Last modified by: PC4417 | Company: British Transport Police', 'Title: FOI 2026-1187; Last modified by: IRU-WS042; Company: Hertfordshire Constabulary']) {
+    assert.ok(!detectedValues(text, 'PERSON', { kind: 'metadata' }).some((v) => /^(?:PC|IRU-WS)$/.test(v)), text);
+  }
+  assert.deepEqual(detectedValues('Author: Bethan Yeoman; Company: Hertfordshire Constabulary', 'PERSON', { kind: 'metadata' }), ['Bethan Yeoman']);
+});
+
+test('railway and motoring offences make a letter to a named person at home a case record', () => {
+  const fares = 'Revenue Protection Prosecutions Unit. Miss Chloe Barnard, 41 Whitehorse Lane, Stevenage SG1 4QB. Date of birth (as given): 11/06/2003. Dear Miss Barnard, on 03/11/2026 you were found on the 07:42 from Stevenage without a valid ticket.';
+  const seizure = 'Notice of seizure under section 165 of the Road Traffic Act 1988. Driver: Rhys Pritchard, DOB 09/11/1994, 58 Ash Grove, Welwyn Garden City AL8 6DQ. Vehicle FY13 KWP was seized.';
+  const nip = 'Notice of intended prosecution. Mr Anil Mistry, 22 Wrayfields, Stotfold, Hitchin SG5 4PD. Your vehicle DK20 XMR was recorded at 41 mph where the limit is 30 mph.';
+  for (const text of [fares, seizure, nip]) {
+    const r = detect(text, { kind: 'document-text' });
+    assert.ok(r.records.some((x) => x.isCaseRecord), text.slice(0, 40));
+    assert.ok(r.findings.some((f) => f.entity === 'PERSON' && f.severity === 'critical'), text.slice(0, 40));
+  }
+  // the same offences on a page of advice, with no one named at home, are no case
+  const advice = detect('If you receive a notice of intended prosecution or a fixed penalty, or travel without a valid ticket, you may be offered a speed awareness course or a penalty fare.');
+  assert.deepEqual(advice.records.filter((x) => x.isCaseRecord), []);
+});
+
+test('a sort code and its account are bank details, not a card; "Alexandra Palace" is a landmark', () => {
+  const bank = detect('He took my card and my bank details 30-94-21 61208837 from my purse.');
+  assert.ok(!bank.findings.some((f) => f.entity === 'PAYMENT_CARD'), JSON.stringify(bank.findings.map((f) => f.entity)));
+  assert.ok(bank.findings.some((f) => f.entity === 'BANK_ACCOUNT'));
+  assert.equal(findingOf('The train was held at Alexandra Palace for ten minutes while officers boarded.', 'Alexandra Palace'), undefined);
+});

@@ -125,7 +125,7 @@ export const TITLES = new Set(words(`Mr Mrs Ms Miss Mx Dr Master Sir Dame Lady L
  * never names there. Not exhaustive; unknown capitalised words are weak evidence anyway.
  */
 export const COMMON_CAPITALISED = new Set(words(`
-  A An The This That These Those There Their They Them Then Than Thanks Thank Our We Us You Your Yours He She It Its His Her Hers
+  A An The This That These Those There Their They Them Then Than Thanks Thank Cheers Hi Hello Hey Dear Bye Sorry Congrats Ok Okay Our We Us You Your Yours He She It Its His Her Hers
   I If In On At As Is Are Was Were Be Been Being Do Does Did Done Has Have Had Having Not No Nor Yes Or And But So Yet For To Of
   By With From Into Onto Over Under Above Below About After Before During Between Through Throughout Without Within Upon Near
   Off Up Out Down Around Across Along Against Among Behind Beside Besides Beyond Despite Except Inside Outside Since Towards

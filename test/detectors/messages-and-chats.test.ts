@@ -76,3 +76,12 @@ test('a sort code and its account are bank details, not a card; "Alexandra Palac
   assert.ok(bank.findings.some((f) => f.entity === 'BANK_ACCOUNT'));
   assert.equal(findingOf('The train was held at Alexandra Palace for ten minutes while officers boarded.', 'Alexandra Palace'), undefined);
 });
+
+test('a greeting or thanks before a forename does not hide a later mention of someone already named', () => {
+  const chat = '[03/11/2026, 09:15] Aisha Kamara (PCSO 7734): I can do 10–12.\n[03/11/2026, 09:16] Owain Bevan (PC 2291): Cheers Aisha. Sgt Ferris wants the numbers.';
+  const aisha = detect(chat, { kind: 'document-text' }).findings.filter((f) => f.value === 'Aisha');
+  assert.equal(aisha.length, 1);
+  assert.equal(aisha[0]!.severity, 'low', 'the officer named with a rank above');
+  const texts = 'Victim: Mrs Leanne Okoro of 12 Mill Lane, Ware SG12 9QX, harassed by a neighbour.\nSMS to victim: Hi Leanne, PC Rhodes here, we will call round today.';
+  assert.ok(detect(texts, { kind: 'document-text' }).findings.some((f) => f.value === 'Leanne' && f.severity === 'critical'));
+});

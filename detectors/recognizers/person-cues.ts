@@ -49,6 +49,8 @@ export const collarNumberRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
+const RANK_ALONE = new RegExp(`^${COLLAR_RANKS}$`);
+
 /** "PS 824" before an author's name: the rank and collar number are not part of it. */
 const RANK_COLLAR = `${COLLAR_RANKS}(?: ?\\d{2,6})?`;
 
@@ -90,7 +92,8 @@ export const formNameRecognizer: Recognizer = {
   ],
   // "Last modified by: CUMBRIA": a document property may hold a place or a force, not a person; a form's
   // "Surname: ARMITAGE" may be both, and is a surname
-  validate: (v, text, start) => isNameFieldValue(v) && !(!v.includes(' ') && UK_PLACES.has(v.toLowerCase()) && AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, start - 24), start))),
+  // …nor a rank alone ("Author: PC 2290": the collar number is who wrote it)
+  validate: (v, text, start) => isNameFieldValue(v) && !RANK_ALONE.test(v) && !(!v.includes(' ') && UK_PLACES.has(v.toLowerCase()) && AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, start - 24), start))),
   minScore: 0.5,
 };
 

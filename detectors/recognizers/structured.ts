@@ -108,6 +108,8 @@ const NOT_PLATE_LETTERS = new Set([
   'BMW', 'VW', 'KIA', 'MG', 'DS', 'DAF', 'MAN', 'JCB', 'GT', 'GTI', 'RS', 'ST', 'SE', 'XR', 'TDI', 'HDI', 'CRF', 'YZF', 'CBR', 'GSX', 'KTM',
   'VAT', 'ASB', 'PC', 'DC', 'DI', 'PS', 'SC', 'DCI', 'CID', 'RTC', 'CAD', 'CPN', 'CPW', 'ABC', 'FOI', 'NHS', 'HGV', 'MOT', 'AM', 'PM', 'UK', 'GB', 'EU',
   'SNT', 'CSE', 'DV', 'ID', 'TV', 'NFA', 'DOB', 'URN', 'OIC', 'IP', 'WIT', 'VRM', 'ANPR', 'MP', 'PCC', 'ACC', 'DCC', 'CC', 'HQ', 'AB',
+  // police units' call signs: "car RPU 28", "ARV 12", "TAC 3"
+  'RPU', 'ARV', 'TAC', 'TSG', 'DOG',
   // form abbreviations: "VEH 2", "LOC 3", "JCT 26", "REF 114"
   'VEH', 'LOC', 'JCT', 'REF', 'TEL', 'NO', 'INC', 'LOG', 'NPT', 'PAGE', 'SEC', 'ART', 'REG',
   // Acts cited with their year: "RTA 1988 s.5", "MDA 1971", "POA 1986"
@@ -159,7 +161,8 @@ export const vehicleRegRecognizer: Recognizer = {
     if (f === 'suffix' && MODEL_NOT_SUFFIX_PLATE.has(v.slice(0, 3))) return false;
     return v === v.toUpperCase() ? true : 0.3;
   },
-  context: { phrases: VRM_CONTEXT, windowBefore: 80, windowAfter: 40, boost: 0.35 },
+  // "for example AB12 CDE, or for older vehicles A123 BCD": a format shown, not a vehicle
+  context: { phrases: VRM_CONTEXT, windowBefore: 80, windowAfter: 40, boost: 0.35, exclude: EXAMPLE_OF },
 };
 
 const SORT_CODE_AND_ACCOUNT = /^\d{2}-\d{2}-\d{2}[ -]?\d{8}$/;

@@ -85,3 +85,16 @@ test('a greeting or thanks before a forename does not hide a later mention of so
   const texts = 'Victim: Mrs Leanne Okoro of 12 Mill Lane, Ware SG12 9QX, harassed by a neighbour.\nSMS to victim: Hi Leanne, PC Rhodes here, we will call round today.';
   assert.ok(detect(texts, { kind: 'document-text' }).findings.some((f) => f.value === 'Leanne' && f.severity === 'critical'));
 });
+
+test('roads policing: a speeding keeper letter is a case; example plates and a unit\'s call sign are no vehicle; "Author: PC 2290" names no one', () => {
+  const keeper = 'Community Speedwatch. Mr Anil Mistry, 22 Wrayfields, Stotfold, Hitchin SG5 4PD. Dear Mr Mistry, your vehicle, registration DK20 XMR, was recorded by volunteers speeding at 44mph on Stotfold Road.';
+  assert.ok(detect(keeper, { kind: 'document-text' }).records.some((r) => r.isCaseRecord));
+  const paid = 'Payment debug: FPN 26-HT-0098127; offence: using a hand-held mobile phone while driving; payer Siobhan Mary Cassidy; billing address 14 Bluebell Way, Welwyn AL6 0TS';
+  assert.ok(detect(paid, { kind: 'hidden' }).records.some((r) => r.isCaseRecord));
+  // a speedwatch page about speeding, naming only its coordinator's public meeting place, is no case
+  assert.deepEqual(detect('Speedwatch volunteers recorded 41 vehicles speeding on Stotfold Road. Join us: contact the coordinator at the Village Hall, 2 Church Street, Arlesey SG15 6UX.').records.filter((r) => r.isCaseRecord), []);
+  assert.deepEqual(detectedValues('Enter the registration exactly as it appears on the plate, for example AB12 CDE, or for older vehicles A123 BCD.', 'VEHICLE_REG'), []);
+  assert.deepEqual(detectedValues('Black BMW 118d on a recovery truck after being seized for no insurance – Herts Roads Policing Unit, car RPU 28', 'VEHICLE_REG'), []);
+  assert.deepEqual(detectedValues('A grey Mercedes C-Class, registration LC70 HWU, left before officers arrived.', 'VEHICLE_REG'), ['LC70 HWU']);
+  assert.deepEqual(detectedValues('Title: MG11 witness statement; Author: PC 2290; Keywords: 2K47, coach 3', 'PERSON', { kind: 'metadata' }), []);
+});

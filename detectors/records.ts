@@ -325,7 +325,10 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bharass/i, 'harassment'],
   // …or the damage told in words: "damaged her car", "damage to parked cars", "keyed three times"
   [/\bcriminal\s+damage\b|\bvandal|\bdamag(?:ed|ing)\s+(?:his|her|their|the|a|an)\s+(?:\w+\s+)?(?:cars?|vehicles?|vans?|doors?|windows?|fences?|gates?|property|home|house)\b|\bdamage\s+to\s+(?:\w+\s+)?(?:cars?|vehicles?|vans?|doors?|windows?|fences?|gates?|property|homes?|houses?)\b|\bkeyed\b/i, 'criminal damage'],
-  [/\bassault/i, 'assault'],
+  // …or told as what was done: "punched at the gate line", "spat at on platform 2"
+  [/\bassault|\bpunch(?:ed|ing)\b|\bspat\s+at\b|\bkick(?:ed|ing)\s+(?:him|her|them|me|us)\b|\bhead-?butt(?:ed|ing)?\b|\bstabb(?:ed|ing)\b/i, 'assault'],
+  // detained or assessed under the Mental Health Act: health data, special category for the ICO
+  [/\bMental\s+Health\s+Act\b|\b(?:section|s\.?)\s?136\b|\bplace\s+of\s+safety\b/i, 'mental health detention'],
   [/\bthreat|\bintimidat/i, 'threats and intimidation'],
   [/\bdrugs?\b|\bcannabis\b|\bdealing\b/i, 'drugs'],
   [/\bburglar/i, 'burglary'],
@@ -352,9 +355,9 @@ const NATURES: Array<[RegExp, string]> = [
   // …or a keeper's speeding notice and what follows it: "notice of intended prosecution", a fixed penalty, a speed awareness course
   [/\b(?:recorded|caught|detected|clocked)\s+(?:\w+\s+){0,2}speeding\b|\bspeeding\s+\d{2,3}\s*mph\b|\b(?:hand-?held\s+)?mobile\s+phone\s+while\s+driving\b|\bnotice\s+of\s+intended\s+prosecution\b|\bfixed\s+penalty\b|\bspeed\s+awareness\s+course\b|\bexceed(?:ed|ing)\s+the\s+(?:\d{2}\s*mph\s+)?speed\s+limit\b|\bsection\s+165\b|\bs\.?\s?165\b/i, 'motoring offence'],
   // a railway's own offences: fare evasion, travelling without a ticket, trespass on the line
-  [/\bfare[\s-]+(?:evasion|evader|dodg)|\bwithout\s+a\s+valid\s+ticket\b|\bRegulation\s+of\s+Railways\s+Act\b|\btrespass(?:ing|ed)?\s+on\s+the\s+(?:railway|line|tracks?)\b/i, 'railway offence'],
+  [/\bfare[\s-]+(?:evasion|evader|dodg)|\bwithout\s+a\s+valid\s+ticket\b|\bunpaid\s+fare|\bpenalty\s+fare\s+notice|\bRegulation\s+of\s+Railways\s+Act\b|\btrespass(?:ing|ed)?\s+on\s+the\s+(?:railway|line|tracks?)\b/i, 'railway offence'],
   [/\bno\s+insurance\b|\buninsured\b|\bdriving\s+otherwise\s+than\s+in\s+accordance\b|\bdisqualified\s+driv|\bdrink[\s-]?driv|\bdrug[\s-]?driv|\bdangerous\s+driving\b|\bcareless\s+driving\b|\bseizure\s+of\s+(?:a\s+)?(?:motor\s+)?vehicle\b/i, 'motoring offence'],
-  [/\bcharged\s+with\b|\bconvicted\b|\bsentenced\b|\bpleaded\s+guilty\b|\bremanded\b|\bjailed\b|\bcourt\b/i, 'criminal proceedings'],
+  [/\bsummons(?:ed)?\b|\bcharged\s+with\b|\bconvicted\b|\bsentenced\b|\bpleaded\s+guilty\b|\bremanded\b|\bjailed\b|\bcourt\b/i, 'criminal proceedings'],
   [/\bcommunity\s+protection\s+(?:notice|warning)\b|\bCPN\b|\bCPW\b|\bcriminal\s+behaviou?r\s+order\b|\bASBO\b|\binjunction\b/i, 'ASB enforcement'],
   // an acceptable behaviour contract, a closure or dispersal order, a warning for a vehicle used antisocially (s.59)
   [/\bacceptable\s+behaviou?r\s+(?:contract|agreement)s?\b|\bABCs?\b|\bclosure\s+(?:order|notice)s?\b|\bdispersal\s+(?:order|notice|direction)s?\b|\bsection\s*59\b|\bs\.\s*59\s+warning/i, 'ASB enforcement'],

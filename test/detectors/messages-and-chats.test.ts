@@ -98,3 +98,17 @@ test('roads policing: a speeding keeper letter is a case; example plates and a u
   assert.deepEqual(detectedValues('A grey Mercedes C-Class, registration LC70 HWU, left before officers arrived.', 'VEHICLE_REG'), ['LC70 HWU']);
   assert.deepEqual(detectedValues('Title: MG11 witness statement; Author: PC 2290; Keywords: 2K47, coach 3', 'PERSON', { kind: 'metadata' }), []);
 });
+
+test('offences told in words, a Mental Health Act detention and an unpaid fare make a record with a home or birth date a case', () => {
+  const register = 'Incident | Date | Staff member | DOB | Home address | Injury\nSA-2026-118 | 03/07/2026 | Gwen Prydderch | 12/12/1971 | 4 Oughton Close, Hitchin SG5 2LA | Bruising to forearm, punched at gate line 1';
+  const triage = 'Street Triage referral. Ciarán Fitzmaurice (born 04/04/1998) of 12 Digswell Park Road, Welwyn Garden City AL8 7NW was detained under s.136 Mental Health Act 1983 and taken to a place of safety.';
+  const fares = 'UFN ref | Name | Address | DOB | Outcome\nUFN-26-40117 | Rebecca Lowe | 15 Sish Lane, Stevenage SG1 3LS | 03/02/1992 | Summons s.5(3)(a), unpaid fare £31.60';
+  for (const [text, nature] of [[register, 'assault'], [triage, 'mental health detention'], [fares, 'railway offence']] as const) {
+    const r = detect(text, { kind: 'document-text' });
+    const record = r.records.find((x) => x.isCaseRecord);
+    assert.ok(record, text.slice(0, 30));
+    assert.ok(record.natures.includes(nature), `${text.slice(0, 30)}: ${record.natures.join(', ')}`);
+  }
+  // the words on an advice page name no one
+  assert.deepEqual(detect('Officers can detain someone under section 136 of the Mental Health Act and take them to a place of safety. Staff who are punched or spat at should report it.').records.filter((x) => x.isCaseRecord), []);
+});

@@ -62,8 +62,13 @@ function computeNameWords(value: string): string[] {
   const out = [surname];
   // a forename alone is a name only in mixed case ("Amira, 15, was last seen"), never an ALL-CAPS table cell
   if (forename !== surname && forename !== forename.toUpperCase()) out.push(forename);
+  // "Liam 'Smiffy' Smith … Smiffy was bailed": the nickname written inside the name
+  const nickname = NICKNAME_INSIDE.exec(value);
+  if (nickname) out.push(nickname[1]!);
   return out.filter((w) => !isCommon(w) && !STREET_TYPE_SET.has(w.toLowerCase()) && (!PLACES.has(w.toLowerCase()) || w === surname));
 }
+
+const NICKNAME_INSIDE = /[ \t](?:'|‘|"|“|\()(\p{Lu}\p{Ll}+)(?:'|’|"|”|\))[ \t]/u;
 
 const COMPASS_BEFORE = new Set(['north', 'south', 'east', 'west', 'central', 'mid', 'upper', 'lower', 'greater', 'inner', 'outer']);
 

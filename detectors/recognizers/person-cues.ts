@@ -289,6 +289,12 @@ export const knownAsNameRecognizer: Recognizer = {
     regex: new RegExp(`known(?<=\\b(?:male|female|man|woman|boy|girl|youth|lad|teenager|someone|individual|associate|dealer|person|suspect|offender)[ \\t]+known)(?:[ \\t]+only)?[ \\t]+as[ \\t]+["“'‘]?(${SIGNED_WORD}(?: ${SIGNED_WORD})?)["”'’]?(?![A-Za-z\\u00C0-\\u024F'’-])`, 'g'),
     score: 0.7,
     group: 1,
+  }, {
+    // "its the boy from 40 chapelfields, they call him Bazza": the name others use for someone unnamed
+    name: 'person-called',
+    regex: new RegExp(`\\b(?:call|calls|called|calling)[ \\t]+(?:him|her|himself|herself)[ \\t]+["“'‘]?(${SIGNED_WORD})["”'’]?(?![A-Za-z\\u00C0-\\u024F'’-])`, 'g'),
+    score: 0.7,
+    group: 1,
   }],
   // "a man known as Chester", "someone known as Police": a place or a common word is no one's name
   validate: (v) => isNameFieldValue(v) && !UK_PLACES.has(v.toLowerCase()) && !(v.includes(' ') ? false : COMMON_CAPITALISED.has(v.toLowerCase())),
@@ -333,5 +339,26 @@ export const chatSpeakerNameRecognizer: Recognizer = {
   }],
   // "You" is the exporting phone's owner; "Messages and calls are end-to-end encrypted" has no colon after a name
   validate: (v) => v !== 'You' && isNameFieldValue(v.replace(/ [A-Z]\.?$/, '')),
+  minScore: 0.5,
+};
+
+/**
+ * "Liam 'Smiffy' Smith", "Olumide (Mide) Bankole": a nickname written between forename and surname
+ * splits the name for any reader of capitalised runs; the forename must be one the lists know.
+ */
+export const nicknamedNameRecognizer: Recognizer = {
+  name: 'nicknamed-name',
+  entity: 'PERSON',
+  description: 'A name with a quoted or bracketed nickname inside it ("Liam \'Smiffy\' Smith")',
+  patterns: [{
+    name: 'forename-nickname-surname',
+    regex: new RegExp(`(?<![A-Za-z])(${SIGNED_WORD}[ \\t]+(?:'[A-Z][a-z]+'|‘[A-Z][a-z]+’|"[A-Z][a-z]+"|“[A-Z][a-z]+”|\\([A-Z][a-z]+\\))[ \\t]+${SIGNED_WORD})(?![A-Za-z'’-])`, 'g'),
+    score: 0.8,
+    group: 1,
+  }],
+  validate: (v) => {
+    const [forename, , surname] = v.split(/[ \t]+/);
+    return FORENAMES.has(forename!.toLowerCase()) && isNameWord(surname!) && !STREET_TYPE_SET.has(surname!.toLowerCase()) && !ORG_WORDS.has(surname!.toLowerCase());
+  },
   minScore: 0.5,
 };

@@ -112,3 +112,11 @@ test('offences told in words, a Mental Health Act detention and an unpaid fare m
   // the words on an advice page name no one
   assert.deepEqual(detect('Officers can detain someone under section 136 of the Mental Health Act and take them to a place of safety. Staff who are punched or spat at should report it.').records.filter((x) => x.isCaseRecord), []);
 });
+
+test('a nickname inside a name, and the name others call someone by, are people; the nickname is followed up alone', () => {
+  assert.deepEqual(detectedValues("Officers arrested Liam 'Smiffy' Smith, 24, of Hatfield. Smiffy was bailed.", 'PERSON'), ["Liam 'Smiffy' Smith", 'Smiffy']);
+  assert.deepEqual(detectedValues('My neighbour Olumide (Mide) Bankole has been harassed. Mide says it started in May.', 'PERSON'), ['Olumide (Mide) Bankole', 'Mide']);
+  assert.deepEqual(detectedValues('its the boy from the flats, they call him Bazza', 'PERSON'), ['Bazza']);
+  // a bracketed word inside a place or a street is no nickname
+  assert.deepEqual(detectedValues('Meet at Station (North) Road car park, or call them Police.', 'PERSON'), []);
+});

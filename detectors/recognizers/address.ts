@@ -459,11 +459,12 @@ export const lowerCaseHomeRecognizer: Recognizer = {
   name: 'lower-case-home',
   entity: 'ADDRESS',
   trigger: 'digit',
-  triggerReach: 64,
+  triggerReach: 48,
   description: 'A house number and street typed in lower case after "at", "from" or "no" ("at no 14 ringlet road")',
   patterns: [{
     name: 'lower-home',
-    regex: new RegExp(`(?<![A-Za-z])(?:at|from|lives at|living at|live at|moved to|address is)[ \\t]+(?:no\\.?[ \\t]*|number[ \\t]+)?(\\d{1,4}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,2}(?:${LOWER_STREET_TYPES.join('|')})(?![A-Za-z0-9'’-])(?:,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}[a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2}(?![A-Za-z0-9]))?)`, 'g'),
+    // found from the house number, the word before it read back: digits are far rarer than those words' letters
+    regex: new RegExp(`(\\d(?<=(?<![A-Za-z])(?:at|from|lives at|living at|live at|moved to|address is)[ \\t]+(?:no\\.?[ \\t]*|number[ \\t]+)?\\d)\\d{0,3}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,2}(?:${LOWER_STREET_TYPES.join('|')})(?![A-Za-z0-9'’-])(?:,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}[a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2}(?![A-Za-z0-9]))?)`, 'g'),
     score: 0.6,
     group: 1,
   }],

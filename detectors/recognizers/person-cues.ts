@@ -5,7 +5,7 @@
  * MACKINNON", "Full name: ROSALIND MAE CORCORAN", a document's "Author:"), a criminal case's title
  * ("R v Harper") and the line after a letter's or an e-mail's sign-off ("Kind regards,\nFionnuala Ní Bhriain").
  */
-import type { Recognizer } from '../types.js';
+import type { Candidate, Recognizer } from '../types.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS, UK_PLACES } from '../gazetteer/lexicon.js';
 import { FORENAMES, SURNAMES } from '../gazetteer/names.js';
 
@@ -153,25 +153,38 @@ export const lowerCaseNameRecognizer: Recognizer = {
       score: 0.7,
       group: 1,
     },
-    {
-      // "margaret fenwick <mags.fenwick52@example.com>": a display name typed in lower case before its address
-      name: 'lower-display-name',
-      regex: /(?<=(?:^|\n|[:;,])[ \t>]*"?)([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})"?[ \t]*<[^<>@\s]+@/g,
-      score: 0.7,
-      group: 1,
-    },
   ],
-  validate: (v) => {
-    const titled = /^(?:mr|mrs|ms|miss|mx)\.?[ \t]/.test(v);
-    const words = v.replace(/^(?:mr|mrs|ms|miss|mx)\.?[ \t]+/, '').split(/[ \t]/);
-    if (!FORENAMES.has(words[0]!) || !words.every(isNameWord)) return false;
-    // a label or an address in brackets says a name follows, so any surname will do ("from: margaret fenwick");
-    // after a title alone ("mr smith is…") a list must know it
-    const last = words[words.length - 1]!;
-    return SURNAMES.has(last) || (!titled && !STREET_TYPE_SET.has(last) && !ORG_WORDS.has(last));
-  },
+  validate: (v) => isLowerCaseName(v),
   minScore: 0.5,
 };
+
+/** "margaret fenwick <mags.fenwick52@example.com>": a display name typed in lower case before its address. */
+export const lowerCaseMailNameRecognizer: Recognizer = {
+  name: 'lower-case-mail-name',
+  entity: 'PERSON',
+  trigger: 'at',
+  description: 'A display name typed in lower case before an e-mail address in angle brackets',
+  patterns: [{
+    name: 'lower-display-name',
+    regex: /(?<=(?:^|\n|[:;,])[ \t>]*"?)([a-z][a-z'’]+(?:-[a-z][a-z'’]+)?(?:[ \t][a-z][a-z'’]+(?:-[a-z][a-z'’]+)?){1,2})"?[ \t]*<[^<>@\s]+@/g,
+    score: 0.7,
+    group: 1,
+  }],
+  validate: (v) => isLowerCaseName(v),
+  minScore: 0.5,
+};
+
+/**
+ * A forename the lists know first; after a label or before an address in brackets any surname will do
+ * ("from: margaret fenwick"), after a title alone ("mr smith is…") a list must know it too.
+ */
+function isLowerCaseName(v: string): boolean {
+  const titled = /^(?:mr|mrs|ms|miss|mx)\.?[ \t]/.test(v);
+  const words = v.replace(/^(?:mr|mrs|ms|miss|mx)\.?[ \t]+/, '').split(/[ \t]/);
+  if (!FORENAMES.has(words[0]!) || !words.every(isNameWord)) return false;
+  const last = words[words.length - 1]!;
+  return SURNAMES.has(last) || (!titled && !STREET_TYPE_SET.has(last) && !ORG_WORDS.has(last));
+}
 
 /** A document property that names its writer ("Author:", "dc:creator =", "Last Modified By:"): staff, public-role. */
 export const DOCUMENT_AUTHOR_LABEL = '[Aa]uthor|AUTHOR|(?:dc:)?creator|[Cc]reated [Bb]y|(?:Last )?[Mm]odified [Bb]y|(?:cp:)?lastModifiedBy|[Aa]pproved [Bb]y|[Rr]eviewed [Bb]y|[Pp]repared [Bb]y';
@@ -346,19 +359,29 @@ export const chatSpeakerNameRecognizer: Recognizer = {
  * "Liam 'Smiffy' Smith", "Olumide (Mide) Bankole": a nickname written between forename and surname
  * splits the name for any reader of capitalised runs; the forename must be one the lists know.
  */
+/** The nickname between the quotes or brackets and the blanks after it: where a search starts (quotes are rare). */
+const INNER_NICKNAME = /(?:'[A-Z][a-z]+'|‘[A-Z][a-z]+’|"[A-Z][a-z]+"|“[A-Z][a-z]+”|\([A-Z][a-z]+\))[ \t]+/g;
+const FORENAME_BEFORE = new RegExp(`(?<![A-Za-z])(${SIGNED_WORD})[ \\t]+$`);
+const SURNAME_AT = new RegExp(`${SIGNED_WORD}(?![A-Za-z'’-])`, 'y');
+
 export const nicknamedNameRecognizer: Recognizer = {
   name: 'nicknamed-name',
   entity: 'PERSON',
   description: 'A name with a quoted or bracketed nickname inside it ("Liam \'Smiffy\' Smith")',
-  patterns: [{
-    name: 'forename-nickname-surname',
-    regex: new RegExp(`(?<![A-Za-z])(${SIGNED_WORD}[ \\t]+(?:'[A-Z][a-z]+'|‘[A-Z][a-z]+’|"[A-Z][a-z]+"|“[A-Z][a-z]+”|\\([A-Z][a-z]+\\))[ \\t]+${SIGNED_WORD})(?![A-Za-z'’-])`, 'g'),
-    score: 0.8,
-    group: 1,
-  }],
-  validate: (v) => {
-    const [forename, , surname] = v.split(/[ \t]+/);
-    return FORENAMES.has(forename!.toLowerCase()) && isNameWord(surname!) && !STREET_TYPE_SET.has(surname!.toLowerCase()) && !ORG_WORDS.has(surname!.toLowerCase());
+  find: (text) => {
+    const out: Candidate[] = [];
+    INNER_NICKNAME.lastIndex = 0;
+    for (let m = INNER_NICKNAME.exec(text); m; m = INNER_NICKNAME.exec(text)) {
+      const forename = FORENAME_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+      SURNAME_AT.lastIndex = m.index + m[0].length;
+      const surname = SURNAME_AT.exec(text);
+      if (!forename || !surname) continue;
+      const f = forename[1]!;
+      const last = surname[0].toLowerCase();
+      if (!FORENAMES.has(f.toLowerCase()) || !isNameWord(surname[0]) || STREET_TYPE_SET.has(last) || ORG_WORDS.has(last)) continue;
+      out.push({ start: m.index - forename[0].length, end: SURNAME_AT.lastIndex, score: 0.8, reasons: ['person:nickname-inside'] });
+    }
+    return out;
   },
   minScore: 0.5,
 };

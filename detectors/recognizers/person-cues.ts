@@ -5,7 +5,7 @@
  * MACKINNON", "Full name: ROSALIND MAE CORCORAN", a document's "Author:"), a criminal case's title
  * ("R v Harper") and the line after a letter's or an e-mail's sign-off ("Kind regards,\nFionnuala Ní Bhriain").
  */
-import type { Candidate, Recognizer } from '../types.js';
+import type { Recognizer } from '../types.js';
 import { COMMON_CAPITALISED, STREET_TYPE_SET, ORG_WORDS, UK_PLACES } from '../gazetteer/lexicon.js';
 import { FORENAMES, SURNAMES } from '../gazetteer/names.js';
 
@@ -352,36 +352,5 @@ export const chatSpeakerNameRecognizer: Recognizer = {
   }],
   // "You" is the exporting phone's owner; "Messages and calls are end-to-end encrypted" has no colon after a name
   validate: (v) => v !== 'You' && isNameFieldValue(v.replace(/ [A-Z]\.?$/, '')),
-  minScore: 0.5,
-};
-
-/**
- * "Liam 'Smiffy' Smith", "Olumide (Mide) Bankole": a nickname written between forename and surname
- * splits the name for any reader of capitalised runs; the forename must be one the lists know.
- */
-/** The nickname between the quotes or brackets and the blanks after it: where a search starts (quotes are rare). */
-const INNER_NICKNAME = /(?:'[A-Z][a-z]+'|‘[A-Z][a-z]+’|"[A-Z][a-z]+"|“[A-Z][a-z]+”|\([A-Z][a-z]+\))[ \t]+/g;
-const FORENAME_BEFORE = new RegExp(`(?<![A-Za-z])(${SIGNED_WORD})[ \\t]+$`);
-const SURNAME_AT = new RegExp(`${SIGNED_WORD}(?![A-Za-z'’-])`, 'y');
-
-export const nicknamedNameRecognizer: Recognizer = {
-  name: 'nicknamed-name',
-  entity: 'PERSON',
-  description: 'A name with a quoted or bracketed nickname inside it ("Liam \'Smiffy\' Smith")',
-  find: (text) => {
-    const out: Candidate[] = [];
-    INNER_NICKNAME.lastIndex = 0;
-    for (let m = INNER_NICKNAME.exec(text); m; m = INNER_NICKNAME.exec(text)) {
-      const forename = FORENAME_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index));
-      SURNAME_AT.lastIndex = m.index + m[0].length;
-      const surname = SURNAME_AT.exec(text);
-      if (!forename || !surname) continue;
-      const f = forename[1]!;
-      const last = surname[0].toLowerCase();
-      if (!FORENAMES.has(f.toLowerCase()) || !isNameWord(surname[0]) || STREET_TYPE_SET.has(last) || ORG_WORDS.has(last)) continue;
-      out.push({ start: m.index - forename[0].length, end: SURNAME_AT.lastIndex, score: 0.8, reasons: ['person:nickname-inside'] });
-    }
-    return out;
-  },
   minScore: 0.5,
 };

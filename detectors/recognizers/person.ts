@@ -166,15 +166,17 @@ function surnameFirstMixed(text: string, matches: Iterable<RegExpExecArray>, rea
 
 /** "Jul–Sep", "Oct-Dec": a quarter's column, not a name. */
 const MONTH_PART = /(?:^|[- ])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*(?:$|[- ])/;
-// matched from the opening quote, the forename read back by a capturing lookbehind: quotes are far rarer than capitals
-const NICKNAME_BETWEEN = new RegExp(`["“](?<=([${UP}][${LET}'’-]+)([ \\t]+)["“])([${UP}][${LET}'’-]+)["”][ \\t]+([${UP}][${LET}'’-]+)(?![${LET}])`, 'g');
+// matched from the opening quote or bracket, the forename read back by a capturing lookbehind: quotes are far
+// rarer than capitals ('Darren "Dazzer" Kinnear', "Liam 'Smiffy' Smith", "Olumide (Mide) Bankole")
+const NICKNAME_BETWEEN = new RegExp(`["“'‘(](?<=([${UP}][${LET}'’-]+)([ \\t]+)["“'‘(])([${UP}][${LET}’-]+)["”'’)][ \\t]+([${UP}][${LET}'’-]+)(?![${LET}])`, 'g');
 
 function nicknameBetween(text: string, out: Candidate[], env: RecognizerEnv): void {
   NICKNAME_BETWEEN.lastIndex = 0;
   for (let m = NICKNAME_BETWEEN.exec(text); m; m = NICKNAME_BETWEEN.exec(text)) {
     const f = classifyWord(m[1]!);
     const s = classifyWord(m[4]!);
-    if (!(f === 'F' || f === 'B') || !(s === 'S' || s === 'B' || s === 'U') || PLACES.has(lookupKey(m[4]!))) continue;
+    // (a surname the lists know only as a forename will do: "Olumide (Mide) Bankole")
+    if (!(f === 'F' || f === 'B') || !(s === 'S' || s === 'B' || s === 'U' || s === 'F') || PLACES.has(lookupKey(m[4]!))) continue;
     const start = m.index - m[2]!.length - m[1]!.length;
     const end = m.index + m[0].length;
     if (widenOverlapping(out, start, end)) continue;
@@ -824,8 +826,8 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
     if (widenOverlapping(out, start, end)) continue;
     out.push({ start, end, score: 0.8, reasons: ['person:surname-first'], publicRole: env.teamBlock });
   }
-  // 'Darren "Dazzer" Kinnear': a nickname in quotes between the forename and the surname
-  if (text.includes('"') || text.includes('“')) nicknameBetween(text, out, env);
+  // 'Darren "Dazzer" Kinnear': a nickname in quotes or brackets between the forename and the surname
+  nicknameBetween(text, out, env);
   // "| Adebayo, Funmilayo |": a spreadsheet cell that holds only "Surname, Forename" in mixed case, and
   // "| Kaur | Harpreet |": a name split over two cells
   // (only the lines that hold a pipe are read: in a page of prose with one table they are few)

@@ -352,11 +352,11 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bstreet\s+drinking\b|\bdrunk/i, 'alcohol-related'],
   [/\bfly[\s-]?tipping\b/i, 'fly-tipping'],
   // a vehicle seized or a driver reported: no insurance, disqualified, drink or drug driving
+  [/\bno\s+insurance\b|\buninsured\b|\bdriving\s+otherwise\s+than\s+in\s+accordance\b|\bdisqualified\s+driv|\bdrink[\s-]?driv|\bdrug[\s-]?driv|\bdangerous\s+driving\b|\bcareless\s+driving\b|\bseizure\s+of\s+(?:a\s+)?(?:motor\s+)?vehicle\b/i, 'motoring offence'],
   // …or a keeper's speeding notice and what follows it: "notice of intended prosecution", a fixed penalty, a speed awareness course
   [/\b(?:recorded|caught|detected|clocked)\s+(?:\w+\s+){0,2}speeding\b|\bspeeding\s+\d{2,3}\s*mph\b|\b(?:hand-?held\s+)?mobile\s+phone\s+while\s+driving\b|\bnotice\s+of\s+intended\s+prosecution\b|\bfixed\s+penalty\b|\bspeed\s+awareness\s+course\b|\bexceed(?:ed|ing)\s+the\s+(?:\d{2}\s*mph\s+)?speed\s+limit\b|\bsection\s+165\b|\bs\.?\s?165\b/i, 'motoring offence'],
   // a railway's own offences: fare evasion, travelling without a ticket, trespass on the line
   [/\bfare[\s-]+(?:evasion|evader|dodg)|\bwithout\s+a\s+valid\s+ticket\b|\bunpaid\s+fare|\bpenalty\s+fare\s+notice|\bRegulation\s+of\s+Railways\s+Act\b|\btrespass(?:ing|ed)?\s+on\s+the\s+(?:railway|line|tracks?)\b/i, 'railway offence'],
-  [/\bno\s+insurance\b|\buninsured\b|\bdriving\s+otherwise\s+than\s+in\s+accordance\b|\bdisqualified\s+driv|\bdrink[\s-]?driv|\bdrug[\s-]?driv|\bdangerous\s+driving\b|\bcareless\s+driving\b|\bseizure\s+of\s+(?:a\s+)?(?:motor\s+)?vehicle\b/i, 'motoring offence'],
   [/\bsummons(?:ed)?\b|\bcharged\s+with\b|\bconvicted\b|\bsentenced\b|\bpleaded\s+guilty\b|\bremanded\b|\bjailed\b|\bcourt\b/i, 'criminal proceedings'],
   [/\bcommunity\s+protection\s+(?:notice|warning)\b|\bCPN\b|\bCPW\b|\bcriminal\s+behaviou?r\s+order\b|\bASBO\b|\binjunction\b/i, 'ASB enforcement'],
   // an acceptable behaviour contract, a closure or dispersal order, a warning for a vehicle used antisocially (s.59)

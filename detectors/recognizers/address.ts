@@ -446,6 +446,8 @@ export const addressRecognizer: Recognizer = {
 
 /** Street types a person typing in lower case writes after a house number; the ambiguous ones ("park", "end", "green") left out. */
 const LOWER_STREET_TYPES = ['road', 'rd', 'street', 'st', 'avenue', 'ave', 'close', 'lane', 'drive', 'way', 'court', 'crescent', 'place', 'gardens', 'grove', 'terrace', 'mews', 'rise', 'walk', 'parade', 'square'];
+/** The street's own words between the house number and its type. */
+const LOWER_STREET_WORDS = new RegExp(`^\\d{1,4}[a-z]?,?[ \\t]+(.*?)[ \\t]+(?:${LOWER_STREET_TYPES.join('|')})(?![a-z])`);
 /** Words that cannot name a street between a number and its type ("at 9 on the way", "at 3 one way"). */
 const NOT_STREET_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'my', 'his', 'her', 'their', 'our', 'your', 'this', 'that', 'one', 'two', 'three', 'four', 'other', 'same', 'next', 'each', 'every', 'car', 'bus', 'mins', 'minutes', 'hours', 'years', 'pm', 'am', 'past', 'half', 'quarter', 'till', 'until', 'ish', 'mph', 'miles', 'metres', 'yards']);
 
@@ -469,7 +471,7 @@ export const lowerCaseHomeRecognizer: Recognizer = {
     group: 1,
   }],
   validate: (v) => {
-    const m = /^\d{1,4}[a-z]?,?[ \t]+(.*?)[ \t]+(?:road|rd|street|st|avenue|ave|close|lane|drive|way|court|crescent|place|gardens|grove|terrace|mews|rise|walk|parade|square)(?![a-z])/.exec(v);
+    const m = LOWER_STREET_WORDS.exec(v);
     if (!m || m[1]!.split(/[ \t]+/).some((w) => NOT_STREET_WORDS.has(w))) return false;
     // the town and postcode belong to it only when the postcode is a real one
     const pc = /,[ \t]*(?:[a-z][a-z'’]+[ \t]+){0,3}([a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2})$/.exec(v);

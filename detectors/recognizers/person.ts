@@ -199,12 +199,15 @@ function nameInTwoCells(line: string, offset: number, out: Candidate[], env: Rec
   for (let m = TWO_NAME_CELLS.exec(line); m; m = TWO_NAME_CELLS.exec(line)) {
     const [a, b] = [m[1]!, m[2]!];
     const [ka, kb] = [cellKinds(a), cellKinds(b)];
-    // retry from the second cell, which ends the match ("Yes | Yes": indexOf would find the first cell again, forever)
+    // the second cell, which ends the match ("Yes | Yes": indexOf would find the first cell again, forever)
     const second = m.index + m[0].length - b.length;
-    if (!ok(a, ka) || !ok(b, kb)) { TWO_NAME_CELLS.lastIndex = second; continue; }
+    // a pair that is no name is retried from the bar before its second cell, which may open one
+    // ("| Suspect | Haslam | Connor |"); that bar lies after the first cell, so the scan moves on
+    const retry = line.lastIndexOf('|', second);
+    if (!ok(a, ka) || !ok(b, kb)) { TWO_NAME_CELLS.lastIndex = retry; continue; }
     const fore = (k: Cls[]): boolean => k[0] === 'F' || k[0] === 'B';
     const sur = (k: Cls[]): boolean => k[k.length - 1] === 'S' || k[k.length - 1] === 'B';
-    if (!((sur(ka) && fore(kb)) || (fore(ka) && sur(kb)))) { TWO_NAME_CELLS.lastIndex = second; continue; }
+    if (!((sur(ka) && fore(kb)) || (fore(ka) && sur(kb)))) { TWO_NAME_CELLS.lastIndex = retry; continue; }
     const aStart = offset + m.index + m[0].indexOf(a);
     const bStart = offset + second;
     for (const [start, end] of [[aStart, aStart + a.length], [bStart, bStart + b.length]] as const) {

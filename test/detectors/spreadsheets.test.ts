@@ -46,3 +46,13 @@ test('an address\'s second line in its own column is part of the home; a town co
   const court = 'Court | Defendant | Age | Town | Matter\nCourt 4 | WHYTE, Kerry-Ann | 34 | Moss Side | Closure order application';
   assert.deepEqual(found(court).filter((v) => v.startsWith('ADDRESS')), []);
 });
+
+test('a headerless row\'s surname and forename cells are read after a role or offence cell that is no name (found on corpus51)', () => {
+  const row = '43260611872 | 04/10/2026 | Possession of a bladed article in a public place | Suspect | Haslam | Connor | 19/03/2004 | 14 Chaffron Way, Leadenhall, Milton Keynes | MK6 5LB';
+  const r = detect(row, { kind: 'cell-row' });
+  assert.deepEqual(r.findings.filter((f) => f.entity === 'PERSON').map((f) => f.value), ['Haslam', 'Connor']);
+  assert.ok(r.findings.some((f) => f.entity === 'DATE_OF_BIRTH' && f.value === '19/03/2004'));
+  assert.ok(r.records.some((x) => x.isCaseRecord));
+  // and a row of repeated words still ends (the retry moves past the first cell)
+  assert.deepEqual(detect('Yes | Yes | Yes | Yes', { kind: 'cell-row' }).findings, []);
+});

@@ -523,8 +523,17 @@ const AREA_PLURALS = new Set(['hills', 'woods', 'fields', 'meadows', 'downs', 's
 /** Words after a town that name a ward or an area of it ("Hatfield South", "Hitchin Rural"). */
 const WARD_QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'central', 'rural', 'town', 'village', 'ward', 'estate', 'centre']);
 
-/** "the statue of", "a memorial to", "named after": what stands before a commemorated figure's name. */
-const COMMEMORATED_BEFORE = /\b(?:statue|memorial|bust|plaque|portrait|monument|mural)[ \t]+(?:of|to)[ \t]+$|\bnamed[ \t]+after[ \t]+$/i;
+/**
+ * "the statue of", "a memorial to", "named after (the astronomer)", "once the home of" (not "the home of": a closure order's tenant), "takes its name from":
+ * what stands before a commemorated or historical figure's name.
+ */
+const COMMEMORATED_BEFORE = /\b(?:statue|memorial|bust|plaque|portrait|monument|mural)[ \t]+(?:of|to)[ \t]+$|\bnamed[ \t]+after[ \t]+(?:the[ \t]+[a-z]+[ \t]+)?$|\b(?:once[ \t]+the[ \t]+home|birthplace|grave|tomb)[ \t]+of[ \t]+$|\btakes?[ \t]+its[ \t]+name[ \t]+from[ \t]+$|\bthe[ \t]+(?:astronomer|novelist|poet|author|writer|playwright|composer|painter|artist|architect|engineer|inventor|scientist|codebreaker|mathematician|reformer|explorer|statesman|philanthropist|industrialist)[ \t]+$/i;
+/**
+ * "where Oscar Wilde was held from 1895 to 1897", "Robert Owen (1771–1858)": a year before 1900, written as
+ * one, in the same clause places the name in history (data protection law covers the living). A birth year
+ * is not among these words; a collar or reference number is no year.
+ */
+const HISTORICAL_YEAR_AFTER = /^(?:[ \t]*\(1[0-8]\d\d[ \t]*[–-]|[^.;!?\n]{0,60}?(?<!\bborn[ \t]+)\b(?:in|from|until|till|since|between|c\.|circa)[ \t]+1[0-8]\d\d(?![\d\/.:-]))/;
 /** A registration mark right after a run, bracketed or not: current, prefix or suffix format. */
 const PLATE_AFTER = /^[ \t]*[(,]?[ \t]*(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b/;
 /** Welsh venue and house words, which come before the name they qualify ("Canolfan Alun R Edwards" is a centre, "Tŷ Gwyn" a house). */
@@ -626,7 +635,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
   if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
   // "the statue of Robert Raikes", "a memorial to Edith Cavell": a commemorated figure, not a private person
-  if (!hasTitle && !hasRank && COMMEMORATED_BEFORE.test(before.slice(-30))) return null;
+  if (!hasTitle && !hasRank && (COMMEMORATED_BEFORE.test(before.slice(-40)) || HISTORICAL_YEAR_AFTER.test(after))) return null;
   if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
   // "KOWALCZYK Agnieszka": a listed surname in capitals before forenames, as registers and custody lists write it
   if ((first === 'S' || first === 'B') && isCapsWord(name[0]!) && name.every((t, i) => i === 0 || ((cls[i] === 'F' || cls[i] === 'B') && !isCapsWord(t)))) {

@@ -105,3 +105,19 @@ test('the countryside\'s look-alikes: tractor and trailer makers, auction marts,
   // a farmer of the same name as a maker, with a title or a home, is still a person
   assert.deepEqual(persons('Mr Williams of Ty Newydd, Llanddewi Brefi reported the theft of his quad bike.'), ['Mr Williams']);
 });
+
+test('historical figures are no data subjects: named after, once the home of, taking a name from, or with a year before 1900 (found on corpus51)', () => {
+  for (const text of [
+    'Join PCSO Kofi Mensah for a walk past Reading Gaol, where Oscar Wilde was held from 1895 to 1897.',
+    'She is a former pupil of the grammar school named after the astronomer William Herschel, who built his telescope in Slough.',
+    'Speedwatch at Hughenden, once the home of Benjamin Disraeli, starts on Monday.',
+    'The village takes its name from Ralph de Bagpuize, who held the manor after the Conquest.',
+    'The mill was built by Robert Owen (1771–1858) for his workers.',
+  ]) {
+    assert.ok(!detect(text).findings.some((f) => f.entity === 'PERSON' && !f.publicRole), text);
+  }
+  // the living stay: a closure order on someone's home, a birth year, a recent year
+  assert.ok(detect('A closure order was granted on the home of Dean Pryke, after months of complaints.').findings.some((f) => f.value === 'Dean Pryke'));
+  assert.ok(detect('Doris Pike, born in 1899, lives at 4 High Street, Ware.').findings.some((f) => f.value === 'Doris Pike'));
+  assert.ok(detect('Darren Pike was seen in 2024 near the station.').findings.some((f) => f.value === 'Darren Pike'));
+});

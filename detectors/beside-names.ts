@@ -16,7 +16,8 @@ import type { RawDetection } from './types.js';
 import { newDetection, overlapsAny } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
 import { BRACKETED_STREET } from './recognizers/address.js';
-import { COMMON_CAPITALISED, STREET_TYPE_SET } from './gazetteer/lexicon.js';
+import { COMMON_CAPITALISED, PLACES, STREET_TYPE_SET } from './gazetteer/lexicon.js';
+import { FORENAMES } from './gazetteer/names.js';
 import { postcodeKind } from './validators.js';
 
 /** A date that is a birth date is at least this old (the same rule as a header-less table row's DOB). */
@@ -130,4 +131,31 @@ export function aliasesBesideNames(text: string, dets: readonly RawDetection[]):
     if (m && COMMON_CAPITALISED.has(m[1]!.toLowerCase())) return null;
     return m ? { entity: 'PERSON', detector: 'person-alias', at: m[0].lastIndexOf(m[1]!), length: m[1]!.length, score: Math.max(0.5, person.score - 0.1), reason: 'person:alias' } : null;
   });
+}
+
+/** A capitalised word and "from" or "at" (and "no" or "number") straight before a home ("Prince of Wales Road" is a street). */
+const FORENAME_FROM_HOME = /(?<![A-Za-z'’-])([A-Z][a-z]+)[ \t]+(?:who[ \t]+lives[ \t]+at|lives[ \t]+at|from|at)[ \t]+(?:no\.?[ \t]*|number[ \t]+)?$/;
+
+/**
+ * "that Rhys from no 32 Ty Mawr Road", "Shaz at 14 Larch Way": a forename the lists know, alone, straight
+ * before "from" or "at" and a house-numbered home found in the text is the person who lives there (messages
+ * name neighbours so). Not a place ("Chester from 1 High Street") or a common word.
+ */
+export function forenamesBeforeHomes(text: string, dets: readonly RawDetection[]): RawDetection[] {
+  const out: RawDetection[] = [];
+  for (let i = 0; i < dets.length; i++) {
+    const d = dets[i]!;
+    if (d.entity !== 'ADDRESS' || d.publicRole || !/^\d/.test(text.slice(d.start, d.start + 1))) continue;
+    const from = Math.max(0, d.start - 40);
+    const m = FORENAME_FROM_HOME.exec(text.slice(from, d.start));
+    if (!m) continue;
+    const word = m[1]!;
+    const key = word.toLowerCase();
+    if (!FORENAMES.has(key) || COMMON_CAPITALISED.has(key) || PLACES.has(key)) continue;
+    const start = from + m.index;
+    const end = start + word.length;
+    if (overlapsAny(dets, start, end) || overlapsAny(out, start, end)) continue;
+    out.push(newDetection('PERSON', 'forename-before-home', start, end, 0.6, ['person:forename-before-home'], undefined));
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import { normalise, toOriginal } from './normalize.js';
 import { detectRaw, resolveOverlaps } from './engine.js';
 import { repeatMentions, repeatStreets } from './mentions.js';
 import { tableCells } from './table-rows.js';
-import { datesBesideNames, datesWithAges, streetsBesideNames, aliasesBesideNames, lowerCaseHomesBesideNames } from './beside-names.js';
+import { datesBesideNames, datesWithAges, streetsBesideNames, aliasesBesideNames, lowerCaseHomesBesideNames, forenamesBeforeHomes } from './beside-names.js';
 import { classifyPublicRole, assignSeverity, markPublicPhones, surnamesOf, type ClassifiedDetection } from './records.js';
 import { AllowList, setLearnDetector, type AllowEntry } from './allowlist.js';
 import { subjectKey } from './subject.js';
@@ -71,7 +71,7 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   const table = tableCells(norm.text, raw, opts.kind, opts.extraContext);
   if (table.add.length || table.drop.size) raw = resolveOverlaps(raw.filter((d) => !table.drop.has(d)).concat(table.add));
   // follow-ups of what was found: repeat mentions and streets, facts written beside a name
-  const followUps = repeatMentions(norm.text, raw).concat(repeatStreets(norm.text, raw), datesBesideNames(norm.text, raw), datesWithAges(norm.text, raw), streetsBesideNames(norm.text, raw), aliasesBesideNames(norm.text, raw), lowerCaseHomesBesideNames(norm.text, raw));
+  const followUps = repeatMentions(norm.text, raw).concat(repeatStreets(norm.text, raw), datesBesideNames(norm.text, raw), datesWithAges(norm.text, raw), streetsBesideNames(norm.text, raw), aliasesBesideNames(norm.text, raw), lowerCaseHomesBesideNames(norm.text, raw), forenamesBeforeHomes(norm.text, raw));
   if (followUps.length) raw = mergeDisjoint(raw, followUps);
   const classifyCtx = { kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons };
   // the raw detections are fresh objects: classified in place

@@ -41,7 +41,7 @@ export const ORG_WORDS = new Set(words(`
   PACT SNT Ward Wards Care Home Homes Common Roundabout Interchange Junction
   Police Constabulary Council Borough District County Parish Trust NHS Service Services Authority Commission Commissioner's
   Partnership Partnerships Limited Ltd PLC LLP Group Association Society Foundation Charity Watch Support Advice Network
-  Department Ministry Agency Office Bureau Board Committee Panel Forum Unit Team Teams Squad Court Courts Tribunal Crown
+  Facebook WhatsApp Instagram Twitter TikTok Snapchat YouTube Nextdoor Department Ministry Agency Office Bureau Board Committee Panel Forum Unit Team Teams Squad Court Courts Tribunal Crown
   Magistrates Magistrates' Prison Bank Building Housing Homes Estates Company Co Inc Stores Supermarkets Railway Rail
   Bus Buses Transport Airport Fire Rescue Ambulance Coastguard University College School Academy Church Mosque Temple
   Hospital Surgery Practice Pharmacy Centre Center Club Hub Crimestoppers Neighbourhood Safer Community Communities
@@ -125,7 +125,7 @@ export const TITLES = new Set(words(`Mr Mrs Ms Miss Mx Dr Master Sir Dame Lady L
  * never names there. Not exhaustive; unknown capitalised words are weak evidence anyway.
  */
 export const COMMON_CAPITALISED = new Set(words(`
-  A An The This That These Those There Their They Them Then Than Thanks Thank Cheers Hi Hello Hey Dear Bye Sorry Congrats Ok Okay Our We Us You Your Yours He She It Its His Her Hers
+  A An The This That These Those There Their They Them Then Than Thanks Thank Cheers Hi Hello Hey Dear Bye Sorry Congrats Ok Okay Admin Administrator Our We Us You Your Yours He She It Its His Her Hers
   I If In On At As Is Are Was Were Be Been Being Do Does Did Done Has Have Had Having Not No Nor Yes Or And But So Yet For To Of
   By With From Into Onto Over Under Above Below About After Before During Between Through Throughout Without Within Upon Near
   Off Up Out Down Around Across Along Against Among Behind Beside Besides Beyond Despite Except Inside Outside Since Towards

@@ -120,3 +120,13 @@ test('a nickname inside a name, and the name others call someone by, are people;
   // a bracketed word inside a place or a street is no nickname
   assert.deepEqual(detectedValues('Meet at Station (North) Road car park, or call them Police.', 'PERSON'), []);
 });
+
+test('a forename alone before "from" or "at" a numbered home is who lives there; social platforms and an admin account are no one (found on corpus50)', () => {
+  const post = 'Post 3 (Penylan Mums & Dads Facebook group, 19 Oct): "that Rhys from no 32 Ty Mawr Road on the corner is doing doughnuts on the field again" – posted by Ceri-Ann Probert';
+  const people = detectedValues(post, 'PERSON', { kind: 'document-text' });
+  assert.ok(people.includes('Rhys'), people.join(', '));
+  assert.ok(!people.some((p) => /Facebook/.test(p)), people.join(', '));
+  // a street named after a title, a place before "from", an address with no house number
+  assert.deepEqual(detectedValues('Parking on Prince of Wales Road, Norwich NR1 1BL is restricted. Chester from 1 High Street. Jordan at the Leisure Centre, Ware.', 'PERSON'), []);
+  assert.deepEqual(detectedValues('Title: minutes | Last modified by: NPT Admin Bradford East | Comments: summarised', 'PERSON', { kind: 'metadata' }), []);
+});

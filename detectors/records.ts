@@ -308,14 +308,15 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
 // ---------------------------------------------------------------------------
 // roles and natures
 
+// each alternative spelled out whole, so the literal gate (prefilter.ts) can skip a window without its words
 const ROLE_WORDS: Array<[RegExp, SubjectRole]> = [
   [/\bvictims?\b/i, 'victim'],
-  [/\b(?:perpetrators?|perps?)\b/i, 'perpetrator'],
-  [/\b(?:offenders?|defendants?|convicted)\b/i, 'offender'],
-  [/\b(?:suspects?|accused|alleged offenders?|arrested)\b/i, 'suspect'],
+  [/\bperpetrators?\b|\bperps?\b/i, 'perpetrator'],
+  [/\boffenders?\b|\bdefendants?\b|\bconvicted\b/i, 'offender'],
+  [/\bsuspects?\b|\baccused\b|\balleged offenders?\b|\barrested\b/i, 'suspect'],
   [/\bwitness(?:es)?\b/i, 'witness'],
   // ("complainer" in Scotland; "alleges" says who complains)
-  [/\b(?:complainants?|complainers?|reported by|complained|alleges)\b/i, 'complainant'],
+  [/\bcomplainants?\b|\bcomplainers?\b|\breported by\b|\bcomplained\b|\balleges\b/i, 'complainant'],
 ];
 
 const NATURES: Array<[RegExp, string]> = [
@@ -328,7 +329,8 @@ const NATURES: Array<[RegExp, string]> = [
   // …or told as what was done: "punched at the gate line", "spat at on platform 2"
   [/\bassault|\bpunch(?:ed|ing)\b|\bspat\s+at\b|\bkick(?:ed|ing)\s+(?:him|her|them|me|us)\b|\bhead-?butt(?:ed|ing)?\b|\bstabb(?:ed|ing)\b/i, 'assault'],
   // detained or assessed under the Mental Health Act: health data, special category for the ICO
-  [/\bMental\s+Health\s+Act\b|\b(?:section|s\.?)\s?136\b|\bplace\s+of\s+safety\b/i, 'mental health detention'],
+  // (every alternative holds a word of three letters or more, so the literal gate can skip it: "s.136" alone has none)
+  [/\bMental\s+Health\s+Act\b|\bsection\s?136\b|\bplace\s+of\s+safety\b|\bdetained\s+under\s+s\.?\s?136\b/i, 'mental health detention'],
   [/\bthreat|\bintimidat/i, 'threats and intimidation'],
   [/\bdrugs?\b|\bcannabis\b|\bdealing\b/i, 'drugs'],
   [/\bburglar/i, 'burglary'],
@@ -354,7 +356,7 @@ const NATURES: Array<[RegExp, string]> = [
   // a vehicle seized or a driver reported: no insurance, disqualified, drink or drug driving
   [/\bno\s+insurance\b|\buninsured\b|\bdriving\s+otherwise\s+than\s+in\s+accordance\b|\bdisqualified\s+driv|\bdrink[\s-]?driv|\bdrug[\s-]?driv|\bdangerous\s+driving\b|\bcareless\s+driving\b|\bseizure\s+of\s+(?:a\s+)?(?:motor\s+)?vehicle\b/i, 'motoring offence'],
   // …or a keeper's speeding notice and what follows it: "notice of intended prosecution", a fixed penalty, a speed awareness course
-  [/\b(?:recorded|caught|detected|clocked)\s+(?:\w+\s+){0,2}speeding\b|\bspeeding\s+\d{2,3}\s*mph\b|\b(?:hand-?held\s+)?mobile\s+phone\s+while\s+driving\b|\bnotice\s+of\s+intended\s+prosecution\b|\bfixed\s+penalty\b|\bspeed\s+awareness\s+course\b|\bexceed(?:ed|ing)\s+the\s+(?:\d{2}\s*mph\s+)?speed\s+limit\b|\bsection\s+165\b|\bs\.?\s?165\b/i, 'motoring offence'],
+  [/\b(?:recorded|caught|detected|clocked)\s+(?:\w+\s+){0,2}speeding\b|\bspeeding\s+\d{2,3}\s*mph\b|\b(?:hand-?held\s+)?mobile\s+phone\s+while\s+driving\b|\bnotice\s+of\s+intended\s+prosecution\b|\bfixed\s+penalty\b|\bspeed\s+awareness\s+course\b|\bexceed(?:ed|ing)\s+the\s+(?:\d{2}\s*mph\s+)?speed\s+limit\b|\bsection\s+165\b|\bwithout\s+insurance\b|\bseized\b|\bseizure\b/i, 'motoring offence'],
   // a railway's own offences: fare evasion, travelling without a ticket, trespass on the line
   [/\bfare[\s-]+(?:evasion|evader|dodg)|\bwithout\s+a\s+valid\s+ticket\b|\bunpaid\s+fare|\bpenalty\s+fare\s+notice|\bRegulation\s+of\s+Railways\s+Act\b|\btrespass(?:ing|ed)?\s+on\s+the\s+(?:railway|line|tracks?)\b/i, 'railway offence'],
   [/\bsummons(?:ed)?\b|\bcharged\s+with\b|\bconvicted\b|\bsentenced\b|\bpleaded\s+guilty\b|\bremanded\b|\bjailed\b|\bcourt\b/i, 'criminal proceedings'],

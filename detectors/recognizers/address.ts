@@ -460,13 +460,14 @@ const NOT_STREET_WORDS = new Set(['the', 'a', 'an', 'of', 'and', 'or', 'to', 'in
 export const lowerCaseHomeRecognizer: Recognizer = {
   name: 'lower-case-home',
   entity: 'ADDRESS',
+  // the default reach: its windows are the ones most digit recognisers already share
   trigger: 'digit',
-  triggerReach: 48,
   description: 'A house number and street typed in lower case after "at", "from" or "no" ("at no 14 ringlet road")',
   patterns: [{
     name: 'lower-home',
-    // found from the house number, the word before it read back: digits are far rarer than those words' letters
-    regex: new RegExp(`(\\d(?<=(?<![A-Za-z])(?:at|from|lives at|living at|live at|moved to|address is)[ \\t]+(?:no\\.?[ \\t]*|number[ \\t]+)?\\d)\\d{0,3}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,2}(?:${LOWER_STREET_TYPES.join('|')})(?![A-Za-z0-9'’-])(?:,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}[a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2}(?![A-Za-z0-9]))?)`, 'g'),
+    // found from the house number, a lower-case word after it looked at first and the word before read back:
+    // digits are far rarer than those words' letters, and most are followed by a capital, a colon or a slash
+    regex: new RegExp(`(\\d(?=\\d{0,3}[a-z]?,?[ \\t]+[a-z])(?<=(?<![A-Za-z])(?:at|from|lives at|living at|live at|moved to|address is)[ \\t]+(?:no\\.?[ \\t]*|number[ \\t]+)?\\d)\\d{0,3}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,2}(?:${LOWER_STREET_TYPES.join('|')})(?![A-Za-z0-9'’-])(?:,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}[a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2}(?![A-Za-z0-9]))?)`, 'g'),
     score: 0.6,
     group: 1,
   }],

@@ -305,7 +305,7 @@ export const knownAsNameRecognizer: Recognizer = {
   }, {
     // "its the boy from 40 chapelfields, they call him Bazza": the name others use for someone unnamed
     name: 'person-called',
-    regex: new RegExp(`\\b(?:call|calls|called|calling)[ \\t]+(?:him|her|himself|herself)[ \\t]+["“'‘]?(${SIGNED_WORD})["”'’]?(?![A-Za-z\\u00C0-\\u024F'’-])`, 'g'),
+    regex: new RegExp(`\\bcall(?:s|ed|ing)?[ \\t]+(?:him|her|himself|herself)[ \\t]+["“'‘]?(${SIGNED_WORD})["”'’]?(?![A-Za-z\\u00C0-\\u024F'’-])`, 'g'),
     score: 0.7,
     group: 1,
   }],

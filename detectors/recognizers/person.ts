@@ -533,6 +533,8 @@ const COMMEMORATED_BEFORE = /\b(?:statue|memorial|bust|plaque|portrait|monument|
  * one, in the same clause places the name in history (data protection law covers the living). A birth year
  * is not among these words; a collar or reference number is no year.
  */
+/** A cheap first look for the year itself: most names have none after them. */
+const OLD_YEAR = /1[0-8]\d\d/;
 const HISTORICAL_YEAR_AFTER = /^(?:[ \t]*\(1[0-8]\d\d[ \t]*[–-]|[^.;!?\n]{0,60}?(?<!\bborn[ \t]+)\b(?:in|from|until|till|since|between|c\.|circa)[ \t]+1[0-8]\d\d(?![\d\/.:-]))/;
 /** A registration mark right after a run, bracketed or not: current, prefix or suffix format. */
 const PLATE_AFTER = /^[ \t]*[(,]?[ \t]*(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b/;
@@ -635,7 +637,7 @@ function evaluate(name: Tok[], cls: Cls[], hasTitle: boolean, hasRank: boolean, 
   const prep = before.length > 0 && isSpaceCode(before.charCodeAt(before.length - 1)) && LOCATION_PREPS.has(lastWord);
   if (prep && PERSON_NAMED_SHOPS.has(name.map((t) => t.key).join(' '))) return null;
   // "the statue of Robert Raikes", "a memorial to Edith Cavell": a commemorated figure, not a private person
-  if (!hasTitle && !hasRank && (COMMEMORATED_BEFORE.test(before.slice(-40)) || HISTORICAL_YEAR_AFTER.test(after))) return null;
+  if (!hasTitle && !hasRank && (COMMEMORATED_BEFORE.test(before.slice(-40)) || (OLD_YEAR.test(after) && HISTORICAL_YEAR_AFTER.test(after)))) return null;
   if (strongFirst && strongLast) return { score: 0.85, reasons: ['person:gazetteer'] };
   // "KOWALCZYK Agnieszka": a listed surname in capitals before forenames, as registers and custody lists write it
   if ((first === 'S' || first === 'B') && isCapsWord(name[0]!) && name.every((t, i) => i === 0 || ((cls[i] === 'F' || cls[i] === 'B') && !isCapsWord(t)))) {

@@ -224,6 +224,9 @@ const PUBLIC_BUILDING_ADDRESS = /^(?:[A-Z][A-Za-z'’-]*[ \t]+){0,3}(?:Magistrat
 /** Premises someone lives in: a closure order or notice, an occupier or a resident. */
 const LIVED_IN_PREMISES = /\bclosure[ \t]+(?:order|notice)|\boccupiers?\b|\bresidents?[ \t]*:|\balso[ \t]+resident\b/i;
 
+/** "the home of … Mrs Baptiste, ", "her home at ": a private person's home named just before an address. */
+const PRIVATE_HOME_BEFORE = /(?:\bthe[ \t]+home[ \t]+of\b[^.\n]{0,50}?\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+[A-Z][^.\n]{0,40}|\b(?:her|his|their|my|our)[ \t]+(?:own[ \t]+)?home\b[^.\n]{0,20})$/;
+
 /** Decides publicRole for one detection; appends "allow:…" reasons. */
 export function classifyPublicRole(d: RawDetection, value: string, text: string, c: ClassifyContext): boolean {
   if (GOV_FINANCIAL.has(d.entity) || d.entity === 'DATE_OF_BIRTH') return false;
@@ -279,7 +282,8 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
     case 'ADDRESS':
     case 'POSTCODE':
       if (d.reasons.includes('address:venue')) { d.reasons.push('allow:venue'); return true; }
-      if (isVenueBlock(c)) { d.reasons.push('allow:contact-or-event-block'); return true; }
+      // (not someone's home the event is held in: "Venue: the home of Watch coordinator Mrs Gloria Baptiste, 12 Marsh Hill")
+      if (isVenueBlock(c) && !PRIVATE_HOME_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start))) { d.reasons.push('allow:contact-or-event-block'); return true; }
       if (stationBefore(text, d.start)) { d.reasons.push('allow:station'); return true; }
       if (PUBLIC_BUILDING_ADDRESS.test(value)) { d.reasons.push('allow:public-building'); return true; }
       // "Premises: The Drovers Arms, 3 Market Place", "Review of premises licence PL/0881 – The Sir Robert Peel, …": a licensed premises or a pub is a business address

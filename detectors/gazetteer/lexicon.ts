@@ -41,7 +41,7 @@ export const ORG_WORDS = new Set(words(`
   PACT SNT Ward Wards Care Home Homes Common Roundabout Interchange Junction
   Police Constabulary Council Borough District County Parish Trust NHS Service Services Authority Commission Commissioner's
   Partnership Partnerships Limited Ltd PLC LLP Group Association Society Foundation Charity Watch Support Advice Network
-  Facebook WhatsApp Instagram Twitter TikTok Snapchat YouTube Nextdoor Department Ministry Agency Office Bureau Board Committee Panel Forum Unit Team Teams Squad Court Courts Tribunal Crown
+  Facebook WhatsApp Instagram Twitter TikTok Snapchat YouTube Nextdoor Department Ministry Agency Office Bureau Board Committee Panel Forum Unit Team Teams Squad Court Courts Tribunal Crown Management Records
   Magistrates Magistrates' Prison Bank Building Housing Homes Estates Company Co Inc Stores Supermarkets Railway Rail
   Bus Buses Transport Airport Fire Rescue Ambulance Coastguard University College School Academy Church Mosque Temple
   Hospital Surgery Practice Pharmacy Centre Center Club Hub Crimestoppers Neighbourhood Safer Community Communities

@@ -87,3 +87,15 @@ test('an action\'s lead in brackets is staff; a rank word closing the sentence b
   // "(Owner …)" of a car is no action's owner
   assert.notEqual(severityOf('The owner of the blue Corsa LAZ 4921 damaged on Cadogan Park thanks you. (Owner Ciarán McAteer, 27 Cadogan Park, Belfast BT9 6HH)', 'Ciarán McAteer'), 'low');
 });
+
+test('an event held in a resident\'s home gives that home no venue allowance; a records department is no person (found on corpus52)', () => {
+  const event = 'Neighbourhood Watch drop-in with PCSO Tendai Moyo. Venue: the home of Watch coordinator Mrs Gloria Baptiste, 12 Marsh Hill, Erdington, Birmingham B23 7HY. Thursday 11 December, 18:30.';
+  const r = detect(event, { kind: 'event', section: 'events' });
+  assert.equal(r.findings.find((f) => f.value.startsWith('12 Marsh Hill'))?.severity, 'high');
+  assert.equal(r.findings.find((f) => f.value === 'Tendai Moyo')?.severity, 'low');
+  // a venue is still a venue, also a club's "home ground"
+  const venue = detect('Drop-in at the home ground of Ware FC, Wodson Park, Wadesmill Road, Ware SG12 0UQ, Saturday 2pm.', { kind: 'event', section: 'events' });
+  assert.ok(venue.findings.every((f) => f.severity === 'low'), JSON.stringify(venue.findings.map((f) => [f.value, f.severity])));
+  const letter = 'Greater Manchester Police, Information Compliance and Records Management\nOpenshaw Complex, Lawton Street, Openshaw, Manchester M11 2NS\nDear Requester,\nThe attached table gives the number of anti-social behaviour incidents by month.';
+  assert.deepEqual(detect(letter, { kind: 'document-text' }).findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.value), []);
+});

@@ -94,7 +94,10 @@ export class DetectionPool {
     return this.runWithDeadline<DetectionResult>(opts.name, text.length, 'detectText', () => ({ text }));
   }
 
-  /** Runs one task when a worker is free, with the deadline for `chars` characters starting as it starts. */
+  /**
+   * Runs one task when a worker is free, with the deadline for `chars` characters starting as it starts.
+   * `task` is built only then, so a page carries the allow-list as the pages before it left it.
+   */
   private async runWithDeadline<R>(label: string, chars: number, name: 'detectPage' | 'detectText', task: () => unknown): Promise<R> {
     if (this.closed) throw new Error('DetectionPool is closed');
     return (await this.queue.add(async () => {

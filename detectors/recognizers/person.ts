@@ -465,11 +465,10 @@ const KIN_NAME = new RegExp(`\\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)(
 const KIN_WORD_SET: ReadonlySet<string> = new Set(KIN_WORDS);
 /** Whether `at` opens the text, a line, or a sentence (after ". ", "? ", ": " and the like). */
 function opensSentence(text: string, at: number): boolean {
-  let i = at - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  if (i < 0) return true;
-  const c = text[i]!;
-  return c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ':' || c === ';') && at - i - 1 >= 1 && at - i - 1 <= 3);
+  const end = backOverSpaces(text, at, isBlankCode);
+  if (end === 0) return true;
+  const c = text[end - 1]!;
+  return c === '\n' || ((c === '.' || c === '!' || c === '?' || c === ':' || c === ';') && at - end >= 1 && at - end <= 3);
 }
 /** "Mrs Kaur's son, Amrit", "the victim's son, Kacper": a possessive of anyone before the kinship word (read from the apostrophe). */
 const KIN_OF_NAMED = new RegExp(`['’](?<=[A-Za-z]['’])s[ \\t]+(?:${KIN_WORDS.join('|')}),?[ \\t]+([${UP}][a-z\\u00DF-\\u00F6\\u00F8-\\u024F'’-]+)(?![${LET}])`, 'g');
@@ -528,13 +527,13 @@ const WARD_QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'central', 'r
  * what stands before a commemorated or historical figure's name.
  */
 const COMMEMORATED_BEFORE = /\b(?:statue|memorial|bust|plaque|portrait|monument|mural)[ \t]+(?:of|to)[ \t]+$|\bnamed[ \t]+after[ \t]+(?:the[ \t]+[a-z]+[ \t]+)?$|\b(?:once[ \t]+the[ \t]+home|birthplace|grave|tomb)[ \t]+of[ \t]+$|\btakes?[ \t]+its[ \t]+name[ \t]+from[ \t]+$|\bthe[ \t]+(?:astronomer|novelist|poet|author|writer|playwright|composer|painter|artist|architect|engineer|inventor|scientist|codebreaker|mathematician|reformer|explorer|statesman|philanthropist|industrialist)[ \t]+$/i;
+/** A cheap first look for the year itself: most names have none after them. */
+const OLD_YEAR = /1[0-8]\d\d/;
 /**
  * "where Oscar Wilde was held from 1895 to 1897", "Robert Owen (1771–1858)": a year before 1900, written as
  * one, in the same clause places the name in history (data protection law covers the living). A birth year
  * is not among these words; a collar or reference number is no year.
  */
-/** A cheap first look for the year itself: most names have none after them. */
-const OLD_YEAR = /1[0-8]\d\d/;
 const HISTORICAL_YEAR_AFTER = /^(?:[ \t]*\(1[0-8]\d\d[ \t]*[–-]|[^.;!?\n]{0,60}?(?<!\bborn[ \t]+)\b(?:in|from|until|till|since|between|c\.|circa)[ \t]+1[0-8]\d\d(?![\d\/.:-]))/;
 /** A registration mark right after a run, bracketed or not: current, prefix or suffix format. */
 const PLATE_AFTER = /^[ \t]*[(,]?[ \t]*(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z])\b/;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITIES } from '../core/types.js';
 import { RENDER_POLICIES } from '../crawler/types.js';
+import { DEFAULT_DETECTION_POOL } from '../detectors/pool-options.js';
 import { cronProblem, timezoneProblem } from './cron.js';
 
 /**
@@ -149,10 +150,10 @@ export const configSchema = z
     detection: z
       .strictObject({
         /** Deadline for a page of no text; deadlinePerMegabyteMs is added per megabyte of its text. */
-        deadlineMs: z.number().int().min(100).default(30_000),
-        deadlinePerMegabyteMs: z.number().int().min(0).default(15_000),
+        deadlineMs: z.number().int().min(100).default(DEFAULT_DETECTION_POOL.deadlineMs),
+        deadlinePerMegabyteMs: z.number().int().min(0).default(DEFAULT_DETECTION_POOL.deadlinePerMegabyteMs),
         /** Pages detected at once, each in its own worker thread. */
-        threads: z.number().int().min(1).max(16).default(1),
+        threads: z.number().int().min(1).max(16).default(DEFAULT_DETECTION_POOL.threads),
       })
       .prefault({}),
     allowList: z.array(allowEntrySchema).default([]),

@@ -16,22 +16,9 @@ import type { DetectionResult, TextBlock } from '../core/types.js';
 import { DetectionError } from '../core/errors.js';
 import type { AllowList } from './allowlist.js';
 import type { PageDetectionOutcome, PageDetectionTask } from './worker.js';
+import { DEFAULT_DETECTION_POOL, detectionDeadline, type DetectionPoolOptions } from './pool-options.js';
 
-export interface DetectionPoolOptions {
-  /** Deadline for a page of no text; the per-megabyte allowance is added to it (default 30 s). */
-  deadlineMs?: number;
-  /** Deadline added per megabyte of a page's text (default 15 s: ~10× the slowest rate measured, detectBlocks() at 0.7 MB/s on case-dense text). */
-  deadlinePerMegabyteMs?: number;
-  /** Pages detected at once, each in its own worker (default 1). */
-  threads?: number;
-}
-
-export const DEFAULT_DETECTION_POOL: Required<DetectionPoolOptions> = { deadlineMs: 30_000, deadlinePerMegabyteMs: 15_000, threads: 1 };
-
-/** The deadline for a page with `chars` characters of text. */
-export function detectionDeadline(options: Pick<Required<DetectionPoolOptions>, 'deadlineMs' | 'deadlinePerMegabyteMs'>, chars: number): number {
-  return Math.round(options.deadlineMs + (options.deadlinePerMegabyteMs * chars) / 1_000_000);
-}
+export { DEFAULT_DETECTION_POOL, detectionDeadline, type DetectionPoolOptions };
 
 /** Run in a fresh worker before it takes a page, so that loading and compiling the detectors is not charged to a page's deadline. */
 const WARM_UP_TASK: PageDetectionTask = {

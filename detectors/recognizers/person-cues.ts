@@ -330,8 +330,8 @@ export const mailHeaderNameRecognizer: Recognizer = {
   minScore: 0.5,
 };
 
-/** Ranks a chat speaker may be saved or sign with. */
-const CHAT_RANK = '(?:PC|PCSO|DC|DS|PS|Sgt|Insp|DI|Supt|Cllr)';
+/** Ranks a chat speaker may be saved or sign with: the collar ranks, and the superintendent or councillor on a ward group. */
+const CHAT_RANK = `(?:${COLLAR_RANKS}|Supt|Cllr)`;
 
 /**
  * A chat export's speaker: "[12/03/2026, 14:02] Bev: …" (WhatsApp on iPhone, Teams copied out),

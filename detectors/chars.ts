@@ -13,6 +13,9 @@ export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]
 /** A Latin letter: ASCII, Latin-1 and Latin Extended-A/B, without × and ÷. */
 export const isLetterCode = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
+/** An ASCII digit. */
+export const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
 /** A space or a tab: what `[ \t]` matches in the grammars. */
 export const isBlankCode = (c: number): boolean => c === 32 || c === 9;
 

@@ -11,7 +11,7 @@ import { detectRaw, resolveOverlaps } from './engine.js';
 import { repeatMentions, repeatStreets } from './mentions.js';
 import { tableCells } from './table-rows.js';
 import { datesBesideNames, datesWithAges, streetsBesideNames, aliasesBesideNames, lowerCaseHomesBesideNames, forenamesBeforeHomes } from './beside-names.js';
-import { classifyPublicRole, assignSeverity, markPublicPhones, surnamesOf, type ClassifiedDetection } from './records.js';
+import { classifyPublicRole, assignSeverity, markPublicPhones, unmarkPrivateContacts, surnamesOf, type ClassifiedDetection } from './records.js';
 import { AllowList, setLearnDetector, type AllowEntry } from './allowlist.js';
 import { subjectKey } from './subject.js';
 import { ALL_RECOGNIZERS } from './recognizers/index.js';
@@ -122,6 +122,7 @@ function analyse(text: string, opts: InternalOptions): Analysis {
       d.publicRole = classifyPublicRole(d, d.value, norm.text, { kind: opts.kind, section: opts.section, pagePublicPersons: localPublic });
     }
   }
+  unmarkPrivateContacts(norm.text, dets);
   markPublicPhones(norm.text, dets);
   return { norm, dets };
 }

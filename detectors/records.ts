@@ -20,7 +20,8 @@ const PUBLIC_VEHICLE_BEFORE = /\b(?:police|patrol|partnership|council|ASB|respon
 export const GOV_FINANCIAL: ReadonlySet<Entity> = new Set(['NI_NUMBER', 'NHS_NUMBER', 'PASSPORT', 'DRIVING_LICENCE', 'PAYMENT_CARD', 'BANK_ACCOUNT']);
 
 const RANK_AFTER = new RegExp(
-  `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:${RANK_PHRASES.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
+  // ("(co-opted independent member)": a qualifier before the role)
+  `^\\s*(?:,|\\(|-|–|—)?\\s*(?:the\\s+|our\\s+|a\\s+|your\\s+)?(?:(?:co-opted|independent|lay|elected|appointed)\\s+)?(?:${RANK_PHRASES.map((p) => escapeRegExp(p).replace(/\s+/g, '\\s+')).sort((a, b) => b.length - a.length).join('|')})(?![A-Za-z])`,
   'i',
 );
 /**
@@ -152,6 +153,32 @@ export function markPublicPhones(text: string, dets: readonly ClassifiedDetectio
   }
 }
 
+/** Free mail services people use for their own address (a force or council never publishes one as its contact point). */
+const PERSONAL_MAIL_DOMAIN = /^(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|aol|icloud|me|btinternet|btopenworld|sky|talktalk|virginmedia|ntlworld|blueyonder|tiscali|protonmail|proton|gmx|mail)\.(?:com|co\.uk|uk|net|me)$/i;
+/** Between a private person's name and their number or address: one sentence, no one else named between. */
+const OWN_CONTACT_BETWEEN = /^[^.!?\n]{0,80}$/;
+
+/**
+ * "For more information contact the coordinator, Gwen Fleming, on 07700 900582": a contact or events block
+ * lends its public role to its numbers and addresses, but not to a private person's own mobile or
+ * personal mailbox given straight after their name. Landlines are left to the block: a council officer
+ * named with no role is published with their desk number. Marks such contact points private in place;
+ * `dets` are sorted by start.
+ */
+export function unmarkPrivateContacts(text: string, dets: readonly ClassifiedDetection[]): void {
+  let lastPerson: ClassifiedDetection | null = null;
+  for (const d of dets) {
+    if (d.entity === 'PERSON') { lastPerson = d; continue; }
+    if (d.entity !== 'PHONE' && d.entity !== 'EMAIL') { if (d.publicRole) lastPerson = null; continue; }
+    if (!d.publicRole || !d.reasons.includes('allow:contact-block') || !lastPerson || lastPerson.publicRole) continue;
+    if (!OWN_CONTACT_BETWEEN.test(text.slice(lastPerson.end, d.start))) continue;
+    const own = d.entity === 'PHONE' ? nationalDigits(d.value)?.startsWith('07') === true : PERSONAL_MAIL_DOMAIN.test(d.value.slice(d.value.lastIndexOf('@') + 1));
+    if (!own) continue;
+    d.publicRole = false;
+    d.reasons.push('private:own-contact-of-private-person');
+  }
+}
+
 /** Between a number and the e-mail address given with it: "or", a mailbox's label ("   FOI mailbox: "), nothing else (not "or email the Rural Crime Team at"). */
 const NUMBER_THEN_MAILBOX = /^[ \t,;/|]*(?:(?:or|and)[ \t]+)?(?:(?:[A-Z]{2,5}[ \t]+)?(?:e-?mail|mailbox|e)[ \t]*:?[ \t]*)?$/i;
 /** A switchboard's label right before a number. */
@@ -224,6 +251,8 @@ const PUBLIC_BUILDING_ADDRESS = /^(?:[A-Z][A-Za-z'’-]*[ \t]+){0,3}(?:Magistrat
 /** Premises someone lives in: a closure order or notice, an occupier or a resident. */
 const LIVED_IN_PREMISES = /\bclosure[ \t]+(?:order|notice)|\boccupiers?\b|\bresidents?[ \t]*:|\balso[ \t]+resident\b/i;
 
+/** A venue's label, and at most a room's name, right before an address: "Venue: Council Chamber, ". */
+const VENUE_LABEL_BEFORE = /\bVenue[ \t]*:[ \t]*(?:[A-Z][A-Za-z'’ ]{0,40},[ \t]*)?$/;
 /** "the home of … Mrs Baptiste, ", "her home at ": a private person's home named just before an address. */
 const PRIVATE_HOME_BEFORE = /(?:\bthe[ \t]+home[ \t]+of\b[^.\n]{0,50}?\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+[A-Z][^.\n]{0,40}|\b(?:her|his|their|my|our)[ \t]+(?:own[ \t]+)?home\b[^.\n]{0,20})$/;
 
@@ -285,6 +314,8 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // (not someone's home the event is held in: "Venue: the home of Watch coordinator Mrs Gloria Baptiste, 12 Marsh Hill")
       if (isVenueBlock(c) && !PRIVATE_HOME_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start))) { d.reasons.push('allow:contact-or-event-block'); return true; }
       if (stationBefore(text, d.start)) { d.reasons.push('allow:station'); return true; }
+      // "Venue: Council Chamber, Shirehall, Abbey Foregate": a meeting's venue, in any block (not a host's home)
+      if (VENUE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && !PRIVATE_HOME_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start))) { d.reasons.push('allow:venue-label'); return true; }
       if (PUBLIC_BUILDING_ADDRESS.test(value)) { d.reasons.push('allow:public-building'); return true; }
       // "Premises: The Drovers Arms, 3 Market Place", "Review of premises licence PL/0881 – The Sir Robert Peel, …": a licensed premises or a pub is a business address
       // (not premises someone lives in: a closure order's "Premises:" has an occupier)
@@ -340,7 +371,8 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bburglar/i, 'burglary'],
   [/\btheft\b|\bstole|\bshoplift/i, 'theft'],
   [/\brobbery\b|\brobbed\b/i, 'robbery'],
-  [/\bdomestic\s+(?:abuse|violence|incident)/i, 'domestic abuse'],
+  // …or a log's incident type and its risk form: "Domestic – verbal", "DASH completed – standard"
+  [/\bdomestic\s+(?:abuse|violence|incident)|\bdomestic\s*[–—-]\s*(?:verbal|physical)\b|\bDASH\s+(?:risk|completed|assessment|form|checklist)\b/i, 'domestic abuse'],
   [/\bstalk/i, 'stalking'],
   [/\bfraud\b|\bscam/i, 'fraud'],
   // ("wilful fire-raising" in Scotland)
@@ -363,6 +395,8 @@ const NATURES: Array<[RegExp, string]> = [
   [/\b(?:recorded|caught|detected|clocked)\s+(?:\w+\s+){0,2}speeding\b|\bspeeding\s+\d{2,3}\s*mph\b|\b(?:hand-?held\s+)?mobile\s+phone\s+while\s+driving\b|\bnotice\s+of\s+intended\s+prosecution\b|\bfixed\s+penalty\b|\bspeed\s+awareness\s+course\b|\bexceed(?:ed|ing)\s+the\s+(?:\d{2}\s*mph\s+)?speed\s+limit\b|\bsection\s+165\b|\bwithout\s+insurance\b|\bseized\b|\bseizure\b/i, 'motoring offence'],
   // a railway's own offences: fare evasion, travelling without a ticket, trespass on the line
   [/\bfare[\s-]+(?:evasion|evader|dodg)|\bwithout\s+a\s+valid\s+ticket\b|\bunpaid\s+fare|\bpenalty\s+fare\s+notice|\bRegulation\s+of\s+Railways\s+Act\b|\btrespass(?:ing|ed)?\s+on\s+the\s+(?:railway|line|tracks?)\b/i, 'railway offence'],
+  // "keeps turning up at my flat despite the order", "breached his bail conditions"
+  [/\bbreach(?:ed|es|ing)?\s+(?:of\s+)?(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+){0,2}(?:order|injunction|bail)\b|\bdespite\s+the\s+(?:order|injunction)\b/i, 'breach of an order'],
   [/\bsummons(?:ed)?\b|\bcharged\s+with\b|\bconvicted\b|\bsentenced\b|\bpleaded\s+guilty\b|\bremanded\b|\bjailed\b|\bcourt\b/i, 'criminal proceedings'],
   [/\bcommunity\s+protection\s+(?:notice|warning)\b|\bCPN\b|\bCPW\b|\bcriminal\s+behaviou?r\s+order\b|\bASBO\b|\binjunction\b/i, 'ASB enforcement'],
   // an acceptable behaviour contract, a closure or dispersal order, a warning for a vehicle used antisocially (s.59)
@@ -585,6 +619,21 @@ function groupDetections(text: string, dets: ClassifiedDetection[], kind?: Block
   return groups;
 }
 
+/**
+ * The group's window with its addresses blanked: a street's words are no case words ("at her home, 41 Gurney
+ * Court Road" is no court case; "Bishops Court", "Victoria Gate").
+ */
+function withoutAddresses(text: string, g: Group): string {
+  let out = '';
+  let at = g.from;
+  for (const d of g.dets) {
+    if (d.entity !== 'ADDRESS' || d.start < at || d.end > g.to) continue;
+    out += text.slice(at, d.start) + ' '.repeat(d.end - d.start);
+    at = d.end;
+  }
+  return at === g.from ? text.slice(g.from, g.to) : out + text.slice(at, g.to);
+}
+
 /** True for detections made by the engine, which carry every Finding field already (see engine.ts newDetection). */
 function isFindingShaped(d: ClassifiedDetection): d is ClassifiedDetection & Finding {
   return 'severity' in d && 'recordId' in d;
@@ -600,7 +649,7 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
   const records: DetectedRecord[] = [];
   let n = 0;
   for (const g of groupDetections(text, dets, opts.kind)) {
-    const joined = text.slice(g.from, g.to) + (g.frame ? `\n${g.frame}` : '') + (opts.extraContext ? `\n${opts.extraContext}` : '');
+    const joined = withoutAddresses(text, g) + (g.frame ? `\n${g.frame}` : '') + (opts.extraContext ? `\n${opts.extraContext}` : '');
     // an export's run-together names read as words: "WITNESS_SURNAME", "victim_dob"
     const windowText = joined.includes('_') ? joined.replace(/_/g, ' ') : joined;
     const priv = g.dets.filter((d) => !d.publicRole);

@@ -5,10 +5,10 @@
  */
 import { overlapsAny } from '../engine.js';
 import type { Candidate, Recognizer } from '../types.js';
-import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, COMMON_CAPITALISED, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS, VEHICLE_MAKES, VEHICLE_COLOURS } from '../gazetteer/lexicon.js';
+import { STREET_TYPES, STREET_TYPE_SET, HOUSE_NAME_WORDS, VENUE_WORDS, UK_PLACES, CITY_DISTRICTS, COMMON_CAPITALISED, WELSH_STREET_PREFIXES, WELSH_STREET_PREFIX_SET, WELSH_HOUSE_OPENERS, VEHICLE_MAKES, VEHICLE_COLOURS } from '../gazetteer/lexicon.js';
 import { postcodeKind } from '../validators.js';
 import { FORENAMES } from '../gazetteer/names.js';
-import { backOverSpaces, isLetterCode, isSpaceCode } from '../chars.js';
+import { backOverSpaces, isDigitCode, isLetterCode, isSpaceCode } from '../chars.js';
 
 const title = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
 const typeAlt = [...new Set(STREET_TYPES.flatMap((t) => [title(t), t.toUpperCase()]))].sort((a, b) => b.length - a.length).join('|');
@@ -335,6 +335,8 @@ function* matchesIn(text: string, re: RegExp, windows: GateWindow[]): Generator<
   }
 }
 
+const isPlaceName = (key: string): boolean => UK_PLACES.has(key) || CITY_DISTRICTS.has(key);
+
 function findAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
   // each gate is scanned once; its windows serve every grammar that uses it
@@ -350,6 +352,9 @@ function findAddresses(text: string): Candidate[] {
     // "Patel Brothers Ltd of Dunstable Road": a firm's street is a business address, not a home
     if (who && FIRM_ENDINGS.has(who[1]!.toLowerCase())) continue;
     const ext = extend(text, m.index + m[0].length);
+    // "Kieran Flynn, 34, of Thornton Heath": a town or district whose name ends in a street-type word is a home
+    // town, not a street (but "of Tower Hill, Kirkby" names an estate in a town)
+    if (!isDigitCode(m[0].charCodeAt(0)) && !(ext.hasPostcode || ext.hasPlace) && isPlaceName(m[0].toLowerCase())) continue;
     // "a man I know as Tyrone from Orchard Park": "from" alone says where someone hangs about, not where
     // they live; a town or postcode after the street makes it the home ("Jo Hart from Ringlet Road, Hemel")
     if (!(ext.hasPostcode || ext.hasPlace) && /\bfrom[ \t]+$/.test(before)) continue;
@@ -432,6 +437,11 @@ function splitOverCells(text: string, out: Candidate[]): void {
 }
 
 /** Words of a template address: "1 Example Street", "Sample Road", "Anytown". */
+/**
+ * A column gap (three spaces or a tab) inside the address's first part, before any comma or line break: "OYELARAN Babatunde      29    Watford      Drive whilst disqualified" is an age, a town and an
+ * offence in a space-aligned register, not an address.
+ */
+const COLUMN_GAP_IN_STREET = /^[^,\n]*?\S(?: {3,}|\t)\S/;
 const PLACEHOLDER_ADDRESS = /\b(?:Example|EXAMPLE|Sample|SAMPLE|Anytown|ANYTOWN|Any Street|Anystreet)\b/;
 
 export const addressRecognizer: Recognizer = {
@@ -440,7 +450,7 @@ export const addressRecognizer: Recognizer = {
   description: 'UK address grammar: house number or name + street + street type (+ locality + postcode) as one span',
   find: (text) => findAddresses(text),
   // "1 Example Street, Anytown": a template's placeholder, nobody's home
-  validate: (v) => !PLACEHOLDER_ADDRESS.test(v),
+  validate: (v) => !PLACEHOLDER_ADDRESS.test(v) && !COLUMN_GAP_IN_STREET.test(v),
   context: { phrases: ['address', 'lives at', 'living at', 'resides', 'resident of', 'home', 'of'], windowBefore: 20, windowAfter: 0, boost: 0.05 },
 };
 

@@ -1,0 +1,92 @@
+/**
+ * Found by the thirteenth unseen round (corpus54–58, 2026-11-29: Northern Ireland, Wales, rural forces,
+ * text extracted from PDFs, London): a volunteer's own mobile and mailbox on a contact or events page,
+ * districts given as a home town, space-aligned registers, identifiers a guidance page calls examples,
+ * a street's words read as case words, and incident-log wording for domestic abuse and breached orders.
+ * All data synthetic (Ofcom drama numbers, invented names).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detect } from '../../detectors/index.js';
+import { detectedValues } from '../helpers/detected.js';
+import type { DetectionContext } from '../../detectors/index.js';
+
+const severities = (text: string, opts: DetectionContext) => new Map(detect(text, opts).findings.map((f) => [f.value, f.severity]));
+
+test("a private person's own mobile or personal mailbox on a contact or events page is theirs, not the page's", () => {
+  const event = 'Neighbourhood Watch launch. Venue: Killyhevlin Community Hall, 6 Killyhevlin Drive, Enniskillen BT74 6EJ. For more information contact the coordinator, Gwen Fleming, on 07700 900582 or gwen.fleming@btinternet.com.';
+  const s = severities(event, { kind: 'event', section: 'events' });
+  assert.equal(s.get('07700 900582'), 'high');
+  assert.equal(s.get('gwen.fleming@btinternet.com'), 'high');
+  assert.equal(s.get('Gwen Fleming'), 'high');
+  // the venue stays public
+  assert.equal(s.get('Killyhevlin Community Hall, 6 Killyhevlin Drive, Enniskillen BT74 6EJ'), 'low');
+  const row = severities('Sleaford and Heckington | Mr Wojciech Nowacki | 07700 900219 | Tuesday to Sunday evenings', { kind: 'table-row', section: 'contact' });
+  assert.equal(row.get('07700 900219'), 'high');
+  assert.equal(row.get('Mr Wojciech Nowacki'), 'high');
+});
+
+test("a contact page's officers, desk numbers and role mailboxes stay public", () => {
+  const officer = severities('Your ward team: PCSO Nasrin Akhter on 07700 900311 or nasrin.akhter@met.police.uk.', { kind: 'contact', section: 'contact' });
+  assert.equal(officer.get('07700 900311'), 'low');
+  assert.equal(officer.get('Nasrin Akhter'), 'low');
+  // a landline after a name with no role is left to the page: councils publish their officers' desk numbers
+  const desk = severities('For housing ASB contact Jane Whitlock on 01632 960123.', { kind: 'contact', section: 'contact' });
+  assert.equal(desk.get('01632 960123'), 'low');
+  // a group's own mailbox with no one named before it
+  const group = severities('Contact the residents\' group at maloneresidents@gmail.com.', { kind: 'contact', section: 'contact' });
+  assert.equal(group.get('maloneresidents@gmail.com'), 'low');
+});
+
+test('a district given as a home town is no street, even when its name ends in a street-type word', () => {
+  const news = 'Kieran Flynn, 34, of Thornton Heath, was fined £600 for possession of cannabis. Lukas Petrauskas, 24, of Forest Gate, had no insurance.';
+  assert.deepEqual(detectedValues(news, 'ADDRESS'), []);
+  assert.equal(severities(news, { kind: 'paragraph', section: 'news' }).get('Kieran Flynn'), 'medium');
+  // the same words before a town name an estate or street in it; a street with the district's name is a street
+  assert.deepEqual(detectedValues('Declan Moorcroft, 27, of Tower Hill, Kirkby, was jailed for burglary.', 'ADDRESS'), ['Tower Hill, Kirkby']);
+  assert.deepEqual(detectedValues('Jo Bloggs, 31, of Thornton Heath Road, was fined.', 'ADDRESS'), ['Thornton Heath Road']);
+});
+
+test("a space-aligned register's age, town and offence columns are no address", () => {
+  const register = [
+    'Name                              Age   Town               Offence                               Result',
+    'OYELARAN Babatunde                29    Watford            Drive whilst disqualified             Fine £600; disq 12m',
+    'MCALLISTER Fiona                  44    Rickmansworth      Theft from shop (x3)                  CO 12m',
+  ].join('\n');
+  assert.deepEqual(detectedValues(register, 'ADDRESS', { kind: 'document-text' }), []);
+  // two spaces inside an address are still an address
+  assert.deepEqual(detectedValues('Mr Jones of 29  Watford Drive, Hemel', 'ADDRESS'), ['29  Watford Drive, Hemel']);
+});
+
+test('identifiers a guidance page labels "(example)" are nobody\'s', () => {
+  const guidance = [
+    'The identifiers below are EXAMPLES ONLY and do not relate to any person:',
+    '   National Insurance number (example):    QQ 12 34 56 C',
+    '   NHS number (example format):            999 123 4527',
+    '   Phone number (example):                 01632 960000',
+  ].join('\n');
+  const found = detect(guidance, { kind: 'document-text' }).findings;
+  assert.deepEqual(found.map((f) => f.entity), []);
+  // the same numbers given as someone's still count
+  assert.deepEqual(detectedValues('National Insurance number: QQ 12 34 56 C', 'NI_NUMBER'), ['QQ 12 34 56 C']);
+});
+
+test("a street's words are no case words: an event at a host's home in Gurney Court Road is no court case", () => {
+  const event = 'Hosted by scheme coordinator Mrs Petra Lindqvist at her home, 41 Gurney Court Road, St Albans AL1 4RL. Places are limited to 15 – please RSVP to Petra on 07700 900412.';
+  const result = detect(event, { kind: 'event', section: 'events' });
+  assert.equal(result.records.filter((r) => r.isCaseRecord).length, 0);
+  assert.equal(result.findings.find((f) => f.value === 'Mrs Petra Lindqvist')?.severity, 'high');
+  // a court named in the words around the home still makes it one
+  const court = detect('Mrs Petra Lindqvist of 41 Gurney Court Road, St Albans AL1 4RL appeared at court charged with theft.', { kind: 'paragraph' });
+  assert.equal(court.records.filter((r) => r.isCaseRecord).length, 1);
+});
+
+test('an incident log\'s "Domestic – verbal" and "DASH completed", and a breached order, are case words', () => {
+  const log = 'GMP-20250915-0017 | 15/09/2025 00:12 | Hussain, Faisal | Flat 12, Chapel Court, Stockport Road, Manchester M19 3AB | 07700 900735 | Domestic – verbal | Reports ex-partner refusing to leave the flat | DASH completed – standard';
+  assert.equal(detect(log, { kind: 'cell-row' }).records.filter((r) => r.isCaseRecord).length, 1);
+  const mail = 'my ex Tyrone Bassey keeps turning up at my flat (Flat 7, Lister Court, Fairlands Way, Stevenage SG1 1DT) despite the order.';
+  assert.equal(detect(mail, { kind: 'document-text' }).records.filter((r) => r.isCaseRecord).length, 1);
+  // the same log with no incident type is no case
+  const plain = 'GMP-20250915-0017 | 15/09/2025 00:12 | Hussain, Faisal | Flat 12, Chapel Court, Stockport Road, Manchester M19 3AB | 07700 900735 | Callback requested';
+  assert.equal(detect(plain, { kind: 'cell-row' }).records.filter((r) => r.isCaseRecord).length, 0);
+});

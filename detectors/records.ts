@@ -634,6 +634,9 @@ function withoutAddresses(text: string, g: Group): string {
   return at === g.from ? text.slice(g.from, g.to) : out + text.slice(at, g.to);
 }
 
+/** Words that make a named person a vehicle's keeper. */
+const KEEPER_WORDS = /\bbelonging\s+to\b|\bowned\s+by\b|\bregistered\s+(?:keeper|owner|to)\b|\b(?:his|her|their)\s+(?:car|van|vehicle|motorbike|pick-?up)\b/i;
+
 /** True for detections made by the engine, which carry every Finding field already (see engine.ts newDetection). */
 function isFindingShaped(d: ClassifiedDetection): d is ClassifiedDetection & Finding {
   return 'severity' in d && 'recordId' in d;
@@ -655,7 +658,8 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
     const priv = g.dets.filter((d) => !d.publicRole);
     const persons = priv.filter((d) => d.entity === 'PERSON');
     const homeOrDob = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH');
-    const tiedData = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH' || d.entity === 'PHONE' || d.entity === 'EMAIL');
+    // (a vehicle too, when the words make the person its keeper: "JNZ 9057 belonging to Kwame Asante", "Registered keeper:")
+    const tiedData = priv.some((d) => d.entity === 'ADDRESS' || d.entity === 'DATE_OF_BIRTH' || d.entity === 'PHONE' || d.entity === 'EMAIL' || (d.entity === 'VEHICLE_REG' && KEEPER_WORDS.test(windowText)));
     const open = WORD_GATES.open(windowText.toLowerCase());
     const natures = naturesIn(windowText, open);
     const roles = new Set<SubjectRole>();

@@ -90,3 +90,14 @@ test('an incident log\'s "Domestic – verbal" and "DASH completed", and a breac
   const plain = 'GMP-20250915-0017 | 15/09/2025 00:12 | Hussain, Faisal | Flat 12, Chapel Court, Stockport Road, Manchester M19 3AB | 07700 900735 | Callback requested';
   assert.equal(detect(plain, { kind: 'cell-row' }).records.filter((r) => r.isCaseRecord).length, 0);
 });
+
+test("a plate is tied to a person the words make its keeper; a plate beside a name is not", () => {
+  const alt = severities('Photo: the red Nissan Qashqai JNZ 9057 belonging to Kwame Asante after paint was thrown over it on Racecourse Road, Derry', { kind: 'attribute', section: 'news' });
+  assert.equal(alt.get('JNZ 9057'), 'high');
+  assert.equal(alt.get('Kwame Asante'), 'high');
+  const row = severities('SZ-2611-083 | 06/11/2026 | GSZ 7702 | Ford Fiesta, silver | Registered keeper: Ciarán Mac Cormaic | Reason: no insurance', { kind: 'cell-row' });
+  assert.equal(row.get('GSZ 7702'), 'high');
+  // a witness appeal names a plate and, separately, the person who saw it
+  const appeal = severities('Officers want to trace a silver Ford Focus, KX19 TRN, seen leaving the scene. Passer-by Amy Lowther stopped to help.', { kind: 'paragraph', section: 'news' });
+  assert.equal(appeal.get('KX19 TRN'), 'low');
+});

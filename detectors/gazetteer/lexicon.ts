@@ -59,6 +59,8 @@ export const ORG_WORDS = new Set(words(`
 /** UK and Hertfordshire places (lower case). A capitalised run equal to one of these is a place, not a person. */
 export const PLACES = new Set(phrases(`
   Belle Vue;Far Cotton
+  Ynys Môn;Ynys Mon;Ceredigion;Sir Ceredigion;Sir Ddinbych;Sir Benfro;Sir Gâr;Sir Gar;Sir Fynwy;Sir y Fflint;Sir Ynys Môn;Sir Fôn;Sir Conwy;Sir Powys;Sir Gaerfyrddin;Sir Frycheiniog;Sir Drefaldwyn;Sir Feirionnydd;Sir Forgannwg
+  Ddinbych;Benfro;Gâr;Fynwy;Fôn;Gaerfyrddin;Frycheiniog;Drefaldwyn;Feirionnydd;Forgannwg
   Hertfordshire;Herts;Hemel Hempstead;Hemel;Tring;Berkhamsted;Kings Langley;Bovingdon;Markyate;Watford;St Albans;Harpenden;Hitchin;Letchworth;Letchworth Garden City;Baldock;Royston;Stevenage;Hertford;Ware;Bishop's Stortford;Bishops Stortford;Sawbridgeworth;Hoddesdon;Cheshunt;Waltham Cross;Broxbourne;Welwyn;Welwyn Garden City;Hatfield;Potters Bar;Borehamwood;Elstree;Bushey;Radlett;Rickmansworth;Chorleywood;Croxley Green;Abbots Langley;Redbourn;Wheathampstead;London Colney;Sandridge;Knebworth;Buntingford;Much Hadham;Dacorum;Three Rivers;Hertsmere;Broxbourne;East Herts;North Herts;Welwyn Hatfield;Adeyfield;Bennetts End;Chaulden;Gadebridge;Grovehill;Highfield;Leverstock Green;Warners End;Woodhall Farm;Apsley;Boxmoor;Nash Mills;Northchurch;Wigginton;Aldbury;Long Marston;Wilstone;Oxhey;South Oxhey;Carpenders Park;Garston;Leavesden;Northwood;Chipperfield;Flaunden;Great Gaddesden;Little Gaddesden;Kings Walden;Codicote;Datchworth;Walkern;Benington;Cottered;Ashwell;Barkway;Barley;Therfield;Bygrave;Wallington;Weston;Graveley;Ickleford;Pirton;Offley;Preston;Breachwood Green;St Ippolyts;Stotfold;Arlesey;Goffs Oak;Cuffley;Brookmans Park;Welham Green;Essendon;Stanborough;Colney Heath;Shenley;Aldenham;Letchmore Heath;Swallowfields
   London;Birmingham;Manchester;Liverpool;Leeds;Sheffield;Bristol;Newcastle;Newcastle upon Tyne;Nottingham;Leicester;Coventry;Bradford;Cardiff;Swansea;Newport;Edinburgh;Glasgow;Aberdeen;Dundee;Inverness;Belfast;Derry;Londonderry;Southampton;Portsmouth;Plymouth;Exeter;Norwich;Cambridge;Oxford;Reading;Luton;Milton Keynes;Northampton;Bedford;Peterborough;Ipswich;Colchester;Chelmsford;Southend;Basildon;Brighton;Hove;Crawley;Guildford;Woking;Maidstone;Canterbury;Dover;Ashford;York;Hull;Kingston upon Hull;Middlesbrough;Sunderland;Durham;Carlisle;Lancaster;Preston;Blackpool;Bolton;Wigan;Stockport;Oldham;Rochdale;Salford;Warrington;Chester;Stoke;Stoke-on-Trent;Derby;Wolverhampton;Walsall;Dudley;Worcester;Gloucester;Cheltenham;Bath;Swindon;Salisbury;Bournemouth;Poole;Taunton;Truro;Lincoln;Grimsby;Doncaster;Rotherham;Barnsley;Wakefield;Huddersfield;Halifax;Harrogate;Scarborough;Slough;High Wycombe;Aylesbury;Amersham;Chesham;Dunstable;Leighton Buzzard;Hemel;Enfield;Barnet;Harrow;Hillingdon;Ealing;Brent;Camden;Islington;Hackney;Haringey;Waltham Forest;Redbridge;Havering;Barking;Dagenham;Newham;Tower Hamlets;Greenwich;Lewisham;Southwark;Lambeth;Wandsworth;Merton;Sutton;Croydon;Bromley;Bexley;Kingston;Richmond;Hounslow;Westminster;Kensington;Chelsea;Hammersmith;Fulham;Stratford;Romford;Ilford;Wembley;Uxbridge;Edmonton;Tottenham;Brixton;Peckham
   England;Scotland;Wales;Northern Ireland;Ireland;Britain;Great Britain;United Kingdom;UK;Europe;Bedfordshire;Buckinghamshire;Essex;Kent;Surrey;Sussex;East Sussex;West Sussex;Hampshire;Berkshire;Oxfordshire;Cambridgeshire;Norfolk;Suffolk;Lincolnshire;Leicestershire;Northamptonshire;Warwickshire;Staffordshire;Derbyshire;Nottinghamshire;Yorkshire;North Yorkshire;West Yorkshire;South Yorkshire;Lancashire;Cheshire;Cumbria;Northumberland;Devon;Cornwall;Dorset;Somerset;Wiltshire;Gloucestershire;Herefordshire;Worcestershire;Shropshire;Merseyside;Greater Manchester;West Midlands;Thames Valley;Avon;Gwent;Dyfed;Powys;Gwynedd;Isle of Man;Isle of Wight;Jersey;Guernsey
@@ -72,11 +74,12 @@ export const PERSON_NAMED_SHOPS = new Set(phrases(`
   John Lewis;Ted Baker;Dorothy Perkins;Laura Ashley;Ann Summers;Harvey Nichols;Paul Smith;Jack Wills;Ben Sherman;Karen Millen;Hugo Boss;Calvin Klein;Tommy Hilfiger;Ralph Lauren;Tim Hortons;Martin McColl;Holland Barrett
 `));
 
-/** Schemes, charities, brands (tractor and trailer makers too: "John Deere", "Ifor Williams"), dog breeds and places named like a person ("Bobby Van: free home security checks", "Jack Russell", "Charles Cross"), lower case. */
+/** Schemes, charities, brands (tractor and trailer makers too: "John Deere", "Ifor Williams"), historical figures police documents quote ("Sir Robert Peel"), dog breeds and places named like a person ("Bobby Van: free home security checks", "Jack Russell", "Charles Cross"), lower case. */
 export const PERSON_NAMED_SCHEMES = new Set(phrases(`
   Bobby Van;Ask for Angela;Jack Russell;King Charles;Herbert Protocol;American Express;Charles Cross;Clare's Law;Sarah's Law;Helen's Law;Stephen Lawrence Day;Ben Kinsella Trust;Suzy Lamplugh Trust
   Harry Potter;Sherlock Holmes;Robin Hood;Maid Marian;Peter Pan;Father Christmas;Santa Claus;Guy Fawkes;Paddington Bear;Peppa Pig;Postman Pat;Fireman Sam
   John Deere;Massey Ferguson;Ifor Williams;New Holland;Ransomes Jacobsen
+  Sir Robert Peel;Robert Peel;Elizabeth Fry;Florence Nightingale;Winston Churchill;Sir Winston Churchill;Nelson Mandela;Martin Luther King;Emmeline Pankhurst;Sylvia Pankhurst;Queen Victoria;Mary Seacole
 `));
 
 /** Vehicle makes: "a white Mercedes Sprinter", "a silver Ford Ka" name a vehicle, not a person. */
@@ -84,7 +87,7 @@ export const VEHICLE_MAKES = new Set(words(`
   Mercedes Mercedes-Benz Ford Vauxhall Honda Toyota Nissan Peugeot Renault Citroen Citroën Fiat Audi BMW Volkswagen VW Skoda Seat
   Kia Hyundai Mazda Mitsubishi Suzuki Subaru Volvo Jaguar Land Rover Range Mini Lexus Porsche Tesla Dacia Jeep Chevrolet Chrysler
   Dodge Alfa Romeo Lancia Saab Rover MG Smart Yamaha Kawasaki Ducati Triumph Harley-Davidson Vespa Piaggio Iveco DAF Scania MAN
-  Isuzu Cupra DS Polestar Bentley Aston Maserati Ferrari Lamborghini Rolls-Royce Lotus McLaren Proton Daewoo Datsun Austin Morris Reliant
+  Isuzu Cupra DS Polestar Bentley Aston Maserati Ferrari Lamborghini Rolls-Royce Lotus McLaren Proton Daewoo Datsun Austin Morris Reliant Morgan
 `));
 /** Colours: before a make ("a white Mercedes Sprinter") or opening a run ("Black Cat", "Red Lion") they describe a thing, not a person. */
 export const VEHICLE_COLOURS = new Set(words(`
@@ -146,6 +149,7 @@ export const TITLES = new Set(words(`Mr Mrs Ms Miss Mx Dr Master Sir Dame Lady L
 export const COMMON_CAPITALISED = new Set(words(`
   A An The This That These Those There Their They Them Then Than Thanks Thank Cheers Hi Hello Hey Dear Bye Sorry Congrats Ok Okay Admin Administrator Our We Us You Your Yours He She It Its His Her Hers
   I If In On At As Is Are Was Were Be Been Being Do Does Did Done Has Have Had Having Not No Nor Yes Or And But So Yet For To Of
+  One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Hundred Several Both
   By With From Into Onto Over Under Above Below About After Before During Between Through Throughout Without Within Upon Near
   Off Up Out Down Around Across Along Against Among Behind Beside Besides Beyond Despite Except Inside Outside Since Towards
   Until Unless While Whilst Where When What Which Who Whom Whose Why How All Any Each Every Both Either Neither Some Many Much
@@ -159,7 +163,8 @@ export const COMMON_CAPITALISED = new Set(words(`
   Sexual Abusive Violent Approved Authorised Authorized Checked Signed Reviewed Verified Countersigned Level Levels Grade Tier Police Officers Officer Officers' Team Teams Neighbourhood Neighbourhoods Safer Priority Priorities Issue Issues Action
   Actions Date Dates Nature Victim Victims Perpetrator Perpetrators Offender Offenders Suspect Suspects Witness Witnesses
   Ins Insurance National Operation Houses Organised Organized Economic Flat Apartment Apt Maisonette
-  Heddlu Plismona Cymdogaeth Gorsaf Cyngor Swyddfa
+  Heddlu Plismona Cymdogaeth Gorsaf Cyngor Swyddfa Gwasanaeth Tân Achub Tîm Troseddau Trosedd Cefn Gwlad Canol Tref Da Byw Cymuned Diogelwch
+  Partneriaeth Ardal Swyddog Swyddogion Cymorth Cyfarfod Digwyddiad Newyddion Blaenoriaethau Ymgynghoriad Gwirfoddolwyr Marchnad
   Environmental Environment Protection Trading Standards Health Licensing Planning Housing Safeguarding Enforcement Regulatory
   Complainer Complainers Complainant Complainants Defendant Defendants Accused Appellant Resident Residents Neighbour Neighbours Member Members
   Anti Anti-social Antisocial Social Behaviour Behavior ASB Crime Crimes Criminal Damage Drug Drugs Dealing Theft Burglary

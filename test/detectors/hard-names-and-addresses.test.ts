@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detect } from '../../detectors/index.js';
+import { detectedValues } from '../helpers/detected.js';
 
 const persons = (text: string): string[] => detect(text, { kind: 'priority', section: 'priorities' }).findings.filter((f) => f.entity === 'PERSON').map((f) => f.value);
 const caseRecords = (text: string): number => detect(text, { kind: 'priority', section: 'priorities' }).records.filter((r) => r.isCaseRecord).length;
@@ -120,4 +121,18 @@ test('historical figures are no data subjects: named after, once the home of, ta
   assert.ok(detect('A closure order was granted on the home of Dean Pryke, after months of complaints.').findings.some((f) => f.value === 'Dean Pryke'));
   assert.ok(detect('Doris Pike, born in 1899, lives at 4 High Street, Ware.').findings.some((f) => f.value === 'Doris Pike'));
   assert.ok(detect('Darren Pike was seen in 2024 near the station.').findings.some((f) => f.value === 'Darren Pike'));
+});
+
+test('Welsh service and council names, "Sir" before a Welsh county, historical figures and a counted make are no people (corpus55–57)', () => {
+  for (const text of [
+    'Gwasanaeth Tân ac Achub Canolbarth a Gorllewin Cymru and Heddlu Dyfed-Powys ran the day.',
+    'Gweithio gyda Chyngor Sir Ceredigion a Chyngor Sir Ynys Môn, and with Cyngor Sir Ddinbych on closure orders.',
+    'Tîm Troseddau Cefn Gwlad Heddlu Dyfed-Powys will be at the Da Byw market.',
+    'Canol Tref Pen-y-bont ar Ogwr: patrols continue.',
+    'Sir Robert Peel\'s principles still guide us: the police are the public.',
+    'Two Ifor Williams livestock trailers were taken from a yard in Hindringham.',
+  ]) assert.deepEqual(detectedValues(text, 'PERSON'), [], text);
+  // a knight still is someone, and so is a Morgan who is no car
+  assert.deepEqual(detectedValues('Sir Keir Pemberton-Hale opened the new station.', 'PERSON'), ['Sir Keir Pemberton-Hale']);
+  assert.deepEqual(detectedValues('Morgan Price, 34, of 4 High Street, was fined.', 'PERSON'), ['Morgan Price']);
 });

@@ -478,9 +478,10 @@ const KIN_OPENING = new RegExp(`(?:${KIN_WORDS.filter((w) => /^[a-z]+$/.test(w) 
 const HONORIFICS = new Set(['sir', 'lord', 'lady', 'dame', 'saint', 'st', 'king', 'queen', 'prince', 'princess', 'duke', 'duchess']);
 const INSTITUTION_AFTER = /^['’]s?\s+(?:[A-Z][a-z]+\s+){0,2}(?:School|Grammar|College|Academy|Hospital|Hall|House|Almshouses|Foundation|Trust|Institute|Centre|Library|Park|Road|Street|Arms|Head)\b/;
 /** Words that end the name of a park or an open space. */
-const GREEN_SPACE_WORDS = new Set(['park', 'gardens', 'common', 'heath', 'fields', 'green', 'meadows', 'recreation', 'rec']);
-/** A place preposition right before a run: "in", "at", "for", "near", "around", "outside"… */
-const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|for|near|around|outside|inside|through|across|into|from|to|towards|behind|beside|opposite|by)[ \t]+(?:the[ \t]+)?$/i;
+const GREEN_SPACE_WORDS = new Set(['park', 'gardens', 'common', 'heath', 'fields', 'green', 'meadows', 'recreation', 'rec', 'moor', 'fen', 'marsh']);
+/** A place preposition right before a run: "in", "at", "for", "near", "around", "outside", "over"… */
+// (not "by", "from" or "to": "assaulted by Emma Green", "a letter from Karen Heath" name people)
+const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|for|near|around|outside|inside|through|across|into|over|towards|behind|beside|opposite)[ \t]+(?:the[ \t]+)?$/i;
 /** A lone capitalised word (not after another) with an age after it: "Lily-Mae, 6,", "Theo (2)". */
 // (found from the comma or bracket before the age, the word read back: these are far rarer than capitals;
 // [1] the word, [2] what lies between it and the age's opening)
@@ -517,7 +518,7 @@ function listedWithPlace(before: string, lastKey: string): boolean {
 }
 
 /** Plural landscape words that end the name of an area or an estate, and (as a plural) almost never a surname. */
-const AREA_PLURALS = new Set(['hills', 'woods', 'fields', 'meadows', 'downs', 'sands', 'moors', 'heights', 'lakes', 'commons', 'greens', 'parks', 'leys', 'crofts']);
+const AREA_PLURALS = new Set(['hills', 'woods', 'fields', 'meadows', 'downs', 'sands', 'moors', 'heights', 'lakes', 'commons', 'greens', 'parks', 'leys', 'crofts', 'dales', 'fens', 'marshes', 'wolds']);
 
 /** Words after a town that name a ward or an area of it ("Hatfield South", "Hitchin Rural"). */
 const WARD_QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'central', 'rural', 'town', 'village', 'ward', 'estate', 'centre']);

@@ -136,3 +136,11 @@ test('Welsh service and council names, "Sir" before a Welsh county, historical f
   assert.deepEqual(detectedValues('Sir Keir Pemberton-Hale opened the new station.', 'PERSON'), ['Sir Keir Pemberton-Hale']);
   assert.deepEqual(detectedValues('Morgan Price, 34, of 4 High Street, was fined.', 'PERSON'), ['Morgan Price']);
 });
+
+test('fen and moorland places are no people, but a green-space surname after "by", "from" or "to" is (corpus56)', () => {
+  assert.deepEqual(detectedValues('Hare coursing on the fen between Martin, Timberland and Walcott Dales; drone flights over Martin Moor at first light.', 'PERSON'), []);
+  // a surname that is also a green-space word names a person after words that point at one
+  assert.deepEqual(detectedValues('He was assaulted by Emma Green on Friday.', 'PERSON'), ['Emma Green']);
+  assert.deepEqual(detectedValues('A letter from Karen Heath was read out at the meeting.', 'PERSON'), ['Karen Heath']);
+  assert.deepEqual(detectedValues('a dispersal order for Stanley Park', 'PERSON'), []);
+});

@@ -348,7 +348,8 @@ const ROLE_WORDS: Array<[RegExp, SubjectRole]> = [
   [/\bvictims?\b/i, 'victim'],
   [/\bperpetrators?\b|\bperps?\b/i, 'perpetrator'],
   [/\boffenders?\b|\bdefendants?\b|\bconvicted\b/i, 'offender'],
-  [/\bsuspects?\b|\baccused\b|\balleged offenders?\b|\barrested\b/i, 'suspect'],
+  // (a custody record's "Detained person:" and "Reason for arrest:")
+  [/\bsuspects?\b|\baccused\b|\balleged offenders?\b|\barrested\b|\bdetained person\b|\breason for arrest\b/i, 'suspect'],
   [/\bwitness(?:es)?\b/i, 'witness'],
   // ("complainer" in Scotland; "alleges" says who complains)
   [/\bcomplainants?\b|\bcomplainers?\b|\breported by\b|\bcomplained\b|\balleges\b/i, 'complainant'],
@@ -367,7 +368,7 @@ const NATURES: Array<[RegExp, string]> = [
   // (every alternative holds a word of three letters or more, so the literal gate can skip it: "s.136" alone has none)
   [/\bMental\s+Health\s+Act\b|\bsection\s?136\b|\bplace\s+of\s+safety\b|\bdetained\s+under\s+s\.?\s?136\b/i, 'mental health detention'],
   [/\bthreat|\bintimidat/i, 'threats and intimidation'],
-  [/\bdrugs?\b|\bcannabis\b|\bdealing\b/i, 'drugs'],
+  [/\bdrugs?\b|\bcannabis\b|\bdealing\b|\bClass\s+[ABC]\b|\bintent\s+to\s+supply\b/i, 'drugs'],
   [/\bburglar/i, 'burglary'],
   [/\btheft\b|\bstole|\bshoplift/i, 'theft'],
   [/\brobbery\b|\brobbed\b/i, 'robbery'],

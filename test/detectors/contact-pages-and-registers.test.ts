@@ -101,3 +101,20 @@ test("a plate is tied to a person the words make its keeper; a plate beside a na
   const appeal = severities('Officers want to trace a silver Ford Focus, KX19 TRN, seen leaving the scene. Passer-by Amy Lowther stopped to help.', { kind: 'paragraph', section: 'news' });
   assert.equal(appeal.get('KX19 TRN'), 'low');
 });
+
+test('a custody record is a case: "Detained person", "Reason for arrest" and a Class A charge', () => {
+  const custody = [
+    'CUSTODY RECORD  -  PRINT            Custody No. 61CU/18822/26          Page 1 of 4',
+    'Detained person:   NWACHUKWU, Chidi Emmanuel',
+    'DOB:               16/08/1990          Place of birth: Enugu, Nigeria',
+    'Home address:      27 Ladypool Road, Sparkbrook, Birmingham B12 8JU',
+    'Mobile:            07700 900861',
+    'Reason for arrest: Suspicion of possession with intent to supply Class A',
+  ].join('\n');
+  const result = detect(custody, { kind: 'document-text' });
+  assert.equal(result.records.filter((r) => r.isCaseRecord).length, 1);
+  assert.ok(result.records[0]!.natures.includes('drugs'));
+  // the same person and home on a form with no arrest or offence is no case
+  const form = 'Name:   NWACHUKWU, Chidi Emmanuel\nDOB:    16/08/1990\nHome address:   27 Ladypool Road, Sparkbrook, Birmingham B12 8JU';
+  assert.equal(detect(form, { kind: 'document-text' }).records.filter((r) => r.isCaseRecord).length, 0);
+});

@@ -206,6 +206,8 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
     // the segments read, nearest first, while none opened the address
     const read: Segment[] = [];
     let ended = false;
+    // reading stopped at a name with a title ("Mrs Elspeth Gunson, High Brackenthwaite, Wigton CA7 8PS")
+    let endedAtName = false;
     for (let k = 0; k < 5; k++) {
       pos = backOverSpaces(text, pos);
       if (k > 0 || text[pos - 1] === ',') {
@@ -215,7 +217,8 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       const seg = segmentBefore(text, pos);
       if (!seg) { ended = true; break; }
       // "Mrs Rose Hill\nRose Cottage, …": a line that opens with a title is its resident's name
-      if (CIVIL_TITLE.test(seg.words[0]!) || TITLE_BEFORE.test(text.slice(Math.max(0, seg.start - 8), seg.start))) { ended = true; break; }
+      // ("Wigton - Mrs Elspeth Gunson, …": a list's heading before the name)
+      if (seg.words.some((w) => CIVIL_TITLE.test(w)) || TITLE_BEFORE.test(text.slice(Math.max(0, seg.start - 8), seg.start))) { ended = endedAtName = true; break; }
       const first = seg.words[0]!;
       // "LS7 4PJ\t9\t1\nLS8 5QD": a number alone in a table cell on the line above is a count, not a house number
       if (seg.words.length === 1 && /^\d/.test(first) && text[seg.start - 1] === '\t') break;
@@ -248,6 +251,8 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       // the farthest segment that reads as a house name, with at least a locality and the post town after it
       for (let h = read.length - 1; h >= 2 && start < 0; h--) if (isRuralHouseName(text, read[h]!, m.index)) start = read[h]!.start;
     }
+    // …or only a house name and a known post town, straight after a titled name: the name says whose home it is
+    if (start < 0 && endedAtName && read.length === 2 && UK_PLACES.has(read[0]!.words.join(' ').toLowerCase()) && isRuralHouseName(text, read[1]!, m.index)) start = read[1]!.start;
     if (start < 0 || isQuantityOrYear(text, start)) continue;
     // "Flat 2, 118 Queens Road": a flat segment just before the house number belongs to it
     const flat = /(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT)\s+\d{1,4}[A-Za-z]?,\s*$/.exec(text.slice(Math.max(0, start - 20), start));
@@ -272,8 +277,10 @@ function isRuralHouseName(text: string, house: Segment, postcodeAt: number): boo
   const w = house.words;
   if (w.length > 4 || UK_PLACES.has(w.join(' ').toLowerCase())) return false;
   if (w.length >= 2 && FORENAMES.has(w[0]!.toLowerCase()) && /^[A-Z]/.test(w[1]!)) return false;
-  return !UK_PLACES.has(w[0]!.toLowerCase()) && w.every((x) => !/\d/.test(x) && !COMMON_CAPITALISED.has(x.toLowerCase()));
+  // ("High Brackenthwaite", "Low Garth": a farm's position word opens its name)
+  return !UK_PLACES.has(w[0]!.toLowerCase()) && w.every((x, i) => !/\d/.test(x) && (!COMMON_CAPITALISED.has(x.toLowerCase()) || (i === 0 && w.length > 1 && HOUSE_POSITION_WORDS.has(x))));
 }
+const HOUSE_POSITION_WORDS = new Set(['High', 'Low', 'Upper', 'Lower', 'Nether', 'Middle', 'Great', 'Little', 'Old', 'New', 'East', 'West', 'North', 'South']);
 
 const FIRM_ENDINGS = new Set(['ltd', 'limited', 'plc', 'llp', 'brothers', 'bros', 'sons', 'co', 'company', 'solicitors', 'associates', 'partners', 'group']);
 

@@ -144,3 +144,10 @@ test('fen and moorland places are no people, but a green-space surname after "by
   assert.deepEqual(detectedValues('A letter from Karen Heath was read out at the meeting.', 'PERSON'), ['Karen Heath']);
   assert.deepEqual(detectedValues('a dispersal order for Stanley Park', 'PERSON'), []);
 });
+
+test('a farm named after a titled person with only its post town and postcode is their home; "High" or "Low" may open it (corpus35, corpus56)', () => {
+  assert.deepEqual(detectedValues('Wigton - Mrs Elspeth Gunson, High Brackenthwaite, Wigton CA7 8PS, phone 07700 900552.', 'ADDRESS'), ['High Brackenthwaite, Wigton CA7 8PS']);
+  assert.deepEqual(detectedValues('Mr Tom Harker, Low Fellside, Kentmere, Kendal LA8 9JP', 'ADDRESS'), ['Low Fellside, Kentmere, Kendal LA8 9JP']);
+  // a place and its county after a name are no house
+  assert.deepEqual(detectedValues('Mrs Jane Doe, Carlisle, Cumbria CA7 8PS', 'ADDRESS'), []);
+});

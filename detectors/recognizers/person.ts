@@ -457,6 +457,9 @@ function isPlace(toks: Tok[]): boolean {
   return toks.length > 2 && PLACES.has(toks.map((t) => t.key).join(' '));
 }
 
+/** Occupations that open a description of someone ("Farmer Tom Bexfield"); several are surnames too. */
+const OCCUPATION_WORDS: ReadonlySet<string> = new Set(['farmer', 'landlord', 'landlady', 'shopkeeper', 'publican', 'teacher', 'headteacher', 'driver', 'cyclist', 'motorist', 'pensioner', 'builder', 'gardener', 'butcher', 'baker', 'grocer', 'plumber', 'electrician', 'postman', 'postwoman', 'dog-walker', 'shepherd', 'gamekeeper', 'stallholder', 'trader', 'businessman', 'businesswoman', 'mechanic', 'nurse', 'carer', 'student', 'pupil']);
+
 /** "her son Mahad", "his partner Kasia": one capitalised word after a possessive and a kinship word. */
 const KIN_WORDS = ['son', 'daughter', 'husband', 'wife', 'partner', 'brother', 'sister', 'mother', 'father', 'mum', 'dad', 'boyfriend', 'girlfriend', 'child', 'grandson', 'granddaughter', 'grandmother', 'grandfather', 'nephew', 'niece', 'uncle', 'aunt', 'stepson', 'stepdaughter', 'stepfather', 'stepmother', 'fiancé', 'fiance', 'fiancée', 'carer', 'neighbour', 'lodger', 'ex-partner', 'ex-husband', 'ex-wife', 'ex-boyfriend', 'ex-girlfriend', 'ex', 'cousin', 'friend'];
 // read forwards from the possessive: a scan for "her"/"his"… is far cheaper than a lookbehind tried at every capital
@@ -786,6 +789,12 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
       // "Husband Seamus has COPD": a kinship word opening the run is a cue, even where a surname list holds it
       // ("Uncle Winnie", "Auntie Hy" are what people call someone: left whole)
       if (!rejected && !hasTitle && !hasRank && name.length >= 2 && KIN_WORD_SET.has(name[0]!.key) && name[0]!.key !== 'uncle' && name[0]!.key !== 'aunt') {
+        name = name.slice(1);
+        nameCls = nameCls.slice(1);
+      }
+      // "Farmer Tom Bexfield said", "Landlord Gary Pike": an occupation opening the run, before a forename, is a
+      // description (as a surname it would follow a forename: "Tom Farmer")
+      if (!rejected && !hasTitle && !hasRank && name.length >= 3 && OCCUPATION_WORDS.has(name[0]!.key) && (nameCls[1] === 'F' || nameCls[1] === 'B')) {
         name = name.slice(1);
         nameCls = nameCls.slice(1);
       }

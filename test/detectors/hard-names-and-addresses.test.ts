@@ -151,3 +151,9 @@ test('a farm named after a titled person with only its post town and postcode is
   // a place and its county after a name are no house
   assert.deepEqual(detectedValues('Mrs Jane Doe, Carlisle, Cumbria CA7 8PS', 'ADDRESS'), []);
 });
+
+test('an occupation opening a name is a description: "Farmer Tom Bexfield"; after a forename it is a surname (corpus56)', () => {
+  assert.deepEqual(detectedValues('Farmer Tom Bexfield said: "We had given up on seeing it again." Bexfield praised the team.', 'PERSON'), ['Tom Bexfield', 'Bexfield']);
+  assert.deepEqual(detectedValues('Landlord Gary Pike was fined £400.', 'PERSON'), ['Gary Pike']);
+  assert.deepEqual(detectedValues('Tom Farmer said the gate was open.', 'PERSON'), ['Tom Farmer']);
+});

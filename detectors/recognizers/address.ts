@@ -45,7 +45,9 @@ const WELSH_NUMBERED = new RegExp(
 );
 const STREET_TYPE_WORD = new RegExp(`(?:${typeAlt})(?![A-Za-z'’])`);
 const WELSH_STREET_WORD = new RegExp(`${WELSH_STREET_PREFIXES.flatMap((w) => [w, w.toUpperCase()]).join('|')}`);
-const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET}|${NUMBERED_THE}${STREET})`, 'g');
+/** A flat in a named block with no street after it: "Flat 22, Kestrel House" (the flat number makes it a home). */
+const FLAT_IN_BLOCK = `${FLAT}(?:${CAP}[ \\t]+){1,3}(?:House|HOUSE|Court|COURT|Mansions|Tower|TOWER|Towers|Lodge|Apartments|Flats|Point|Heights|Buildings|Hall)(?![A-Za-z'’])`;
+const CORE_NAMED = new RegExp(`${NOT_AFTER_ALNUM}(?:${FLAT}?${HOUSE_NAME}${STREET}|${FLAT}${STREET}|${NUMBERED_THE}${STREET}|${FLAT_IN_BLOCK})`, 'g');
 /** Cheap gates: where a named (number-less) address or a person's street could start. */
 // (found from the comma, the word before it read back: commas are far rarer than capitals)
 const NAMED_GATE = /,(?<=([A-Z][A-Za-z]+),)\s|\b(?:Flat|FLAT|Apartment|APARTMENT|Apt|Unit|UNIT|Room|Maisonette|Plot|PLOT|Block|BLOCK)\s+\d/g;

@@ -157,3 +157,10 @@ test('an occupation opening a name is a description: "Farmer Tom Bexfield"; afte
   assert.deepEqual(detectedValues('Landlord Gary Pike was fined £400.', 'PERSON'), ['Gary Pike']);
   assert.deepEqual(detectedValues('Tom Farmer said the gate was open.', 'PERSON'), ['Tom Farmer']);
 });
+
+test('a flat in a named block is a home with no street after it: "Flat 22, Kestrel House" (corpus21, corpus58)', () => {
+  assert.deepEqual(detectedValues('verbal abuse by Abdullahi Farah (Flat 22, Kestrel House).', 'ADDRESS'), ['Flat 22, Kestrel House']);
+  assert.deepEqual(detectedValues('Flat 9, Beaumont House, Hatfield', 'ADDRESS'), ['Flat 9, Beaumont House, Hatfield']);
+  // the block alone, with no flat, is a building where things happen
+  assert.deepEqual(detectedValues('ASB in the stairwells of Kestrel House and Heron House.', 'ADDRESS'), []);
+});

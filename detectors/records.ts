@@ -212,6 +212,9 @@ const JOB_TITLE_CELL = /\|[ \t]*(?:(?:[A-Z][A-Za-z&'’-]*|&)[ \t]+){0,4}(?:Offi
 /** A header row with a role, job-title or agency column: "Name | Agency | Role | Contact". */
 const ROLE_COLUMN_HEADER = /(?:^|\|)[ \t]*(?:Role|Job [Tt]itle|Position|Designation|Agency|Organisation|Organization)[ \t]*(?:\||$)/m;
 
+/** "Your Witness Care contact is ", "your case officer will be ": a service's own contact person, named next. */
+const SERVICE_CONTACT_BEFORE = /\b(?:your|the)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}(?:contact|officer|caseworker|case[ \t]+worker|liaison[ \t]+officer)[ \t]+(?:is|will[ \t]+be)[ \t]+$/i;
+
 /** "(lead Delroy Grant)", "(action owner: …)": an action's owner in brackets. */
 const ACTION_LEAD_BEFORE = /\((?:lead|action[ \t]+owner)[ \t]*:?[ \t]*$/i;
 
@@ -295,6 +298,8 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // "| Mohammed Rafiq | Change Grow Live | Team Leader | 01632 …": a job title in a later cell of the row of a
       // table whose header names a role column (a child's row with an "Allocated Social Worker" cell has none)
       if (JOB_TITLE_CELL.test(after.slice(0, lineEndIn(after))) && ROLE_COLUMN_HEADER.test(text)) { d.reasons.push('allow:job-title-in-row'); return true; }
+      // "Your Witness Care contact is Colin Babbage": the person a service names as its contact works for it
+      if (SERVICE_CONTACT_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && !VOLUNTEER_GROUP.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:service-contact'); return true; }
       // "a management transfer (lead Delroy Grant)": the owner of an agency's action is that agency's staff
       if (ACTION_LEAD_BEFORE.test(text.slice(Math.max(0, d.start - 20), d.start))) { d.reasons.push('allow:action-lead'); return true; }
       // "Our IDVAs – Rachel Pemberton, Grace Mwangi and …": staff a service introduces as its own

@@ -99,3 +99,13 @@ test('an event held in a resident\'s home gives that home no venue allowance; a 
   const letter = 'Greater Manchester Police, Information Compliance and Records Management\nOpenshaw Complex, Lawton Street, Openshaw, Manchester M11 2NS\nDear Requester,\nThe attached table gives the number of anti-social behaviour incidents by month.';
   assert.deepEqual(detect(letter, { kind: 'document-text' }).findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.value), []);
 });
+
+test('the contact a service names in its letter works for it: "Your Witness Care contact is Colin Babbage" (corpus57)', () => {
+  const letter = 'Dear Ms Eze\nA man has now been charged with the theft from your car and will appear at Reading Magistrates\' Court.\nYour Witness Care contact is Colin Babbage, 0118 496 0321.\nYours sincerely';
+  const s = new Map(detect(letter, { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(s.get('Colin Babbage'), 'low');
+  assert.equal(s.get('0118 496 0321'), 'low');
+  // a volunteer group's contact is a private person
+  const watch = new Map(detect('Your Neighbourhood Watch contact is Gwen Fleming, 07700 900582.', { kind: 'paragraph' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(watch.get('Gwen Fleming'), 'high');
+});

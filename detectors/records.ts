@@ -354,7 +354,7 @@ const ROLE_WORDS: Array<[RegExp, SubjectRole]> = [
   [/\bperpetrators?\b|\bperps?\b/i, 'perpetrator'],
   [/\boffenders?\b|\bdefendants?\b|\bconvicted\b/i, 'offender'],
   // (a custody record's "Detained person:" and "Reason for arrest:")
-  [/\bsuspects?\b|\baccused\b|\balleged offenders?\b|\barrested\b|\bdetained person\b|\breason for arrest\b/i, 'suspect'],
+  [/\bsuspects?\b|\baccused\b|\balleged offenders?\b|\barrested\b|\bdetained person\b|\breason for arrest\b|\binterview(?:ed)? under caution\b/i, 'suspect'],
   [/\bwitness(?:es)?\b/i, 'witness'],
   // ("complainer" in Scotland; "alleges" says who complains)
   [/\bcomplainants?\b|\bcomplainers?\b|\breported by\b|\bcomplained\b|\balleges\b/i, 'complainant'],
@@ -394,7 +394,7 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bknife\b|\bweapon|\bfirearm/i, 'weapons'],
   [/\bpublic\s+order\b/i, 'public order'],
   [/\bstreet\s+drinking\b|\bdrunk/i, 'alcohol-related'],
-  [/\bfly[\s-]?tipping\b/i, 'fly-tipping'],
+  [/\bfly[\s-]?tip(?:ping|ped|per|pers|s)?\b|\b(?:illegally|were|was)\s+(?:dumped|tipped)\b/i, 'fly-tipping'],
   // a vehicle seized or a driver reported: no insurance, disqualified, drink or drug driving
   [/\bno\s+insurance\b|\buninsured\b|\bdriving\s+otherwise\s+than\s+in\s+accordance\b|\bdisqualified\s+driv|\bdrink[\s-]?driv|\bdrug[\s-]?driv|\bdangerous\s+driving\b|\bcareless\s+driving\b|\bseizure\s+of\s+(?:a\s+)?(?:motor\s+)?vehicle\b/i, 'motoring offence'],
   // …or a keeper's speeding notice and what follows it: "notice of intended prosecution", a fixed penalty, a speed awareness course

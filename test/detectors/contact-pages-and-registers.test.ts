@@ -118,3 +118,10 @@ test('a custody record is a case: "Detained person", "Reason for arrest" and a C
   const form = 'Name:   NWACHUKWU, Chidi Emmanuel\nDOB:    16/08/1990\nHome address:   27 Ladypool Road, Sparkbrook, Birmingham B12 8JU';
   assert.equal(detect(form, { kind: 'document-text' }).records.filter((r) => r.isCaseRecord).length, 0);
 });
+
+test('"interviewed under caution" names a suspect, and "fly-tip" or "tipped" waste is an offence (corpus40, corpus56)', () => {
+  const row = 'FT-26-3318 | 09/11/2026 | Asbestos sheeting fly-tipped in lay-by on A170 near Kirkbymoorside | Registered keeper | Darren Holloway | 41 Eastfield Road, Pickering YO18 7HU | 14/03/1979 | Interview under caution booked 02/12';
+  assert.equal(detect(row, { kind: 'cell-row' }).records.filter((r) => r.isCaseRecord).length, 1);
+  const tooltip = 'Eight-year-old Oliver Ashdown bitten on the arm outside his home, 15 Beachy Head Road, Eastbourne BN20 7QN, by an XL bully kept at 21 Beachy Head Road. Owner Wayne Tulley interviewed under caution.';
+  assert.equal(detect(tooltip, { kind: 'json' }).records.filter((r) => r.isCaseRecord).length, 1);
+});

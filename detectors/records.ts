@@ -375,7 +375,7 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bthreat|\bintimidat/i, 'threats and intimidation'],
   [/\bdrugs?\b|\bcannabis\b|\bdealing\b|\bClass\s+[ABC]\b|\bintent\s+to\s+supply\b/i, 'drugs'],
   [/\bburglar/i, 'burglary'],
-  [/\btheft\b|\bstole|\bshoplift/i, 'theft'],
+  [/\bthefts?\b|\bstole|\bshoplift/i, 'theft'],
   [/\brobbery\b|\brobbed\b/i, 'robbery'],
   // …or a log's incident type and its risk form: "Domestic – verbal", "DASH completed – standard"
   [/\bdomestic\s+(?:abuse|violence|incident)|\bdomestic\s*[–—-]\s*(?:verbal|physical)\b|\bDASH\s+(?:risk|completed|assessment|form|checklist)\b/i, 'domestic abuse'],
@@ -640,6 +640,9 @@ function withoutAddresses(text: string, g: Group): string {
   return at === g.from ? text.slice(g.from, g.to) : out + text.slice(at, g.to);
 }
 
+/** An FOI reply's words to its requester: "thank you for your request", "your Freedom of Information request". */
+const FOI_REPLY = /\bthank you for your (?:freedom of information |FOI )?request\b|\byour (?:freedom of information|FOI) request\b/i;
+
 /** Words that make a named person a vehicle's keeper. */
 const KEEPER_WORDS = /\bbelonging\s+to\b|\bowned\s+by\b|\bregistered\s+(?:keeper|owner|to)\b|\b(?:his|her|their)\s+(?:car|van|vehicle|motorbike|pick-?up)\b/i;
 
@@ -675,7 +678,8 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
     }
     // rows and short units often put the role in its own column ("| Victim |"): take the roles named anywhere in the window
     if (roles.size === 0 && persons.length) for (let i = 0; i < ROLE_WORDS.length; i++) if (open[NATURES.length + i] && ROLE_WORDS[i]![0].test(windowText)) roles.add(ROLE_WORDS[i]![1]);
-    const isCase = persons.length > 0 && homeOrDob && (roles.size > 0 || natures.length > 0);
+    // an FOI reply to its requester: the offences are what they asked about, not their case
+    const isCase = persons.length > 0 && homeOrDob && (roles.size > 0 || natures.length > 0) && !FOI_REPLY.test(windowText);
     const tied = persons.length > 0 && tiedData;
     const recordId = priv.length >= 2 || isCase ? opts.recordIdFor(++n) : null;
     for (const d of g.dets) {

@@ -109,3 +109,10 @@ test('the contact a service names in its letter works for it: "Your Witness Care
   const watch = new Map(detect('Your Neighbourhood Watch contact is Gwen Fleming, 07700 900582.', { kind: 'paragraph' }).findings.map((f) => [f.value, f.severity]));
   assert.equal(watch.get('Gwen Fleming'), 'high');
 });
+
+test('thefts are theft; an FOI reply to its requester is no case of theirs (corpus53, corpus55)', () => {
+  const minutes = 'PCSO Lake reported two thefts of red diesel, one from Mr Stanislav Horvat of 6 Mill Lane, Sawston CB22 3HY.';
+  assert.equal(detect(minutes, { kind: 'document-text' }).records.filter((r) => r.isCaseRecord).length, 1);
+  const reply = 'Mr Lars Pedersen\nFlat 2, 19 Hollow Lane, Hitchin SG4 9RZ\nDear Mr Pedersen,\nFreedom of Information Request Reference No: FOI 2026/1391\nThank you for your request for the number of reported thefts of catalytic converters in North Hertfordshire.';
+  assert.equal(detect(reply, { kind: 'document-text' }).records.filter((r) => r.isCaseRecord).length, 0);
+});

@@ -212,6 +212,9 @@ const JOB_TITLE_CELL = /\|[ \t]*(?:(?:[A-Z][A-Za-z&'’-]*|&)[ \t]+){0,4}(?:Offi
 /** A header row with a role, job-title or agency column: "Name | Agency | Role | Contact". */
 const ROLE_COLUMN_HEADER = /(?:^|\|)[ \t]*(?:Role|Job [Tt]itle|Position|Designation|Agency|Organisation|Organization)[ \t]*(?:\||$)/m;
 
+/** A public body's post, or a caseworker, right before a name. */
+const PUBLIC_POST_BEFORE = /(?:\b(?:IOPC|OPCC|CPS|ICO|HMICFRS|PSD)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:Director|Manager|Lead|Head|Investigator|Chair)|\b(?:caseworker|case[ \t]+officer|disclosure[ \t]+officer))[ \t]+$/i;
+
 /** "Your Witness Care contact is ", "your case officer will be ": a service's own contact person, named next. */
 const SERVICE_CONTACT_BEFORE = /\b(?:your|the)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}(?:contact|officer|caseworker|case[ \t]+worker|liaison[ \t]+officer)[ \t]+(?:is|will[ \t]+be)[ \t]+$/i;
 
@@ -298,6 +301,8 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // "| Mohammed Rafiq | Change Grow Live | Team Leader | 01632 …": a job title in a later cell of the row of a
       // table whose header names a role column (a child's row with an "Allocated Social Worker" cell has none)
       if (JOB_TITLE_CELL.test(after.slice(0, lineEndIn(after))) && ROLE_COLUMN_HEADER.test(text)) { d.reasons.push('allow:job-title-in-row'); return true; }
+      // "IOPC Regional Director Derrick Asante-Mills", "allocated to caseworker Gareth Pugh": a public body's post or a caseworker
+      if (PUBLIC_POST_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:public-post'); return true; }
       // "Your Witness Care contact is Colin Babbage": the person a service names as its contact works for it
       if (SERVICE_CONTACT_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && !VOLUNTEER_GROUP.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:service-contact'); return true; }
       // "a management transfer (lead Delroy Grant)": the owner of an agency's action is that agency's staff

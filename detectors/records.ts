@@ -645,6 +645,9 @@ function withoutAddresses(text: string, g: Group): string {
   return at === g.from ? text.slice(g.from, g.to) : out + text.slice(at, g.to);
 }
 
+/** Words that make an address someone's home in an incident: "at her home at", "the victim's", "the owner's", "front door of", "stolen from outside". */
+const HOME_OF_PARTY = /\b(?:her|his|their)[ \t]+(?:own[ \t]+)?(?:home|house|flat)\b|\bvictim['’]s\b|\bowner['’]s\b|\bfront[ \t]+door[ \t]+of\b|\bfrom[ \t]+outside\b/i;
+
 /** An FOI reply's words to its requester: "thank you for your request", "your Freedom of Information request". */
 const FOI_REPLY = /\bthank you for your (?:freedom of information |FOI )?request\b|\byour (?:freedom of information|FOI) request\b/i;
 
@@ -684,7 +687,9 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
     // rows and short units often put the role in its own column ("| Victim |"): take the roles named anywhere in the window
     if (roles.size === 0 && persons.length) for (let i = 0; i < ROLE_WORDS.length; i++) if (open[NATURES.length + i] && ROLE_WORDS[i]![0].test(windowText)) roles.add(ROLE_WORDS[i]![1]);
     // an FOI reply to its requester: the offences are what they asked about, not their case
-    const isCase = persons.length > 0 && homeOrDob && (roles.size > 0 || natures.length > 0) && !FOI_REPLY.test(windowText);
+    // "targeted at her home at 27 Tennyson Avenue": a victim's home in an incident is a case though no name is given
+    const namelessHome = persons.length === 0 && priv.some((d) => d.entity === 'ADDRESS' && /^(?:Flat|Apartment|\d)/.test(d.value)) && HOME_OF_PARTY.test(windowText);
+    const isCase = (persons.length > 0 || namelessHome) && homeOrDob && (roles.size > 0 || natures.length > 0) && !FOI_REPLY.test(windowText);
     const tied = persons.length > 0 && tiedData;
     const recordId = priv.length >= 2 || isCase ? opts.recordIdFor(++n) : null;
     for (const d of g.dets) {

@@ -125,3 +125,15 @@ test('"interviewed under caution" names a suspect, and "fly-tip" or "tipped" was
   const tooltip = 'Eight-year-old Oliver Ashdown bitten on the arm outside his home, 15 Beachy Head Road, Eastbourne BN20 7QN, by an XL bully kept at 21 Beachy Head Road. Owner Wayne Tulley interviewed under caution.';
   assert.equal(detect(tooltip, { kind: 'json' }).records.filter((r) => r.isCaseRecord).length, 1);
 });
+
+test("a victim's home in an incident is a case though no name is given; an offence near a street number alone is not (corpus59)", () => {
+  const appeal = 'APPEAL – Distraction burglary, Bedford. An 86-year-old woman was targeted at her home at 27 Tennyson Avenue, Bedford MK40 3JH on Monday afternoon.';
+  const result = detect(appeal, { kind: 'paragraph', section: 'news' });
+  assert.equal(result.records.filter((r) => r.isCaseRecord).length, 1);
+  assert.equal(result.findings.find((f) => f.entity === 'ADDRESS')?.severity, 'critical');
+  const still = 'Doorbell camera still of the suspect at the front door of 52 Grange Road, Northallerton moments before the victim\'s parcel was stolen.';
+  assert.equal(detect(still, { kind: 'attribute' }).records.filter((r) => r.isCaseRecord).length, 1);
+  // a shop's address with a theft and no one's home named
+  const shop = 'Shoplifting reported at 14 High Street, Hitchin SG5 1AT on Tuesday; two men left towards the bus station.';
+  assert.equal(detect(shop, { kind: 'paragraph' }).records.filter((r) => r.isCaseRecord).length, 0);
+});

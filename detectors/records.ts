@@ -34,14 +34,14 @@ function rankAfter(after: string): boolean {
 }
 /** "Lucy Thornbury (ASB Officer, North Herts Council)", "Sam Patel, Community Safety Manager": a job title right after the name. */
 // …or on the next line, under a letter's signature ("Michelle Ayodele\nASB & Community Safety Manager")
-const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Lead|Leader|[Aa]dviser|[Aa]dvisor|[Dd]irector|Head|Chair|[Cc]lerk|[Ww]arden|[Cc]aseworker|[Pp]ractitioner|Partnership Analyst|[Aa]nalyst|[Aa]dministrator|Nurse|Midwife|Solicitor|Social Worker|Support Worker|Youth Worker|IDVA|ISVA|Consultant|Secretary|Treasurer|Chairman|Chairperson)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
+const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|our\s+)?(?:(?:(?:[A-Z][A-Za-z&'’-]*|&)\s+){0,4}(?:Head ?[Tt]eacher|Principal|[Oo]fficer|[Mm]anager|[Cc]o-?ordinator|Lead|Leader|[Aa]dviser|[Aa]dvisor|[Dd]irector|Head|Chair|[Cc]lerk|[Ww]arden|[Cc]aseworker|[Pp]ractitioner|Partnership Analyst|[Aa]nalyst|[Aa]dministrator|Nurse|Midwife|Solicitor|Social Worker|Support Worker|Youth Worker|IDVA|ISVA|Consultant|Secretary|Treasurer|Chairman|Chairperson)\b|(?:force\s+)?(?:press|media|communications)\s+(?:office|officer|team)\b)/;
 /**
  * "Amanda Keable (Colchester City Council)", "Kofi Asante (Adult Social Care)": a name followed by the
  * public body or service it works for, in brackets or in the next table cell. Volunteers' groups (a residents' association,
  * Neighbourhood Watch) are left out: their members are private people.
  */
 // …or after a comma when the body's own name follows at once: "Contact: Sean Hegarty, Democratic Services, 01632 …"
-const ORG_AFTER = /^\s*(?:[(|]\s*|,[ \t]*(?=[A-Z]))(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support|Executive|Health|Healthcare|Rescue|ICB|Hospital|University|Prison|Court|Tribunal)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&|and|of|for|the))*\s*(?:[,;)|]|$)/m;
+const ORG_AFTER = /^\s*(?:[(|]\s*|,[ \t]*(?=[A-Z]))(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support|Executive|Health|Healthcare|Rescue|ICB|Hospital|University|Prison|Court|Tribunal)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&|and|of|for|the))*(?:\s+[a-z]+){0,3}\s*(?:[,;)|]|$)/m;
 /** "Head of News: Danielle Okoro", "Press Officer: …": a job title as the label before the name. */
 // …or a directory's column ("Head of Safeguarding      Bernadette Ofori", "Named Nurse, Adults   Graham Pellow")
 const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Leader|Chair|Clerk|Spokesperson|[Aa]dviser|[Aa]dvisor|Nurse|Midwife|Doctor|Solicitor|Practitioner|IDVA|ISVA)(?:,[ \t]*[A-Z][A-Za-z]+)?)(?:\s*:\s*|[ \t]{2,}|\t[ \t]*)$/;
@@ -181,8 +181,8 @@ export function unmarkPrivateContacts(text: string, dets: readonly ClassifiedDet
 
 /** Between a number and the e-mail address given with it: "or", a mailbox's label ("   FOI mailbox: "), nothing else (not "or email the Rural Crime Team at"). */
 const NUMBER_THEN_MAILBOX = /^[ \t,;/|]*(?:(?:or|and)[ \t]+)?(?:(?:[A-Z]{2,5}[ \t]+)?(?:e-?mail|mailbox|e)[ \t]*:?[ \t]*)?$/i;
-/** A switchboard's label right before a number. */
-const SWITCHBOARD_BEFORE = /\b(?:switchboard|main line|force control room)\b[ \t]*(?:no\.?|number)?[ \t]*[:–-]?[ \t]*$/i;
+/** A switchboard's or an office's label right before a number ("contact the school office on"). */
+const SWITCHBOARD_BEFORE = /\b(?:switchboard|main line|force control room|(?:school|council|main|general|front)[ \t]+office|reception)\b[ \t]*(?:no\.?|number|on)?[ \t]*[:–-]?[ \t]*$/i;
 /** Between a letterhead's address and its number: at most a line break and a phone label. */
 const LETTERHEAD_PHONE_BETWEEN = /^[ \t,]*(?:\r?\n[ \t]*)?(?:(?:Tel(?:ephone)?|Phone|T)\.?[ \t]*[:.]?[ \t]*)?$/i;
 

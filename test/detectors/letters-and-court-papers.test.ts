@@ -116,3 +116,12 @@ test('thefts are theft; an FOI reply to its requester is no case of theirs (corp
   const reply = 'Mr Lars Pedersen\nFlat 2, 19 Hollow Lane, Hitchin SG4 9RZ\nDear Mr Pedersen,\nFreedom of Information Request Reference No: FOI 2026/1391\nThank you for your request for the number of reported thefts of catalytic converters in North Hertfordshire.';
   assert.equal(detect(reply, { kind: 'document-text' }).records.filter((r) => r.isCaseRecord).length, 0);
 });
+
+test("a head teacher signing for the school, the school office's number and a council service after a name are public (corpus60)", () => {
+  const letter = 'Dear Parents and Carers, on Tuesday a Year 9 pupil was assaulted near the school gates. If you have any concerns, contact the school office on 0161 496 0727. Yours sincerely, Dr Eleanor Fairweather-Singh, Headteacher, Moorside Park High School, 210 Moor Lane, Salford M7 3PZ.';
+  const s = new Map(detect(letter, { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(s.get('Dr Eleanor Fairweather-Singh'), 'low');
+  assert.equal(s.get('0161 496 0727'), 'low');
+  const rota = new Map(detect('Session lead: Dawn Achterberg, Stevenage Borough Council youth service, 01632 960418.', { kind: 'contact', section: 'events' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(rota.get('Dawn Achterberg'), 'low');
+});

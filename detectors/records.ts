@@ -184,7 +184,7 @@ const NUMBER_THEN_MAILBOX = /^[ \t,;/|]*(?:(?:or|and)[ \t]+)?(?:(?:[A-Z]{2,5}[ \
 /** A switchboard's or an office's label right before a number ("contact the school office on"). */
 const SWITCHBOARD_BEFORE = /\b(?:switchboard|main line|force control room|(?:school|council|main|general|front)[ \t]+office|reception)\b[ \t]*(?:no\.?|number|on)?[ \t]*[:–-]?[ \t]*$/i;
 /** Between a letterhead's address and its number: at most a line break and a phone label. */
-const LETTERHEAD_PHONE_BETWEEN = /^[ \t,]*(?:\r?\n[ \t]*)?(?:(?:Tel(?:ephone)?|Phone|T)\.?[ \t]*[:.]?[ \t]*)?$/i;
+const LETTERHEAD_PHONE_BETWEEN = /^[ \t,.;]*(?:\r?\n[ \t]*)?(?:(?:Tel(?:ephone)?|Phone|T)\.?[ \t]*[:.]?[ \t]*)?$/i;
 
 /** Job titles that hold a word PRIVATE_POINTER reads as a private person: "Witness Care Officer", "Victim Support Worker". */
 const JOB_TITLE_WITH_PRIVATE_WORD = /\b(?:victims?|witness(?:es)?|family|tenants?|residents?)[ \t]+(?:(?:care|support|liaison|services?|engagement)[ \t]+)?(?:officer|unit|team|co-?ordinator|manager|worker|advis[eo]r|lead|hub)\b/gi;
@@ -211,6 +211,9 @@ const JOB_TITLE_CELL = /\|[ \t]*(?:(?:[A-Z][A-Za-z&'’-]*|&)[ \t]+){0,4}(?:Offi
 
 /** A header row with a role, job-title or agency column: "Name | Agency | Role | Contact". */
 const ROLE_COLUMN_HEADER = /(?:^|\|)[ \t]*(?:Role|Job [Tt]itle|Position|Designation|Agency|Organisation|Organization)[ \t]*(?:\||$)/m;
+
+/** "the Licensing Manager, ": a capitalised post after "the", then a comma. */
+const POST_APPOSITIVE_BEFORE = /\bthe[ \t]+(?:[A-Z][A-Za-z&'’-]*[ \t]+){0,3}(?:Manager|Officer|Director|Lead|Head|Clerk|Chair|Co-?ordinator|Adviser|Advisor),[ \t]*$/;
 
 /** A public body's post, or a caseworker, right before a name. */
 const PUBLIC_POST_BEFORE = /(?:\b(?:IOPC|OPCC|CPS|ICO|HMICFRS|PSD)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:Director|Manager|Lead|Head|Investigator|Chair)|\b(?:caseworker|case[ \t]+officer|disclosure[ \t]+officer))[ \t]+$/i;
@@ -254,6 +257,10 @@ function stationBefore(text: string, start: number): boolean {
 /** A court, a police station or a council's building named before its street: "Carlisle Magistrates' Court, Rickergate". */
 // (in capitals too: a court's heading "MANCHESTER AND SALFORD MAGISTRATES' COURT")
 const PUBLIC_BUILDING_ADDRESS = /^(?:[A-Z][A-Za-z'’-]*[ \t]+){0,3}(?:Magistrates['’]?[ \t]+Court|Crown[ \t]+Court|County[ \t]+Court|Combined[ \t]+Court|Family[ \t]+Court|Justice[ \t]+Centre|Police[ \t]+Station|Town[ \t]+Hall|Civic[ \t]+Centre|Council[ \t]+Offices)\b/i;
+/** "The Bay Horse, ", "The Duke of Wellington, ": a named house (a pub's way) right before an address. */
+const NAMED_HOUSE_BEFORE = /\bThe[ \t]+(?:[A-Z][a-z'’]+[ \t]+(?:of[ \t]+)?){0,3}[A-Z][a-z'’]+,[ \t]*$/;
+/** Licensing papers: a licence, its variation or review, a designated premises supervisor. */
+const LICENSING_WORDS = /\blicen[cs](?:e|ed|ing)\b|\bdesignated premises supervisor\b/i;
 /** Premises someone lives in: a closure order or notice, an occupier or a resident. */
 const LIVED_IN_PREMISES = /\bclosure[ \t]+(?:order|notice)|\boccupiers?\b|\bresidents?[ \t]*:|\balso[ \t]+resident\b/i;
 
@@ -301,6 +308,9 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // "| Mohammed Rafiq | Change Grow Live | Team Leader | 01632 …": a job title in a later cell of the row of a
       // table whose header names a role column (a child's row with an "Allocated Social Worker" cell has none)
       if (JOB_TITLE_CELL.test(after.slice(0, lineEndIn(after))) && ROLE_COLUMN_HEADER.test(text)) { d.reasons.push('allow:job-title-in-row'); return true; }
+      // "granted by the Licensing Manager, Deborah Akinyemi": a post named before the name, set off by a comma
+      const before60 = text.slice(Math.max(0, d.start - 60), d.start);
+      if (POST_APPOSITIVE_BEFORE.test(before60) && !VOLUNTEER_GROUP.test(before60)) { d.reasons.push('allow:post-before-name'); return true; }
       // "IOPC Regional Director Derrick Asante-Mills", "allocated to caseworker Gareth Pugh": a public body's post or a caseworker
       if (PUBLIC_POST_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:public-post'); return true; }
       // "Your Witness Care contact is Colin Babbage": the person a service names as its contact works for it
@@ -327,9 +337,12 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // "Venue: Council Chamber, Shirehall, Abbey Foregate": a meeting's venue, in any block (not a host's home)
       if (VENUE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && !PRIVATE_HOME_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start))) { d.reasons.push('allow:venue-label'); return true; }
       if (PUBLIC_BUILDING_ADDRESS.test(value)) { d.reasons.push('allow:public-building'); return true; }
-      // "Premises: The Drovers Arms, 3 Market Place", "Review of premises licence PL/0881 – The Sir Robert Peel, …": a licensed premises or a pub is a business address
+      // "Premises: The Drovers Arms, 3 Market Place", "Review of premises licence PL/0881 – The Sir Robert Peel, …",
+      // "premisesAddress": "…", "Patel's Convenience Store (88 Horninglow Road…": a licensed premises, a pub or a shop is a business address
       // (not premises someone lives in: a closure order's "Premises:" has an occupier)
-      if (/(?:\bpremises[ \t]*:[^\n]{0,40}|\bpremises[ \t]+licen[cs]e\b[^\n]{0,30}|\b(?:Arms|Inn|Tavern|Hotel|Pub|Bar),[ \t]*)$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:premises'); return true; }
+      // "The Bay Horse, 1 Fore Street: removal of a condition": a named house before a numbered street, in licensing papers
+      if (NAMED_HOUSE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) && LICENSING_WORDS.test(text) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:licensed-premises'); return true; }
+      if (/(?:\bpremises[ \t]*:[^\n]{0,40}|\bpremises[ \t]*address["']?[ \t]*:[ \t]*["']?|\bpremises[ \t]+licen[cs]e\b[^\n]{0,30}|\b(?:Arms|Inn|Tavern|Hotel|Pub|Bar),[ \t]*|\b(?:Store|Stores|Shop|Takeaway|Supermarket|Off-?[Ll]icence|Newsagents?|Restaurant|Cafe|Café|Pub|Inn|Hotel|Bar)[ \t]*\([ \t]*)$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:premises'); return true; }
       return false;
     case 'PHONE': {
       const nat = nationalDigits(value);

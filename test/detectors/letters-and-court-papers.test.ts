@@ -125,3 +125,19 @@ test("a head teacher signing for the school, the school office's number and a co
   const rota = new Map(detect('Session lead: Dawn Achterberg, Stevenage Borough Council youth service, 01632 960418.', { kind: 'contact', section: 'events' }).findings.map((f) => [f.value, f.severity]));
   assert.equal(rota.get('Dawn Achterberg'), 'low');
 });
+
+test('licensing papers: premises addresses, their telephone, a shop before its address and the licensing manager are public; a closure order on a home is not (corpus61)', () => {
+  const summary = 'Postal address of premises: The Wheatsheaf, 12 Church Lane, Ossett WF5 9DN. Telephone: 01632 960441. Name of designated premises supervisor: Maria Kowalczyk.';
+  const s = new Map(detect(summary, { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(s.get('01632 960441'), 'low');
+  const json = new Map(detect('{"premisesName":"Golden Dragon Takeaway","premisesAddress":"44 Queen Street, Morley, Leeds LS27 9EB","dps":"Wei Chen"}', { kind: 'json' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(json.get('44 Queen Street, Morley, Leeds LS27 9EB'), 'low');
+  const news = new Map(detect("Staff at four premises sold alcohol to a 16-year-old: Patel's Convenience Store (88 Horninglow Road, Burton upon Trent DE14 2PZ) and others.", { kind: 'paragraph' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(news.get('88 Horninglow Road, Burton upon Trent DE14 2PZ'), 'low');
+  const minutes = new Map(detect('Minor variations determined under delegated powers. The Bay Horse, 1 Fore Street, Totnes TQ9 5DA: removal of a licence condition. Granted by the Licensing Manager, Deborah Akinyemi.', { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(minutes.get('1 Fore Street, Totnes TQ9 5DA'), 'low');
+  assert.equal(minutes.get('Deborah Akinyemi'), 'low');
+  // a closure order on a flat keeps its occupier's home private
+  const closure = detect('Closure order granted on 15 Lark Rise, Stockton-on-Tees TS19 8RW. Occupier: Reece Calloway. Reason: Class A supply; cuckooing. Licensing sub-committee noted.', { kind: 'document-text' });
+  assert.equal(closure.findings.find((f) => f.entity === 'ADDRESS')?.severity, 'critical');
+});

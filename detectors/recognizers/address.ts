@@ -243,6 +243,13 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       if (first === 'The' || first === 'THE' || HOUSE_NAME_WORDS.has(lastWord) || (STREET_TYPE_SET.has(lastWord) && seg.words.length > 1) || (VENUE_WORDS.has(lastWord) && seg.words.length > 1)) start = seg.start;
       // "Bryn Awel, Heol Rhosmaen, Llandeilo SA19 6AB": Welsh house names and streets open with their type word
       else if (seg.words.length > 1 && (WELSH_HOUSE_OPENERS.has(firstKey) || WELSH_STREET_PREFIX_SET.has(firstKey))) start = seg.start;
+      // "ul. Westgate 112, Peterborough PE1 1RG", "Abington Avenue 58": a street written the continental way, its
+      // number last (after a prefix, or a street type), as speakers of other languages write a UK address
+      else if (seg.words.length > 1 && /^\d{1,4}[A-Za-z]?$/.test(seg.words[seg.words.length - 1]!)) {
+        const prefix = CONTINENTAL_PREFIX_BEFORE.exec(text.slice(Math.max(0, seg.start - 10), seg.start));
+        if (prefix) start = seg.start - prefix[0].length;
+        else if (STREET_TYPE_SET.has(seg.words[seg.words.length - 2]!.toLowerCase())) start = seg.start;
+      }
       read.push(seg);
       if (seg.stopBefore) { ended = true; break; }
       pos = seg.start;
@@ -282,6 +289,8 @@ function isRuralHouseName(text: string, house: Segment, postcodeAt: number): boo
   // ("High Brackenthwaite", "Low Garth": a farm's position word opens its name)
   return !UK_PLACES.has(w[0]!.toLowerCase()) && w.every((x, i) => !/\d/.test(x) && (!COMMON_CAPITALISED.has(x.toLowerCase()) || (i === 0 && w.length > 1 && HOUSE_POSITION_WORDS.has(x))));
 }
+/** A street prefix of another language right before a street and its number: Polish "ul.", Romanian "str.", Portuguese "Rua". */
+const CONTINENTAL_PREFIX_BEFORE = /(?:\b(?:ul|str)\.|\b(?:ulica|strada|[Rr]ua|[Aa]venida|[Cc]alle))[ \t]+$/;
 const HOUSE_POSITION_WORDS = new Set(['High', 'Low', 'Upper', 'Lower', 'Nether', 'Middle', 'Great', 'Little', 'Old', 'New', 'East', 'West', 'North', 'South']);
 
 const FIRM_ENDINGS = new Set(['ltd', 'limited', 'plc', 'llp', 'brothers', 'bros', 'sons', 'co', 'company', 'solicitors', 'associates', 'partners', 'group']);

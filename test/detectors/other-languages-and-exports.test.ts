@@ -1,0 +1,35 @@
+/**
+ * Found by the fifteenth unseen round (corpus63–66, 2026-11-29: a county force's month, 2014-style priorities,
+ * pages in other languages, spreadsheet and CSV exports): birth-date cues and "for example" in the languages
+ * forces translate into, UK addresses written the continental way, and the 2014 leak's own shapes.
+ * All data synthetic (Ofcom drama numbers, invented names).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { detect } from '../../detectors/index.js';
+import { detectedValues } from '../helpers/detected.js';
+
+test('birth-date cues of translated statements count: Romanian, Polish, Lithuanian, Portuguese, Turkish, Somali', () => {
+  for (const [text, dob] of [
+    ['vecinul de la etajul de jos, Sorin Bădărău, născut la 03.08.1979.', '03.08.1979'],
+    ['Świadek: Bartłomiej Kaczmarczyk, data urodzenia 17/04/1991.', '17/04/1991'],
+    ['nukentėjusysis Mindaugas Jankauskas, gim. 1986-09-23, gyv. Wisbech', '1986-09-23'],
+    ['Condutor 1: Rodrigo Conceição Ferreira, data de nascimento 02/11/1979, morada Thetford', '02/11/1979'],
+    ['Tanık: Mehmet Yıldız, doğum tarihi 05/06/1984.', '05/06/1984'],
+    ['Magaca: Ismaaciil Cabdulle Xirsi. Taariikhda dhalashada: 19/03/1988.', '19/03/1988'],
+  ] as const) assert.deepEqual(detectedValues(text, 'DATE_OF_BIRTH', { kind: 'document-text' }), [dob], text);
+  // a date with none of them is an event's
+  assert.deepEqual(detectedValues('Spotkanie odbędzie się 17/04/2026 w bibliotece.', 'DATE_OF_BIRTH'), []);
+});
+
+test('an identifier a translated leaflet calls an example is nobody\'s', () => {
+  assert.deepEqual(detectedValues('Niekada nesakykite nepažįstamiems savo numerio. Pavyzdys (tik pavyzdys / example only): QQ 12 34 56 C.', 'NI_NUMBER'), []);
+  assert.deepEqual(detectedValues('Numer ubezpieczenia, na przykład QQ 12 34 56 C, nigdy nie podawaj.', 'NI_NUMBER'), []);
+});
+
+test('a UK address written the continental way: a prefix ("ul.", "str.") or the number after the street', () => {
+  assert.deepEqual(detectedValues('Address: ul. Westgate 112, Peterborough PE1 1RG. Tel: 07700 900418', 'ADDRESS', { kind: 'document-text' }), ['ul. Westgate 112, Peterborough PE1 1RG']);
+  assert.deepEqual(detectedValues('Pokrzywdzony: Pan Zdzisław Górecki, lat 81, ul. Abington Avenue 58, Northampton NN1 4PD.', 'ADDRESS', { kind: 'document-text' }), ['ul. Abington Avenue 58, Northampton NN1 4PD']);
+  // a number after a word that is no street is no house number
+  assert.deepEqual(detectedValues('Conference Room 12, Peterborough PE1 1RG', 'ADDRESS'), []);
+});

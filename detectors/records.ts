@@ -155,6 +155,8 @@ export function markPublicPhones(text: string, dets: readonly ClassifiedDetectio
 
 /** Free mail services people use for their own address (a force or council never publishes one as its contact point). */
 const PERSONAL_MAIL_DOMAIN = /^(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|aol|icloud|me|btinternet|btopenworld|sky|talktalk|virginmedia|ntlworld|blueyonder|tiscali|protonmail|proton|gmx|mail)\.(?:com|co\.uk|uk|net|me)$/i;
+/** Between a private person's name and their home: a comma, or "of" or "at". */
+const HOME_AFTER_NAME = /^(?:[ \t]*,[ \t]*|[ \t]+(?:of|at)[ \t]+)$/;
 /** Between a private person's name and their number or address: one sentence, no one else named between. */
 const OWN_CONTACT_BETWEEN = /^[^.!?\n]{0,80}$/;
 
@@ -169,6 +171,13 @@ export function unmarkPrivateContacts(text: string, dets: readonly ClassifiedDet
   let lastPerson: ClassifiedDetection | null = null;
   for (const d of dets) {
     if (d.entity === 'PERSON') { lastPerson = d; continue; }
+    // "Coordinator: Alan Stroud-Whitby, 18 Pennine View, Huddersfield HD2 1TR": the address straight after a private
+    // person's name is their home, though the block lends it a venue's allowance
+    if (d.entity === 'ADDRESS' && d.publicRole && d.reasons.includes('allow:contact-or-event-block') && lastPerson && !lastPerson.publicRole && HOME_AFTER_NAME.test(text.slice(lastPerson.end, d.start))) {
+      d.publicRole = false;
+      d.reasons.push('private:home-of-private-person');
+      continue;
+    }
     if (d.entity !== 'PHONE' && d.entity !== 'EMAIL') { if (d.publicRole) lastPerson = null; continue; }
     if (!d.publicRole || !d.reasons.includes('allow:contact-block') || !lastPerson || lastPerson.publicRole) continue;
     if (!OWN_CONTACT_BETWEEN.test(text.slice(lastPerson.end, d.start))) continue;
@@ -239,7 +248,8 @@ function endsWithColon(text: string, at: number): boolean {
  */
 const CASE_FACTS_BESIDE = /^[ \t]*(?:\([ \t]*(?:born|b\.|dob|d\.o\.b\.?)[ \t:]|,?[ \t]*(?:born|dob|d\.o\.b\.?)\b|(?:\([^()]{1,30}\)|,?[ \t]*(?:aged[ \t]+)?\d{1,3},?)?[ \t]+of[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]|,[ \t]*\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][a-z'’]+[ \t]+[A-Z][a-z]+)/i;
 /** Straight before a name: a party to a case ("repeat victim", "by neighbour", "suspect:"). */
-const CASE_PARTY_BEFORE = /\b(?:victims?|suspects?|offenders?|perpetrators?|complainants?|complainers?|witness|neighbour|nominal|defendant)[ \t]*[:–-]?[ \t]*$/i;
+// ("a Closure Order on 47 Highfield Rise, home of Gary Tolland": a home's occupier)
+const CASE_PARTY_BEFORE = /\b(?:victims?|suspects?|offenders?|perpetrators?|complainants?|complainers?|witness|neighbour|nominal|defendant|home[ \t]+of|occupier|tenant)[ \t]*[:–-]?[ \t]*$/i;
 
 /**
  * "Hitchin Police Station, Bancroft", a force's letterhead above its address ("West Midlands Police⏎Coventry
@@ -266,8 +276,8 @@ const LIVED_IN_PREMISES = /\bclosure[ \t]+(?:order|notice)|\boccupiers?\b|\bresi
 
 /** A venue's label, and at most a room's name, right before an address: "Venue: Council Chamber, ". */
 const VENUE_LABEL_BEFORE = /\bVenue[ \t]*:[ \t]*(?:[A-Z][A-Za-z'’ ]{0,40},[ \t]*)?$/;
-/** "the home of … Mrs Baptiste, ", "her home at ": a private person's home named just before an address. */
-const PRIVATE_HOME_BEFORE = /(?:\bthe[ \t]+home[ \t]+of\b[^.\n]{0,50}?\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+[A-Z][^.\n]{0,40}|\b(?:her|his|their|my|our)[ \t]+(?:own[ \t]+)?home\b[^.\n]{0,20})$/;
+/** "the home of … Mrs Baptiste, ", "her home at ", "Mrs Beryl Ashcombe of ": a private person's home named just before an address. */
+const PRIVATE_HOME_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’-]+){0,2}[ \t]+of[ \t]+|\bthe[ \t]+home[ \t]+of\b[^.\n]{0,50}?\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+[A-Z][^.\n]{0,40}|\b(?:her|his|their|my|our)[ \t]+(?:own[ \t]+)?home\b[^.\n]{0,20})$/;
 
 /** Decides publicRole for one detection; appends "allow:…" reasons. */
 export function classifyPublicRole(d: RawDetection, value: string, text: string, c: ClassifyContext): boolean {
@@ -301,7 +311,8 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // "Dean Whitfield <d.whitfield@stevenage.gov.uk>": a display name before a public body's address
       const mailbox = MAILBOX_AFTER.exec(after);
       if (mailbox && PUBLIC_EMAIL_DOMAIN.test(mailbox[1]!)) { d.reasons.push('allow:public-body-email'); return true; }
-      if ((endsWithColon(text, d.start) || columnGapBefore(text, d.start)) && ROLE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:role-label'); return true; }
+      // (not a volunteers' group's post: "Ampthill Neighbourhood Watch coordinator: Rhys Pemberton, 8 Saunders Piece")
+      if ((endsWithColon(text, d.start) || columnGapBefore(text, d.start)) && ROLE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && !VOLUNTEER_GROUP.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:role-label'); return true; }
       // "Author: Joanne Hetherington": whoever recognised the name, a document's author wrote it for the force
       // (not a volunteers' group's: "Title: Ashwell NHW AGM minutes" is a private person's document)
       if (AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) && !VOLUNTEER_GROUP.test(text)) { d.reasons.push('allow:document-author'); return true; }

@@ -135,7 +135,7 @@ export const RANK_PHRASES = phrases(`
   Police Community Support Officer;PCSO;CSO;Community Support Officer;Neighbourhood Officer;Beat Manager;Beat Officer;Neighbourhood Inspector;Neighbourhood Sergeant;Neighbourhood Constable
   Commissioner;Deputy Commissioner;Assistant Commissioner;Commander;ACC;DCC;PCC;Chief Officer;Chief Executive
   Independent Member;Co-opted Member;Lay Member;Panel Member;Board Member;
-  Councillor;Cllr;Mayor;MP;Neighbourhood Watch Coordinator;Safer Neighbourhood Team;Police Staff;Investigator
+  Councillor;Cllr;Mayor;MP;Safer Neighbourhood Team;Police Staff;Investigator
   Detective;Officer;Chief Superintendant
 `);
 

@@ -137,3 +137,18 @@ test("a victim's home in an incident is a case though no name is given; an offen
   const shop = 'Shoplifting reported at 14 High Street, Hitchin SG5 1AT on Tuesday; two men left towards the bus station.';
   assert.equal(detect(shop, { kind: 'paragraph' }).records.filter((r) => r.isCaseRecord).length, 0);
 });
+
+test("a volunteer coordinator's home and contacts are private, however the page labels them; a team bio's 'home of' names a member of the public (corpus50, corpus64)", () => {
+  const watch = 'Neighbourhood Watch – Fernhill Estate. Coordinator: Alan Stroud-Whitby, 18 Pennine View, Huddersfield HD2 1TR, tel 07700 900907, email alan.sw.fernhillnw@gmail.com. Police contact: PCSO Lucy Barraclough, huddersfield.north.npt@westyorkshire.police.uk.';
+  const s = severities(watch, { kind: 'contact', section: 'contact' });
+  for (const v of ['Alan Stroud-Whitby', '18 Pennine View, Huddersfield HD2 1TR', '07700 900907', 'alan.sw.fernhillnw@gmail.com']) assert.equal(s.get(v), 'high', v);
+  assert.equal(s.get('Lucy Barraclough'), 'low');
+  const labelled = severities('Ampthill Neighbourhood Watch coordinator: Rhys Pemberton, 8 Saunders Piece, Ampthill MK45 2RX, rhys.pemberton@example.co.uk', { kind: 'list-item' });
+  assert.equal(labelled.get('Rhys Pemberton'), 'high');
+  const bio = detect('PC Anil Varma joined the Hertford Safer Neighbourhood Team in 2011. He recently secured a Closure Order on 47 Highfield Rise, Hertford SG14 3EJ, home of Gary Tolland, after months of drug-related anti-social behaviour reported by neighbours.', { kind: 'team-member', section: 'team' });
+  assert.equal(bio.findings.find((f) => f.value === 'Gary Tolland')?.severity, 'critical');
+  assert.equal(bio.findings.find((f) => f.value === 'Anil Varma')?.severity, 'low');
+  const event = detect('Beat surgery, Royston Library, Market Hill, Royston SG8 9JN, with PCSO Kwame Asante. Note for attending officers: follow up with Mrs Beryl Ashcombe of 2 Kneesworth Lane, Royston SG8 5EP, victim of repeated egging.', { kind: 'event', section: 'events' });
+  assert.equal(event.findings.find((f) => f.value === '2 Kneesworth Lane, Royston SG8 5EP')?.severity, 'critical');
+  assert.equal(event.findings.find((f) => f.value.startsWith('Royston Library'))?.severity, 'low');
+});

@@ -250,6 +250,16 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
         if (prefix) start = seg.start - prefix[0].length;
         else if (STREET_TYPE_SET.has(seg.words[seg.words.length - 2]!.toLowerCase())) start = seg.start;
       }
+      // "VIC Nkechi Eze 33 Ravenscroft, Welwyn Garden City AL7 2DN": run-together cells put a name before the house
+      // number in one segment (the 2014 upload's shape); the address starts at the number
+      if (start < 0) {
+        // (not a year: "Operation Falcon 2024 Results")
+        const k = seg.words.findIndex((w, i) => i > 0 && i < seg.words.length - 1 && /^\d{1,4}[A-Za-z]?$/.test(w) && !/^(?:19|20)\d\d$/.test(w));
+        if (k > 0) {
+          const at = wordOffset(text, seg, k);
+          if (at >= 0 && !isQuantityOrYear(text, at)) { start = at; break; }
+        }
+      }
       read.push(seg);
       if (seg.stopBefore) { ended = true; break; }
       pos = seg.start;
@@ -289,6 +299,13 @@ function isRuralHouseName(text: string, house: Segment, postcodeAt: number): boo
   // ("High Brackenthwaite", "Low Garth": a farm's position word opens its name)
   return !UK_PLACES.has(w[0]!.toLowerCase()) && w.every((x, i) => !/\d/.test(x) && (!COMMON_CAPITALISED.has(x.toLowerCase()) || (i === 0 && w.length > 1 && HOUSE_POSITION_WORDS.has(x))));
 }
+/** Where the k-th word of a segment starts in the text. */
+function wordOffset(text: string, seg: Segment, k: number): number {
+  let at = seg.start;
+  for (let i = 0; i < k; i++) at = text.indexOf(seg.words[i]!, at) + seg.words[i]!.length;
+  return text.indexOf(seg.words[k]!, at);
+}
+
 /** A street prefix of another language right before a street and its number: Polish "ul.", Romanian "str.", Portuguese "Rua". */
 const CONTINENTAL_PREFIX_BEFORE = /(?:\b(?:ul|str)\.|\b(?:ulica|strada|[Rr]ua|[Aa]venida|[Cc]alle))[ \t]+$/;
 const HOUSE_POSITION_WORDS = new Set(['High', 'Low', 'Upper', 'Lower', 'Nether', 'Middle', 'Great', 'Little', 'Old', 'New', 'East', 'West', 'North', 'South']);

@@ -33,3 +33,12 @@ test('a UK address written the continental way: a prefix ("ul.", "str.") or the 
   // a number after a word that is no street is no house number
   assert.deepEqual(detectedValues('Conference Room 12, Peterborough PE1 1RG', 'ADDRESS'), []);
 });
+
+test('run-together cells of the 2014 upload: a name, then a house number and street in one stretch (corpus64)', () => {
+  const row = '[SafetyNet] 14/0677 VIC Nkechi Eze 33 Ravenscroft, Welwyn Garden City AL7 2DN PERP Brandon Leggett 35 Ravenscroft, WGC NATURE neighbour dispute, threats with knife';
+  const result = detect(row, { kind: 'priority', section: 'priorities' });
+  assert.deepEqual(result.findings.filter((f) => f.entity === 'ADDRESS').map((f) => f.value), ['33 Ravenscroft, Welwyn Garden City AL7 2DN', '35 Ravenscroft']);
+  assert.equal(result.records.filter((r) => r.isCaseRecord).length, 1);
+  // a year or a count inside such a stretch is no house number
+  assert.deepEqual(detectedValues('Operation Falcon 2024 Results, Welwyn Garden City AL7 2DN', 'ADDRESS'), []);
+});

@@ -96,13 +96,17 @@ const NAME_PART_CELL = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?$/u;
  * What a cell or field value is, given its column or key: an identifier column takes a value that its
  * validator accepts (the header is the cue the value lacks). Entity and score, or null.
  */
+/** Two sentences in one cell. */
+const SENTENCES = /[a-z0-9][.!?][ \t]+[A-Z]/;
+
 function fieldValue(k: ColumnKind, value: string): [Entity, number] | null {
   const compact = value.replace(/[\s.-]/g, '');
   switch (k) {
     case 'dob': return birthDate(value) !== null ? ['DATE_OF_BIRTH', 0.8] : null;
     case 'postcode': return postcodeKind(value) !== null ? ['POSTCODE', 0.8] : null;
-    // a house number or a locality after a comma: "Verdin Park (open space)" in the column is a place
-    case 'address': return /\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',')) ? ['ADDRESS', 0.75] : null;
+    // a house number or a locality after a comma: "Verdin Park (open space)" in the column is a place; a notes row's
+    // sentences under the column are no address ("Report ASB on 101 or online. In an emergency call 999.")
+    case 'address': return /\p{L}/u.test(value) && (/\d/.test(value) || value.includes(',')) && !SENTENCES.test(value) ? ['ADDRESS', 0.75] : null;
     case 'address-part': return ADDRESS_PART_CELL.test(value) && !NO_NAME.has(value.toLowerCase()) ? ['ADDRESS', 0.6] : null;
     case 'name': return NAME_CELL.test(value) && !NO_NAME.has(value.toLowerCase()) ? ['PERSON', 0.7] : null;
     case 'name-part': return NAME_PART_CELL.test(value) && !NO_NAME.has(value.toLowerCase()) ? ['PERSON', 0.7] : null;

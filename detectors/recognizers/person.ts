@@ -192,9 +192,12 @@ const TWO_NAME_CELLS = new RegExp(`(?:^|\\|)[ \\t]*([${UP}][${LET}'’-]+(?: [${
  * cell a forename the lists know, the other a surname they know ("Irish" is none), neither a place,
  * a month nor an everyday word. Each cell is its own detection, as the columns are.
  */
+/** A case system's party codes in a row's first cell ("WIT | Niamh | FITZPATRICK |"): a role, not a surname. */
+const PARTY_CODES: ReadonlySet<string> = new Set(['WIT', 'VIC', 'PERP', 'SUS', 'SUSP', 'OFF', 'COMP', 'IP', 'DEF', 'INF', 'APP']);
+
 function nameInTwoCells(line: string, offset: number, out: Candidate[], env: RecognizerEnv): void {
   const cellKinds = (cell: string): Cls[] => cell.split(' ').map(classifyWord);
-  const ok = (cell: string, cls: Cls[]): boolean => !PLACES.has(lookupKey(cell)) && !MONTH_PART.test(cell) && cell.split(' ').every((w) => !PLACES.has(lookupKey(w))) && cls.every((c) => c !== 'C' && c !== 'W' && c !== 'I');
+  const ok = (cell: string, cls: Cls[]): boolean => !PARTY_CODES.has(cell) && !PLACES.has(lookupKey(cell)) && !MONTH_PART.test(cell) && cell.split(' ').every((w) => !PLACES.has(lookupKey(w))) && cls.every((c) => c !== 'C' && c !== 'W' && c !== 'I');
   TWO_NAME_CELLS.lastIndex = 0;
   for (let m = TWO_NAME_CELLS.exec(line); m; m = TWO_NAME_CELLS.exec(line)) {
     const [a, b] = [m[1]!, m[2]!];

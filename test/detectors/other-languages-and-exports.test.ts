@@ -42,3 +42,14 @@ test('run-together cells of the 2014 upload: a name, then a house number and str
   // a year or a count inside such a stretch is no house number
   assert.deepEqual(detectedValues('Operation Falcon 2024 Results, Welwyn Garden City AL7 2DN', 'ADDRESS'), []);
 });
+
+test("exports: a party code opening a row is no surname, and a notes row's sentences under an address column are no address (corpus66)", () => {
+  const row = 'WIT | Ni\u200Bamh | FITZ\u200BPATRICK | DOB 23\u00A0Mar\u00A01990 | 4 Cloister Walk, Whitby | YO21\u00A03EP | Witnessed assault outside the Station Inn';
+  assert.deepEqual(detectedValues(row, 'PERSON', { kind: 'cell-row' }), ['Ni\u200Bamh', 'FITZ\u200BPATRICK']);
+  const csv = [
+    'ref,date_received,ward,address,category,status',
+    'ASB/26/0388,2026-08-14,Adeyfield West,"14 Bramble Way, Hemel Hempstead",Vehicle nuisance,Closed',
+    ',,,"Report ASB on 101 or online. In an emergency call 999.",,',
+  ].join('\n');
+  assert.deepEqual(detectedValues(csv, 'ADDRESS', { kind: 'document-text' }), ['14 Bramble Way, Hemel Hempstead']);
+});

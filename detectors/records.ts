@@ -402,6 +402,8 @@ const NATURES: Array<[RegExp, string]> = [
   // (every alternative holds a word of three letters or more, so the literal gate can skip it: "s.136" alone has none)
   [/\bMental\s+Health\s+Act\b|\bsection\s?136\b|\bplace\s+of\s+safety\b|\bdetained\s+under\s+s\.?\s?136\b/i, 'mental health detention'],
   [/\bthreat|\bintimidat/i, 'threats and intimidation'],
+  // a safeguarding referral: a child or an adult at risk, neglect (special category for the ICO when health is told)
+  [/\bsafeguarding\s+(?:referral|concern)s?\b|\bchild\s+protection\b|\badults?\s+at\s+risk\b|\badult\s+protection\b|\bneglect(?:ed)?\b/i, 'safeguarding'],
   [/\bdrugs?\b|\bcannabis\b|\bdealing\b|\bClass\s+[ABC]\b|\bintent\s+to\s+supply\b/i, 'drugs'],
   [/\bburglar/i, 'burglary'],
   [/\bthefts?\b|\bstole|\bshoplift/i, 'theft'],

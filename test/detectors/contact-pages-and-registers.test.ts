@@ -152,3 +152,11 @@ test("a volunteer coordinator's home and contacts are private, however the page 
   assert.equal(event.findings.find((f) => f.value === '2 Kneesworth Lane, Royston SG8 5EP')?.severity, 'critical');
   assert.equal(event.findings.find((f) => f.value.startsWith('Royston Library'))?.severity, 'low');
 });
+
+test('a safeguarding referral is a case: an adult at risk, child protection, neglect (corpus54, corpus65 and eight older corpora)', () => {
+  const referral = 'Adult Protection Gateway referral. Adult at risk: Eileen Montgomery   DOB: 30/12/1937\nAddress: Ballyloughan Cottage, 12 Ballyloughan Road, Ballymena BT43 5PW\nConcern: her nephew, Jonathan Montgomery, has been withdrawing money from her pension account.';
+  assert.equal(detect(referral, { kind: 'document-text' }).records.filter((r) => r.isCaseRecord).length, 1);
+  // a safeguarding lead's bio with an office address is no case
+  const bio = detect('DS Helen Ward leads on safeguarding for the north of the county. Write to her at Hatfield Police Station, Comet Way, Hatfield AL10 9SJ.', { kind: 'team-member', section: 'team' });
+  assert.equal(bio.records.filter((r) => r.isCaseRecord).length, 0);
+});

@@ -137,6 +137,7 @@ export const RANK_PHRASES = phrases(`
   Independent Member;Co-opted Member;Lay Member;Panel Member;Board Member;
   Councillor;Cllr;Mayor;MP;Safer Neighbourhood Team;Police Staff;Investigator
   Detective;Officer;Chief Superintendant
+  SCCH;Swyddog Cymorth Cymunedol;Cwnstabl;Ditectif Gwnstabl;Rhingyll;Ditectif Ringyll;Arolygydd;Prif Arolygydd;Uwcharolygydd;Prif Uwcharolygydd;Prif Gwnstabl;Comisiynydd Heddlu a Throseddu
 `);
 
 /** Civil titles: strong person cue, not a role. */

@@ -53,3 +53,8 @@ test("exports: a party code opening a row is no surname, and a notes row's sente
   ].join('\n');
   assert.deepEqual(detectedValues(csv, 'ADDRESS', { kind: 'document-text' }), ['14 Bramble Way, Hemel Hempstead']);
 });
+
+test('Welsh ranks make an officer public: SCCH, Rhingyll, Cwnstabl, Arolygydd (corpus10, corpus55, corpus65)', () => {
+  const s = new Map(detect("roedd SCCH Heulwen Prys a'r Rhingyll Dafydd ap Iorwerth yn marcio beiciau am ddim. Meddai'r Arolygydd Siân Pritchard: diolch.", { kind: 'paragraph', section: 'news' }).findings.map((f) => [f.value, f.severity]));
+  for (const name of ['Heulwen Prys', 'Dafydd ap Iorwerth', 'Siân Pritchard']) assert.equal(s.get(name), 'low', name);
+});

@@ -42,6 +42,8 @@ export function findContext(spec: HotwordWindow, text: string, start: number, en
   re.lastIndex = 0;
   for (let m = re.exec(before); m; m = re.exec(before)) {
     if (m.index >= firstOk && bs + m.index + m[0].length <= start) return normalisedHit(m[0]);
+    // a phrase cut by the window's edge may hide a shorter one inside it ("One example reads": "example reads")
+    if (m.index < firstOk) re.lastIndex = m.index + 1;
   }
   const as = Math.max(0, end - 1);
   const after = text.slice(as, Math.min(text.length, end + spec.windowAfter + 1));

@@ -44,7 +44,7 @@ const STAFF_ROLE_AFTER = /^(?:\s*[,(–—-]|[ \t]*\r?\n|[ \t]*\|)\s*(?:the\s+|o
 const ORG_AFTER = /^\s*(?:[(|]\s*|,[ \t]*(?=[A-Z]))(?:(?:[A-Z][A-Za-z&'’.-]*|&|of|and|for)\s+){0,5}(?:Council|CC|DC|BC|Police|Constabulary|Housing|Team|BID|Care|Services?|Trust|NHS|Partnership|Licensing|Wardens?|Authority|Fire|Ambulance|Safety|Probation|Victim Support|Executive|Health|Healthcare|Rescue|ICB|Hospital|University|Prison|Court|Tribunal)(?:\s+(?:[A-Z][A-Za-z&'’-]*|&|and|of|for|the))*(?:\s+[a-z]+){0,3}\s*(?:[,;)|]|$)/m;
 /** "Head of News: Danielle Okoro", "Press Officer: …": a job title as the label before the name. */
 // …or a directory's column ("Head of Safeguarding      Bernadette Ofori", "Named Nurse, Adults   Graham Pellow")
-const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Leader|Chair|Clerk|Spokesperson|[Aa]dviser|[Aa]dvisor|Nurse|Midwife|Doctor|Solicitor|Practitioner|IDVA|ISVA)(?:,[ \t]*[A-Z][A-Za-z]+)?)(?:\s*:\s*|[ \t]{2,}|\t[ \t]*)$/;
+const ROLE_LABEL_BEFORE = /(?:(?:Media|Press|News) (?:enquiries|contact|office)|Head of(?:\s+[A-Z][A-Za-z&'’-]*){1,4}|(?:[A-Z][A-Za-z&'’-]*\s+){0,3}(?:Officer|Manager|Co-?ordinator|Director|Lead|Leader|Chair|Clerk|Spokesperson|[Aa]dviser|[Aa]dvisor|Nurse|Midwife|Doctor|[Ss]olicitor|Practitioner|IDVA|ISVA|Usher|[Cc]ounsel|Prosecution Service|[Pp]rosecutor)(?:,[ \t]*[A-Z][A-Za-z]+)?)(?:\s*:\s*|[ \t]{2,}|\t[ \t]*)$/;
 /** An address in brackets right after a display name: its domain. */
 // (a directory entry's collar number may stand between: "Qadir, Imran (7034)' <imran.qadir@…>")
 const MAILBOX_AFTER = /^(?:[ \t]+\([A-Z]{0,3} ?\d{2,6}\))?["']?[ \t]*[<\[][^<>\[\]@\s]+@([^<>\[\]\s]+)[>\]]/;
@@ -225,7 +225,8 @@ const ROLE_COLUMN_HEADER = /(?:^|\|)[ \t]*(?:Role|Job [Tt]itle|Position|Designat
 const POST_APPOSITIVE_BEFORE = /\bthe[ \t]+(?:[A-Z][A-Za-z&'’-]*[ \t]+){0,3}(?:Manager|Officer|Director|Lead|Head|Clerk|Chair|Co-?ordinator|Adviser|Advisor),[ \t]*$/;
 
 /** A public body's post, or a caseworker, right before a name. */
-const PUBLIC_POST_BEFORE = /(?:\b(?:IOPC|OPCC|CPS|ICO|HMICFRS|PSD)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:Director|Manager|Lead|Head|Investigator|Chair)|\b(?:caseworker|case[ \t]+officer|disclosure[ \t]+officer))[ \t]+$/i;
+// ("He was represented by Mr Olufemi Bankole": a defendant's lawyer)
+const PUBLIC_POST_BEFORE = /(?:\b(?:IOPC|OPCC|CPS|ICO|HMICFRS|PSD)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:Director|Manager|Lead|Head|Investigator|Chair)|\b(?:caseworker|case[ \t]+officer|disclosure[ \t]+officer)|\b(?:he|she|they)[ \t]+(?:was|were|is|are)[ \t]+represented[ \t]+by)[ \t]+$/i;
 
 /** "Your Witness Care contact is ", "your case officer will be ": a service's own contact person, named next. */
 const SERVICE_CONTACT_BEFORE = /\b(?:your|the)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}(?:contact|officer|caseworker|case[ \t]+worker|liaison[ \t]+officer)[ \t]+(?:is|will[ \t]+be)[ \t]+$/i;

@@ -137,6 +137,7 @@ export const RANK_PHRASES = phrases(`
   Independent Member;Co-opted Member;Lay Member;Panel Member;Board Member;
   Councillor;Cllr;Mayor;MP;Safer Neighbourhood Team;Police Staff;Investigator
   Detective;Officer;Chief Superintendant
+  Crown Prosecutor;Senior Crown Prosecutor;Chief Crown Prosecutor;Prosecutor;Magistrate;Recorder;JP
   SCCH;Swyddog Cymorth Cymunedol;Cwnstabl;Ditectif Gwnstabl;Rhingyll;Ditectif Ringyll;Arolygydd;Prif Arolygydd;Uwcharolygydd;Prif Uwcharolygydd;Prif Gwnstabl;Comisiynydd Heddlu a Throseddu
 `);
 
@@ -164,7 +165,7 @@ export const COMMON_CAPITALISED = new Set(words(`
   Sexual Abusive Violent Approved Authorised Authorized Checked Signed Reviewed Verified Countersigned Level Levels Grade Tier Police Officers Officer Officers' Team Teams Neighbourhood Neighbourhoods Safer Priority Priorities Issue Issues Action
   Actions Date Dates Nature Victim Victims Perpetrator Perpetrators Offender Offenders Suspect Suspects Witness Witnesses
   Ins Insurance National Operation Houses Organised Organized Economic Flat Apartment Apt Maisonette
-  Director Directors Regional Managing Executive Chairman Chairwoman Chairperson Treasurer Caseworker Caseworkers
+  Director Directors Regional Managing Executive Chairman Chairwoman Chairperson Treasurer Caseworker Caseworkers Case Cases
   Heddlu Plismona Cymdogaeth Gorsaf Cyngor Swyddfa Gwasanaeth Tân Achub Tîm Troseddau Trosedd Cefn Gwlad Canol Tref Da Byw Cymuned Diogelwch
   Partneriaeth Ardal Swyddog Swyddogion Cymorth Cyfarfod Digwyddiad Newyddion Blaenoriaethau Ymgynghoriad Gwirfoddolwyr Marchnad
   Environmental Environment Protection Trading Standards Health Licensing Planning Housing Safeguarding Enforcement Regulatory

@@ -897,10 +897,15 @@ function findPersons(text: string, env: RecognizerEnv): Candidate[] {
   return out;
 }
 
+/** Names forms and leaflets fill their examples with. */
+const PLACEHOLDER_PERSON = /^(?:(?:Mr|Mrs|Ms|Miss)\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+)?(?:Sample|SAMPLE|Example|EXAMPLE|Bloggs|BLOGGS|Specimen|SPECIMEN|Placeholder)$|^A\.?[ \t]?N\.?[ \t]Other$/;
+
 export const personRecognizer: Recognizer = {
   name: 'uk-person-gazetteer',
   entity: 'PERSON',
   description: 'Person names: UK forename/surname gazetteers of many origins + title, rank, initial, role and capitalisation cues',
   find: (text, env) => findPersons(text, env),
+  // "Partner's name: Jane Sample", "Joe Bloggs": a form's placeholder is nobody
+  validate: (v) => !PLACEHOLDER_PERSON.test(v),
   minScore: 0.5,
 };

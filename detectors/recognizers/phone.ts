@@ -101,7 +101,7 @@ export const phoneRecognizer: Recognizer = {
   context: {
     phrases: ['tel', 'telephone', 'phone', 'mobile', 'mob', 'call', 'contact', 'ring', 'text'], windowBefore: 30, windowAfter: 5, boost: 0.1,
     exclude: [
-      { phrases: ['e.g.', 'for example', 'example of', 'example:', '(example)', 'numbers such as', 'number such as'], windowBefore: 40, windowAfter: 0 },
+      { phrases: ['e.g.', 'for example', 'example of', 'example:', '(example)', 'example reads', 'numbers such as', 'number such as'], windowBefore: 40, windowAfter: 0 },
       { phrases: ['an example', 'example only', 'are examples'], windowBefore: 0, windowAfter: 24 },
     ],
   },

@@ -13,7 +13,7 @@ import { VEHICLE_MAKES, VEHICLE_NOUNS } from '../gazetteer/lexicon.js';
 
 /** A number shown as an example or a format ("your NI number looks like QQ 12 34 56 C", "NHS number (example format):  999 123 4527") is nobody's. */
 // (not a bare "example": synthetic data and documentation live at example.com)
-const EXAMPLE_BEFORE: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'example ni', 'e.g.', 'for instance', 'looks like', 'look like', 'in the format', 'format for', 'format is', 'format:', 'dvla specimen', 'specimen licence', 'specimen card', 'specimen number', 'specimen shows', 'specimen:', 'example is', 'example:', 'example only', 'number such as', 'numbers such as', '(example)',
+const EXAMPLE_BEFORE: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'example ni', 'e.g.', 'for instance', 'looks like', 'look like', 'in the format', 'format for', 'format is', 'format:', 'dvla specimen', 'specimen licence', 'specimen card', 'specimen number', 'specimen shows', 'specimen:', 'example is', 'example:', 'example only', 'example reads', 'one example', 'another example', 'card such as', 'number such as', 'numbers such as', '(example)',
   // …and in the languages forces translate their leaflets into (Polish, Romanian, Lithuanian, Portuguese, Turkish, Somali, Welsh)
   'na przykład', 'przykład', 'de exemplu', 'exemplu', 'pavyzdys', 'pavyzdžiui', 'por exemplo', 'exemplo', 'örneğin', 'örnek', 'tusaale', 'enghraifft', '(example format)', 'example format', '(specimen)', 'sample licence', 'sample card', 'dummy number', 'dummy card'], windowBefore: 50, windowAfter: 0 };
 /** …or after it: "QQ 12 34 56 C is HMRC's specimen", "4111 1111 1111 1111 is a test card". */
@@ -313,6 +313,8 @@ const MONTHS: Record<string, number> = {
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 const WEEKDAY_BEFORE: HotwordWindow = { phrases: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'], windowBefore: 12, windowAfter: 0 };
+/** A form's example line ("Example only – do not copy: … date of birth 01/01/1990"): nobody's birth date. */
+const EXAMPLE_LINE_BEFORE: HotwordWindow = { phrases: ['example only', 'for example', 'e.g.', 'specimen'], windowBefore: 80, windowAfter: 0 };
 const MONTH_MIXED = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 // records in capitals write "14 JUL 1985"
 const MONTH_ALT = `${MONTH_MIXED}|${MONTH_MIXED.toUpperCase()}`;
@@ -375,7 +377,7 @@ export const dateOfBirthRecognizer: Recognizer = {
     phrases: ['date of birth', 'dob', 'd.o.b', 'born', 'born on', 'birth date', 'birthdate', 'birthday', 'aged', 'age',
       'data urodzenia', 'urodzony', 'urodzona', 'data nașterii', 'data nasterii', 'născut', 'născută', 'nascut', 'nascuta', 'gimimo data', 'gim', 'gimęs', 'gimusi',
       'data de nascimento', 'nascido', 'nascida', 'doğum tarihi', 'doğum', 'taariikhda dhalashada', 'dhalashada', 'dyddiad geni', 'ganwyd'],
-    windowBefore: 40, windowAfter: 15, boost: 0.5, required: true, exclude: WEEKDAY_BEFORE,
+    windowBefore: 40, windowAfter: 15, boost: 0.5, required: true, exclude: [WEEKDAY_BEFORE, EXAMPLE_LINE_BEFORE],
   },
 };
 

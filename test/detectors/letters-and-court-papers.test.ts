@@ -141,3 +141,26 @@ test('licensing papers: premises addresses, their telephone, a shop before its a
   const closure = detect('Closure order granted on 15 Lark Rise, Stockton-on-Tees TS19 8RW. Occupier: Reece Calloway. Reason: Class A supply; cuckooing. Licensing sub-committee noted.', { kind: 'document-text' });
   assert.equal(closure.findings.find((f) => f.entity === 'ADDRESS')?.severity, 'critical');
 });
+
+test('court roles are public: prosecutors, counsel, ushers, duty solicitors, magistrates and a defendant\'s lawyer (corpus68)', () => {
+  const header = "District Judge (Magistrates' Courts) Harriet Lowther-Mbeki. Legal adviser: Gwilym Pryce. Usher: Dorota Wiśniewska. Crown Prosecution Service: Anjali Raval. Duty solicitor: Fergus Tait (Tait Mowbray Solicitors).";
+  const s = new Map(detect(header, { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  for (const name of ['Gwilym Pryce', 'Dorota Wiśniewska', 'Anjali Raval', 'Fergus Tait']) assert.equal(s.get(name), 'low', name);
+  const release = new Map(detect('Desmond Achterberg, 47, of Weston-super-Mare, was jailed for four years. Senior Crown Prosecutor Rhiannon Pugh said the homes were targeted. He was represented by Mr Olufemi Bankole.', { kind: 'paragraph', section: 'news' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(release.get('Rhiannon Pugh'), 'low');
+  assert.equal(release.get('Mr Olufemi Bankole'), 'low');
+  assert.equal(release.get('Desmond Achterberg'), 'medium');
+  const bench = new Map(detect('Chair of the Bench, South Cumbria: Dr Imelda Kirkbride JP – deputy chairs Ravinder Gill JP and Anthony Ojukwu JP', { kind: 'list-item' }).findings.map((f) => [f.value, f.severity]));
+  for (const name of ['Ravinder Gill', 'Anthony Ojukwu']) assert.equal(bench.get(name), 'low', name);
+});
+
+test("a leaflet's example applicant and a scam text's example numbers are nobody's (corpus67, corpus69)", () => {
+  const leaflet = 'Example only – do not copy: "Partner\'s name: Jane Sample, date of birth 01/01/1990, lives at 1 Example Street, Anytown AB1 2CD."';
+  assert.deepEqual(detect(leaflet, { kind: 'document-text' }).findings.filter((f) => f.severity === 'high' || f.severity === 'critical').map((f) => f.value), []);
+  const scam = 'Scam warning for Calderdale residents. One example reads: "Your National Insurance number QQ 12 34 56 C has been suspended." Another example asks you to "confirm" a card such as 4111 1111 1111 1111.';
+  assert.deepEqual(detect(scam, { kind: 'paragraph' }).findings.filter((f) => f.entity === 'NI_NUMBER' || f.entity === 'PAYMENT_CARD'), []);
+  // a real person of the same name still counts, and so does a date of birth with no example near it
+  assert.deepEqual(detectedValuesOf('Victim: Jane Sampson, date of birth 01/01/1990.', 'DATE_OF_BIRTH'), ['01/01/1990']);
+});
+
+const detectedValuesOf = (text: string, entity: string) => detect(text, { kind: 'document-text' }).findings.filter((f) => f.entity === entity).map((f) => f.value);

@@ -312,8 +312,9 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // "Dean Whitfield <d.whitfield@stevenage.gov.uk>": a display name before a public body's address
       const mailbox = MAILBOX_AFTER.exec(after);
       if (mailbox && PUBLIC_EMAIL_DOMAIN.test(mailbox[1]!)) { d.reasons.push('allow:public-body-email'); return true; }
+      const before60 = text.slice(Math.max(0, d.start - 60), d.start);
       // (not a volunteers' group's post: "Ampthill Neighbourhood Watch coordinator: Rhys Pemberton, 8 Saunders Piece")
-      if ((endsWithColon(text, d.start) || columnGapBefore(text, d.start)) && ROLE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && !VOLUNTEER_GROUP.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:role-label'); return true; }
+      if ((endsWithColon(text, d.start) || columnGapBefore(text, d.start)) && ROLE_LABEL_BEFORE.test(before60) && !VOLUNTEER_GROUP.test(before60)) { d.reasons.push('allow:role-label'); return true; }
       // "Author: Joanne Hetherington": whoever recognised the name, a document's author wrote it for the force
       // (not a volunteers' group's: "Title: Ashwell NHW AGM minutes" is a private person's document)
       if (AUTHOR_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) && !VOLUNTEER_GROUP.test(text)) { d.reasons.push('allow:document-author'); return true; }
@@ -321,12 +322,11 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       // table whose header names a role column (a child's row with an "Allocated Social Worker" cell has none)
       if (JOB_TITLE_CELL.test(after.slice(0, lineEndIn(after))) && ROLE_COLUMN_HEADER.test(text)) { d.reasons.push('allow:job-title-in-row'); return true; }
       // "granted by the Licensing Manager, Deborah Akinyemi": a post named before the name, set off by a comma
-      const before60 = text.slice(Math.max(0, d.start - 60), d.start);
       if (POST_APPOSITIVE_BEFORE.test(before60) && !VOLUNTEER_GROUP.test(before60)) { d.reasons.push('allow:post-before-name'); return true; }
       // "IOPC Regional Director Derrick Asante-Mills", "allocated to caseworker Gareth Pugh": a public body's post or a caseworker
-      if (PUBLIC_POST_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:public-post'); return true; }
+      if (PUBLIC_POST_BEFORE.test(before60)) { d.reasons.push('allow:public-post'); return true; }
       // "Your Witness Care contact is Colin Babbage": the person a service names as its contact works for it
-      if (SERVICE_CONTACT_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && !VOLUNTEER_GROUP.test(text.slice(Math.max(0, d.start - 60), d.start))) { d.reasons.push('allow:service-contact'); return true; }
+      if (SERVICE_CONTACT_BEFORE.test(before60) && !VOLUNTEER_GROUP.test(before60)) { d.reasons.push('allow:service-contact'); return true; }
       // "a management transfer (lead Delroy Grant)": the owner of an agency's action is that agency's staff
       if (ACTION_LEAD_BEFORE.test(text.slice(Math.max(0, d.start - 20), d.start))) { d.reasons.push('allow:action-lead'); return true; }
       // "Our IDVAs – Rachel Pemberton, Grace Mwangi and …": staff a service introduces as its own

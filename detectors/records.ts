@@ -226,7 +226,8 @@ const POST_APPOSITIVE_BEFORE = /\bthe[ \t]+(?:[A-Z][A-Za-z&'’-]*[ \t]+){0,3}(?
 
 /** A public body's post, or a caseworker, right before a name. */
 // ("He was represented by Mr Olufemi Bankole": a defendant's lawyer)
-const PUBLIC_POST_BEFORE = /(?:\b(?:IOPC|OPCC|CPS|ICO|HMICFRS|PSD)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:Director|Manager|Lead|Head|Investigator|Chair)|\b(?:caseworker|case[ \t]+officer|disclosure[ \t]+officer)|\b(?:he|she|they)[ \t]+(?:was|were|is|are)[ \t]+represented[ \t]+by)[ \t]+$/i;
+// (case-sensitive, each case spelled out: it is tried before many names, and /i makes every attempt slower)
+const PUBLIC_POST_BEFORE = /(?:\b(?:IOPC|OPCC|CPS|ICO|HMICFRS|PSD)[ \t]+(?:[A-Z][a-z]+[ \t]+){0,2}(?:Director|Manager|Lead|Head|Investigator|Chair)|\b[Cc]ase(?:worker|[ \t]+officer)|\b[Dd]isclosure[ \t]+officer|\b(?:[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?:was|were|is|are)[ \t]+represented[ \t]+by)[ \t]+$/;
 
 /** "Your Witness Care contact is ", "your case officer will be ": a service's own contact person, named next. */
 const SERVICE_CONTACT_BEFORE = /\b(?:your|the)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}(?:contact|officer|caseworker|case[ \t]+worker|liaison[ \t]+officer)[ \t]+(?:is|will[ \t]+be)[ \t]+$/i;
@@ -272,6 +273,8 @@ const PUBLIC_BUILDING_ADDRESS = /^(?:[A-Z][A-Za-z'’-]*[ \t]+){0,3}(?:Magistrat
 const NAMED_HOUSE_BEFORE = /\bThe[ \t]+(?:[A-Z][a-z'’]+[ \t]+(?:of[ \t]+)?){0,3}[A-Z][a-z'’]+,[ \t]*$/;
 /** Licensing papers: a licence, its variation or review, a designated premises supervisor. */
 const LICENSING_WORDS = /\blicen[cs](?:e|ed|ing)\b|\bdesignated premises supervisor\b/i;
+/** "pay by bank transfer to City and County of Swansea, sort code ", "Account name: Kent County Council": a public body's own account, named before its numbers. */
+const PUBLIC_BODY_ACCOUNT_BEFORE = /\b(?:(?:bank[ \t]+)?transfer[ \t]+to|payable[ \t]+to|account[ \t]+name[ \t]*:)[ \t]*(?:the[ \t]+)?(?:[A-Z][A-Za-z&'’-]*[ \t]+(?:of[ \t]+|and[ \t]+)?){0,5}(?:Council|County|Borough|Police|Constabulary|Commissioner|Court|Service|Authority|Trust)\b[^.\n]{0,60}$/;
 /** Premises someone lives in: a closure order or notice, an occupier or a resident. */
 const LIVED_IN_PREMISES = /\bclosure[ \t]+(?:order|notice)|\boccupiers?\b|\bresidents?[ \t]*:|\balso[ \t]+resident\b/i;
 
@@ -282,6 +285,9 @@ const PRIVATE_HOME_BEFORE = /(?:\b(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z][A-Za-z'’
 
 /** Decides publicRole for one detection; appends "allow:…" reasons. */
 export function classifyPublicRole(d: RawDetection, value: string, text: string, c: ClassifyContext): boolean {
+  // "By bank transfer to City and County of Swansea, sort code 30-94-57, account 00312048": a public body's
+  // account that the public pays into
+  if (d.entity === 'BANK_ACCOUNT' && PUBLIC_BODY_ACCOUNT_BEFORE.test(text.slice(Math.max(0, d.start - 90), d.start))) { d.reasons.push('allow:public-body-account'); return true; }
   if (GOV_FINANCIAL.has(d.entity) || d.entity === 'DATE_OF_BIRTH') return false;
   if (d.entity === 'VEHICLE_REG') {
     // "the partnership ASB van (CP73 XBC)", "police car AV72 XPH": a public body's own vehicle
@@ -426,7 +432,8 @@ const NATURES: Array<[RegExp, string]> = [
   [/\bknife\b|\bweapon|\bfirearm/i, 'weapons'],
   [/\bpublic\s+order\b/i, 'public order'],
   [/\bstreet\s+drinking\b|\bdrunk/i, 'alcohol-related'],
-  [/\bfly[\s-]?tip(?:ping|ped|per|pers|s)?\b|\b(?:illegally|were|was)\s+(?:dumped|tipped)\b/i, 'fly-tipping'],
+  // (each alternative holds a rare word for the literal gate: "were dumped" would open it on every "were")
+  [/\bfly[\s-]?tip(?:ping|ped|per|pers|s)?\b|\bdumped\s+(?:in|on|at|near|outside)\b|\btipped\s+(?:in|on|at|near|outside)\b/i, 'fly-tipping'],
   // a vehicle seized or a driver reported: no insurance, disqualified, drink or drug driving
   [/\bno\s+insurance\b|\buninsured\b|\bdriving\s+otherwise\s+than\s+in\s+accordance\b|\bdisqualified\s+driv|\bdrink[\s-]?driv|\bdrug[\s-]?driv|\bdangerous\s+driving\b|\bcareless\s+driving\b|\bseizure\s+of\s+(?:a\s+)?(?:motor\s+)?vehicle\b/i, 'motoring offence'],
   // …or a keeper's speeding notice and what follows it: "notice of intended prosecution", a fixed penalty, a speed awareness course

@@ -58,3 +58,10 @@ test('Welsh ranks make an officer public: SCCH, Rhingyll, Cwnstabl, Arolygydd (c
   const s = new Map(detect("roedd SCCH Heulwen Prys a'r Rhingyll Dafydd ap Iorwerth yn marcio beiciau am ddim. Meddai'r Arolygydd Siân Pritchard: diolch.", { kind: 'paragraph', section: 'news' }).findings.map((f) => [f.value, f.severity]));
   for (const name of ['Heulwen Prys', 'Dafydd ap Iorwerth', 'Siân Pritchard']) assert.equal(s.get(name), 'low', name);
 });
+
+test("a public body's account that the public pays into is no one's; a victim's account still is (corpus72)", () => {
+  const guide = 'How to pay a fixed penalty notice. By bank transfer to City and County of Swansea, sort code 30-94-57, account 00312048, quoting your FPN number as the reference.';
+  assert.deepEqual(detect(guide, { kind: 'paragraph' }).findings.filter((f) => f.severity === 'high' || f.severity === 'critical'), []);
+  const victim = detect('Victim Jane Hill, 4 High Street, Swansea SA1 1AA, lost £2,000 from her account, sort code 30-94-57, account 00312048.', { kind: 'document-text' });
+  assert.ok(victim.findings.filter((f) => f.entity === 'BANK_ACCOUNT').every((f) => f.severity === 'critical'));
+});

@@ -163,12 +163,13 @@ const OWN_CONTACT_BETWEEN = /^[^.!?\n]{0,80}$/;
 /**
  * "For more information contact the coordinator, Gwen Fleming, on 07700 900582": a contact or events block
  * lends its public role to its numbers and addresses, but not to a private person's own mobile or
- * personal mailbox given straight after their name. Landlines are left to the block: a council officer
- * named with no role is published with their desk number. Marks such contact points private in place;
+ * personal mailbox given straight after their name. Landlines are left to the block (a council officer
+ * named with no role is published with their desk number) unless the text is a volunteer group's. Marks such contact points private in place;
  * `dets` are sorted by start.
  */
 export function unmarkPrivateContacts(text: string, dets: readonly ClassifiedDetection[]): void {
   let lastPerson: ClassifiedDetection | null = null;
+  const volunteers = VOLUNTEER_GROUP.test(text);
   for (const d of dets) {
     if (d.entity === 'PERSON') { lastPerson = d; continue; }
     // "Coordinator: Alan Stroud-Whitby, 18 Pennine View, Huddersfield HD2 1TR": the address straight after a private
@@ -181,7 +182,8 @@ export function unmarkPrivateContacts(text: string, dets: readonly ClassifiedDet
     if (d.entity !== 'PHONE' && d.entity !== 'EMAIL') { if (d.publicRole) lastPerson = null; continue; }
     if (!d.publicRole || !d.reasons.includes('allow:contact-block') || !lastPerson || lastPerson.publicRole) continue;
     if (!OWN_CONTACT_BETWEEN.test(text.slice(lastPerson.end, d.start))) continue;
-    const own = d.entity === 'PHONE' ? nationalDigits(d.value)?.startsWith('07') === true : PERSONAL_MAIL_DOMAIN.test(d.value.slice(d.value.lastIndexOf('@') + 1));
+    // (a volunteer group's organiser gives a home landline too: "Neighbourhood Watch … contact Sheila Dunmore on 0115 496 0782")
+    const own = d.entity === 'PHONE' ? nationalDigits(d.value)?.startsWith('07') === true || volunteers : PERSONAL_MAIL_DOMAIN.test(d.value.slice(d.value.lastIndexOf('@') + 1));
     if (!own) continue;
     d.publicRole = false;
     d.reasons.push('private:own-contact-of-private-person');

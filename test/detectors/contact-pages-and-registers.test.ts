@@ -160,3 +160,10 @@ test('a safeguarding referral is a case: an adult at risk, child protection, neg
   const bio = detect('DS Helen Ward leads on safeguarding for the north of the county. Write to her at Hatfield Police Station, Comet Way, Hatfield AL10 9SJ.', { kind: 'team-member', section: 'team' });
   assert.equal(bio.records.filter((r) => r.isCaseRecord).length, 0);
 });
+
+test("a volunteer group's organiser gives a home landline too (corpus15, corpus59, corpus67)", () => {
+  const s = severities('Morley Neighbourhood Watch: to join, contact the scheme organiser, Sheila Dunmore, on 0113 496 0587.', { kind: 'contact', section: 'contact' });
+  assert.equal(s.get('0113 496 0587'), 'high');
+  // a council's page keeps its officer's desk number public
+  assert.equal(severities('For housing ASB contact Jane Whitlock on 01632 960123.', { kind: 'contact', section: 'contact' }).get('01632 960123'), 'low');
+});

@@ -308,6 +308,7 @@ function wordOffset(text: string, seg: Segment, k: number): number {
 
 /** A street prefix of another language right before a street and its number: Polish "ul.", Romanian "str.", Portuguese "Rua". */
 const CONTINENTAL_PREFIX_BEFORE = /(?:\b(?:ul|str)\.|\b(?:ulica|strada|[Rr]ua|[Aa]venida|[Cc]alle))[ \t]+$/;
+/** Position words that open a farm's or a house's name ("High Brackenthwaite", "Low Garth"). */
 const HOUSE_POSITION_WORDS = new Set(['High', 'Low', 'Upper', 'Lower', 'Nether', 'Middle', 'Great', 'Little', 'Old', 'New', 'East', 'West', 'North', 'South']);
 
 const FIRM_ENDINGS = new Set(['ltd', 'limited', 'plc', 'llp', 'brothers', 'bros', 'sons', 'co', 'company', 'solicitors', 'associates', 'partners', 'group']);
@@ -473,8 +474,9 @@ function splitOverCells(text: string, out: Candidate[]): void {
 
 /** Words of a template address: "1 Example Street", "Sample Road", "Anytown". */
 /**
- * A column gap (three spaces or a tab) inside the address's first part, before any comma or line break: "OYELARAN Babatunde      29    Watford      Drive whilst disqualified" is an age, a town and an
- * offence in a space-aligned register, not an address.
+ * A column gap (three spaces or a tab) inside the address's first part, before any comma or line break:
+ * "OYELARAN Babatunde      29    Watford      Drive whilst disqualified" is an age, a town and an offence in
+ * a space-aligned register, not an address.
  */
 const COLUMN_GAP_IN_STREET = /^[^,\n]*?\S(?: {3,}|\t)\S/;
 const PLACEHOLDER_ADDRESS = /\b(?:Example|EXAMPLE|Sample|SAMPLE|Anytown|ANYTOWN|Any Street|Anystreet)\b/;

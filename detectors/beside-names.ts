@@ -15,10 +15,9 @@ import type { Entity } from '../core/types.js';
 import type { RawDetection } from './types.js';
 import { newDetection, overlapsAny } from './engine.js';
 import { birthDate } from './recognizers/structured.js';
-import { BRACKETED_STREET } from './recognizers/address.js';
+import { BRACKETED_STREET, LOWER_TOWN_AND_POSTCODE, lowerCasePostcodeIsReal } from './recognizers/address.js';
 import { COMMON_CAPITALISED, PLACES, STREET_TYPE_SET } from './gazetteer/lexicon.js';
 import { FORENAMES } from './gazetteer/names.js';
-import { postcodeKind } from './validators.js';
 
 /** A date that is a birth date is at least this old (the same rule as a header-less table row's DOB). */
 export const MIN_AGE_YEARS = 10;
@@ -100,7 +99,7 @@ export function streetsBesideNames(text: string, dets: readonly RawDetection[]):
 /** ", 5 millers lane" and an optional ", st albans al1 4rg": a house number, one to three words and a street type, all lower case. */
 const LOWER_CASE_HOME_AFTER = new RegExp(
   `^,?[ \\t]+(\\d{1,4}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,3}(?:${[...STREET_TYPE_SET].sort((a, b) => b.length - a.length).join('|')})(?![a-z0-9'’-]))` +
-    `(,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}([a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2})(?![a-z0-9]))?`,
+    `(${LOWER_TOWN_AND_POSTCODE})?`,
 );
 
 /** Only after a name the lower-case recogniser found: elsewhere "a 20 minute walk" is no home. */
@@ -110,7 +109,7 @@ export function lowerCaseHomesBesideNames(text: string, dets: readonly RawDetect
     const m = LOWER_CASE_HOME_AFTER.exec(after);
     if (!m) return null;
     // the town and postcode join the house and street only when the postcode is one
-    const withPostcode = m[2] !== undefined && postcodeKind(m[3]!.toUpperCase()) !== null;
+    const withPostcode = m[2] !== undefined && lowerCasePostcodeIsReal(m[3]!);
     const length = m[1]!.length + (withPostcode ? m[2]!.length : 0);
     return { entity: 'ADDRESS', detector: 'lower-case-home-beside-name', at: m[0].indexOf(m[1]!), length, score: 0.6, reason: 'address:lower-case-beside-name' };
   });

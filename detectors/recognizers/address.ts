@@ -491,6 +491,14 @@ export const addressRecognizer: Recognizer = {
   context: { phrases: ['address', 'lives at', 'living at', 'resides', 'resident of', 'home', 'of'], windowBefore: 20, windowAfter: 0, boost: 0.05 },
 };
 
+/**
+ * A lower-case town and postcode after a lower-case home (", hatfield al10 8pq"); group 1 is the postcode.
+ * Shared with beside-names.ts: both join it to the home only when lowerCasePostcodeIsReal says so.
+ */
+export const LOWER_TOWN_AND_POSTCODE = `,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}([a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2})(?![A-Za-z0-9])`;
+export const lowerCasePostcodeIsReal = (postcode: string): boolean => postcodeKind(postcode.toUpperCase()) !== null;
+const LOWER_TOWN_AND_POSTCODE_AT_END = new RegExp(`${LOWER_TOWN_AND_POSTCODE}$`);
+
 /** Street types a person typing in lower case writes after a house number; the ambiguous ones ("park", "end", "green") left out. */
 const LOWER_STREET_TYPES = ['road', 'rd', 'street', 'st', 'avenue', 'ave', 'close', 'lane', 'drive', 'way', 'court', 'crescent', 'place', 'gardens', 'grove', 'terrace', 'mews', 'rise', 'walk', 'parade', 'square'];
 /** The street's own words between the house number and its type. */
@@ -514,7 +522,7 @@ export const lowerCaseHomeRecognizer: Recognizer = {
     name: 'lower-home',
     // found from the house number, a lower-case word after it looked at first and the word before read back:
     // digits are far rarer than those words' letters, and most are followed by a capital, a colon or a slash
-    regex: new RegExp(`(\\d(?=\\d{0,3}[a-z]?,?[ \\t]+[a-z])(?<=(?<![A-Za-z])(?:at|from|lives at|living at|live at|moved to|address is)[ \\t]+(?:no\\.?[ \\t]*|number[ \\t]+)?\\d)\\d{0,3}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,2}(?:${LOWER_STREET_TYPES.join('|')})(?![A-Za-z0-9'’-])(?:,[ \\t]*(?:[a-z][a-z'’]+[ \\t]+){0,3}[a-z]{1,2}\\d[a-z\\d]?[ \\t]?\\d[a-z]{2}(?![A-Za-z0-9]))?)`, 'g'),
+    regex: new RegExp(`(\\d(?=\\d{0,3}[a-z]?,?[ \\t]+[a-z])(?<=(?<![A-Za-z])(?:at|from|lives at|living at|live at|moved to|address is)[ \\t]+(?:no\\.?[ \\t]*|number[ \\t]+)?\\d)\\d{0,3}[a-z]?,?[ \\t]+(?:[a-z][a-z'’]+[ \\t]+){1,2}(?:${LOWER_STREET_TYPES.join('|')})(?![A-Za-z0-9'’-])(?:${LOWER_TOWN_AND_POSTCODE})?)`, 'g'),
     score: 0.6,
     group: 1,
   }],
@@ -522,8 +530,8 @@ export const lowerCaseHomeRecognizer: Recognizer = {
     const m = LOWER_STREET_WORDS.exec(v);
     if (!m || m[1]!.split(/[ \t]+/).some((w) => NOT_STREET_WORDS.has(w))) return false;
     // the town and postcode belong to it only when the postcode is a real one
-    const pc = /,[ \t]*(?:[a-z][a-z'’]+[ \t]+){0,3}([a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2})$/.exec(v);
-    return !pc || postcodeKind(pc[1]!.toUpperCase()) !== null;
+    const pc = LOWER_TOWN_AND_POSTCODE_AT_END.exec(v);
+    return !pc || lowerCasePostcodeIsReal(pc[1]!);
   },
   minScore: 0.5,
 };

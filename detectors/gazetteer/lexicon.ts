@@ -113,7 +113,7 @@ export const CITY_DISTRICTS: ReadonlySet<string> = new Set(phrases(`
   Byker;Walker;Heaton;Jesmond;Gosforth;Fenham;Benwell;Elswick;Scotswood;Kenton;Cowgate;Westerhope;Walkergate;Shieldfield
   St Ann's;The Meadows;Radford;Hyson Green;Sneinton;Bulwell;Clifton;Bestwood;Basford;Sherwood;Carlton;Arnold;Beeston;West Bridgford
   Splott;Adamsdown;Grangetown;Butetown;Riverside;Canton;Ely;Caerau;Llanrumney;Trowbridge;St Mellons;Pentwyn;Llanishen;Rumney;Cathays;Roath;Gabalfa;Llandaff;Fairwater;Whitchurch;Rhiwbina
-  Falls Road;Andersonstown;Ballymurphy;Poleglass;Twinbrook;Shankill;Ardoyne;Ballysillan;Short Strand;Ballyhackamore;Sandy Row;Malone;Stranmillis;Finaghy;Dunmurry;Glengormley;Newtownabbey;Holywood;Dundonald;Castlereagh;Creggan;Bogside;Waterside
+  Andersonstown;Ballymurphy;Poleglass;Twinbrook;Shankill;Ardoyne;Ballysillan;Short Strand;Ballyhackamore;Sandy Row;Malone;Stranmillis;Finaghy;Dunmurry;Glengormley;Newtownabbey;Holywood;Dundonald;Castlereagh;Creggan;Bogside;Waterside
 `));
 
 /**

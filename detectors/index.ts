@@ -73,7 +73,7 @@ function analyse(text: string, opts: InternalOptions): Analysis {
   // follow-ups of what was found: repeat mentions and streets, facts written beside a name
   const followUps = repeatMentions(norm.text, raw).concat(repeatStreets(norm.text, raw), datesBesideNames(norm.text, raw), datesWithAges(norm.text, raw), streetsBesideNames(norm.text, raw), aliasesBesideNames(norm.text, raw), lowerCaseHomesBesideNames(norm.text, raw), forenamesBeforeHomes(norm.text, raw));
   if (followUps.length) raw = mergeDisjoint(raw, followUps);
-  const classifyCtx = { kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons };
+  const classifyCtx = { kind: opts.kind, section: opts.section, allowList: opts.allowList, pagePublicPersons: opts.pagePublicPersons, header: opts.extraContext };
   // the raw detections are fresh objects: classified in place
   const dets = raw as ClassifiedDetection[];
   for (const d of dets) {
@@ -151,7 +151,7 @@ export function detect(text: string, ctx: DetectionContext = {}): DetectionResul
   return finish(text, analyse(text, ctx), ctx);
 }
 
-const HEADER_HINT = /\b(?:name|surname|forename|dob|date of birth|address|postcode|role|victim|perpetrator|offender|suspect|witness|nature|offence|reg(?:istration)?|vehicle|ni number|nhs)\b/i;
+const HEADER_HINT = /\b(?:name|surname|forename|dob|date of birth|address|postcode|role|victim|perpetrator|offender|suspect|witness|nature|offence|reg(?:istration)?|vehicle|ni number|nhs|tenant|officer|oic|caseworker)\b/i;
 
 /** The header row of the table a row block belongs to: the nearest earlier row without digits that names columns. */
 function headerFor(blocks: TextBlock[], i: number): string | undefined {

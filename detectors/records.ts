@@ -56,6 +56,8 @@ const ROLE_MAILBOX = /^(?:info|enquiries|enquiry|contact|admin|office|hello|help
 export interface ClassifyContext {
   kind?: BlockKind;
   section?: PageSection;
+  /** A table's header row given apart from the text (detectBlocks' extraContext for a row block). */
+  header?: string;
   allowList?: AllowList;
   /** subjectKeys of people named with a rank or on a team block elsewhere on the same page. */
   pagePublicPersons?: ReadonlySet<string>;
@@ -234,6 +236,28 @@ const PUBLIC_POST_BEFORE = /(?:\b(?:IOPC|OPCC|CPS|ICO|HMICFRS|PSD)[ \t]+(?:[A-Z]
 /** "Your Witness Care contact is ", "your case officer will be ": a service's own contact person, named next. */
 const SERVICE_CONTACT_BEFORE = /\b(?:your|the)[ \t]+(?:[A-Za-z]+[ \t]+){0,3}(?:contact|officer|caseworker|case[ \t]+worker|liaison[ \t]+officer)[ \t]+(?:is|will[ \t]+be)[ \t]+$/i;
 
+/** A header cell naming the staff who hold a case: "Officer", "OIC", "Case officer", "Allocated to". */
+const STAFF_COLUMN_HEADER = /^(?:(?:case|allocated|investigating|reporting|housing|asb|enforcement|lead|responsible)[ \t]+)?(?:officer|caseworker|case[ \t]+worker|oic|staff)(?:[ \t]+name)?$|^allocated[ \t]+to$/i;
+
+/**
+ * Whether `at` lies in a table cell whose column the header row (the text's first piped line with no digits,
+ * or `header`) calls a staff column.
+ */
+function inStaffColumn(text: string, at: number, header?: string): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = lineEndIn(text.slice(at)) + at;
+  const line = text.slice(lineStart, lineEnd);
+  if (!line.includes('|')) return false;
+  const column = text.slice(lineStart, at).split('|').length - 1;
+  let head = header && header.includes('|') ? header : undefined;
+  if (!head) {
+    const first = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
+    if (first.includes('|') && !/\d/.test(first) && first !== line) head = first;
+  }
+  const cell = head?.split('|')[column];
+  return cell !== undefined && STAFF_COLUMN_HEADER.test(cell.trim());
+}
+
 /** "(lead Delroy Grant)", "(action owner: …)": an action's owner in brackets. */
 const ACTION_LEAD_BEFORE = /\((?:lead|action[ \t]+owner)[ \t]*:?[ \t]*$/i;
 
@@ -335,6 +359,8 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       if (PUBLIC_POST_BEFORE.test(before60)) { d.reasons.push('allow:public-post'); return true; }
       // "Your Witness Care contact is Colin Babbage": the person a service names as its contact works for it
       if (SERVICE_CONTACT_BEFORE.test(before60) && !VOLUNTEER_GROUP.test(before60)) { d.reasons.push('allow:service-contact'); return true; }
+      // "Case No | Tenant | … | Officer" over "TE-0431 | Mrs Grainne Doherty | … | D. Achterberg": a staff column's names
+      if (inStaffColumn(text, d.start, c.header)) { d.reasons.push('allow:staff-column'); return true; }
       // "a management transfer (lead Delroy Grant)": the owner of an agency's action is that agency's staff
       if (ACTION_LEAD_BEFORE.test(text.slice(Math.max(0, d.start - 20), d.start))) { d.reasons.push('allow:action-lead'); return true; }
       // "Our IDVAs – Rachel Pemberton, Grace Mwangi and …": staff a service introduces as its own

@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detect } from '../../detectors/index.js';
+import { detect, detectBlocks } from '../../detectors/index.js';
 import { detectedValues } from '../helpers/detected.js';
 
 test('birth-date cues of translated statements count: Romanian, Polish, Lithuanian, Portuguese, Turkish, Somali', () => {
@@ -64,4 +64,22 @@ test("a public body's account that the public pays into is no one's; a victim's 
   assert.deepEqual(detect(guide, { kind: 'paragraph' }).findings.filter((f) => f.severity === 'high' || f.severity === 'critical'), []);
   const victim = detect('Victim Jane Hill, 4 High Street, Swansea SA1 1AA, lost £2,000 from her account, sort code 30-94-57, account 00312048.', { kind: 'document-text' });
   assert.ok(victim.findings.filter((f) => f.entity === 'BANK_ACCOUNT').every((f) => f.severity === 'critical'));
+});
+
+test("a tracker's staff column holds staff: names under 'Officer' are public, in one text or row by row (corpus57)", () => {
+  const tracker = [
+    'Case No | Tenant | Property | Stage | Issue | Next action | Officer',
+    'TE-0431 | Mrs Grainne Doherty | Flat 12, Beacon House, Frome Road, Bath BA2 5RE | NOSP served 18/09/26 | Cannabis cultivation | Possession hearing 14/01/27 | D. Achterberg',
+  ].join('\n');
+  const s = new Map(detect(tracker, { kind: 'cell-row' }).findings.map((f) => [f.value, f.severity]));
+  assert.equal(s.get('D. Achterberg'), 'low');
+  assert.equal(s.get('Mrs Grainne Doherty'), 'critical');
+  const rows = detectBlocks([
+    { text: 'Case No | Tenant | Property | Stage | Issue | Next action | Officer', kind: 'table-row', section: 'other', location: 'tr1' },
+    { text: 'TE-0431 | Mrs Grainne Doherty | Flat 12, Beacon House, Frome Road, Bath BA2 5RE | NOSP served 18/09/26 | Cannabis cultivation | Possession hearing 14/01/27 | D. Achterberg', kind: 'table-row', section: 'other', location: 'tr2' },
+  ], { recordIdPrefix: 'p' });
+  const rowFindings = rows.flatMap((r) => r.findings);
+  assert.equal(rowFindings.find((f) => f.value === 'D. Achterberg')?.severity, 'low');
+  // the tenant column's names stay private
+  assert.equal(rowFindings.find((f) => f.value === 'Mrs Grainne Doherty')?.severity, 'critical');
 });

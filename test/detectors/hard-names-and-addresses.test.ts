@@ -8,10 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detect } from '../../detectors/index.js';
-import { detectedValues } from '../helpers/detected.js';
+import { detectedValues, caseRecordCount } from '../helpers/detected.js';
 
 const persons = (text: string): string[] => detect(text, { kind: 'priority', section: 'priorities' }).findings.filter((f) => f.entity === 'PERSON').map((f) => f.value);
-const caseRecords = (text: string): number => detect(text, { kind: 'priority', section: 'priorities' }).records.filter((r) => r.isCaseRecord).length;
+const caseRecords = (text: string): number => caseRecordCount(text, { kind: 'priority', section: 'priorities' });
 
 test('a Welsh street opens with its type word: "Ffordd Pentwyn" and "Lôn Las Menai" are streets, not people', () => {
   assert.deepEqual(persons('Criminal damage to parked cars on Heol y Nant and Ffordd Pentwyn, Rhiwbina. Lôn Las Menai is closed for resurfacing.'), []);

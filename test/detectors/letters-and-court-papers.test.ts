@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detect } from '../../detectors/index.js';
+import { detectedValues, detectedSeverities, caseRecordCount } from '../helpers/detected.js';
 
 const severityOf = (text: string, value: string, kind: 'document-text' | 'comment' | 'cell-row' = 'document-text'): string | undefined =>
   detect(text, { kind }).findings.find((f) => f.value === value)?.severity;
@@ -102,39 +103,39 @@ test('an event held in a resident\'s home gives that home no venue allowance; a 
 
 test('the contact a service names in its letter works for it: "Your Witness Care contact is Colin Babbage" (corpus57)', () => {
   const letter = 'Dear Ms Eze\nA man has now been charged with the theft from your car and will appear at Reading Magistrates\' Court.\nYour Witness Care contact is Colin Babbage, 0118 496 0321.\nYours sincerely';
-  const s = new Map(detect(letter, { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  const s = detectedSeverities(letter, { kind: 'document-text' });
   assert.equal(s.get('Colin Babbage'), 'low');
   assert.equal(s.get('0118 496 0321'), 'low');
   // a volunteer group's contact is a private person
-  const watch = new Map(detect('Your Neighbourhood Watch contact is Gwen Fleming, 07700 900582.', { kind: 'paragraph' }).findings.map((f) => [f.value, f.severity]));
+  const watch = detectedSeverities('Your Neighbourhood Watch contact is Gwen Fleming, 07700 900582.', { kind: 'paragraph' });
   assert.equal(watch.get('Gwen Fleming'), 'high');
 });
 
 test('thefts are theft; an FOI reply to its requester is no case of theirs (corpus53, corpus55)', () => {
   const minutes = 'PCSO Lake reported two thefts of red diesel, one from Mr Stanislav Horvat of 6 Mill Lane, Sawston CB22 3HY.';
-  assert.equal(detect(minutes, { kind: 'document-text' }).records.filter((r) => r.isCaseRecord).length, 1);
+  assert.equal(caseRecordCount(minutes, { kind: 'document-text' }), 1);
   const reply = 'Mr Lars Pedersen\nFlat 2, 19 Hollow Lane, Hitchin SG4 9RZ\nDear Mr Pedersen,\nFreedom of Information Request Reference No: FOI 2026/1391\nThank you for your request for the number of reported thefts of catalytic converters in North Hertfordshire.';
-  assert.equal(detect(reply, { kind: 'document-text' }).records.filter((r) => r.isCaseRecord).length, 0);
+  assert.equal(caseRecordCount(reply, { kind: 'document-text' }), 0);
 });
 
 test("a head teacher signing for the school, the school office's number and a council service after a name are public (corpus60)", () => {
   const letter = 'Dear Parents and Carers, on Tuesday a Year 9 pupil was assaulted near the school gates. If you have any concerns, contact the school office on 0161 496 0727. Yours sincerely, Dr Eleanor Fairweather-Singh, Headteacher, Moorside Park High School, 210 Moor Lane, Salford M7 3PZ.';
-  const s = new Map(detect(letter, { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  const s = detectedSeverities(letter, { kind: 'document-text' });
   assert.equal(s.get('Dr Eleanor Fairweather-Singh'), 'low');
   assert.equal(s.get('0161 496 0727'), 'low');
-  const rota = new Map(detect('Session lead: Dawn Achterberg, Stevenage Borough Council youth service, 01632 960418.', { kind: 'contact', section: 'events' }).findings.map((f) => [f.value, f.severity]));
+  const rota = detectedSeverities('Session lead: Dawn Achterberg, Stevenage Borough Council youth service, 01632 960418.', { kind: 'contact', section: 'events' });
   assert.equal(rota.get('Dawn Achterberg'), 'low');
 });
 
 test('licensing papers: premises addresses, their telephone, a shop before its address and the licensing manager are public; a closure order on a home is not (corpus61)', () => {
   const summary = 'Postal address of premises: The Wheatsheaf, 12 Church Lane, Ossett WF5 9DN. Telephone: 01632 960441. Name of designated premises supervisor: Maria Kowalczyk.';
-  const s = new Map(detect(summary, { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  const s = detectedSeverities(summary, { kind: 'document-text' });
   assert.equal(s.get('01632 960441'), 'low');
-  const json = new Map(detect('{"premisesName":"Golden Dragon Takeaway","premisesAddress":"44 Queen Street, Morley, Leeds LS27 9EB","dps":"Wei Chen"}', { kind: 'json' }).findings.map((f) => [f.value, f.severity]));
+  const json = detectedSeverities('{"premisesName":"Golden Dragon Takeaway","premisesAddress":"44 Queen Street, Morley, Leeds LS27 9EB","dps":"Wei Chen"}', { kind: 'json' });
   assert.equal(json.get('44 Queen Street, Morley, Leeds LS27 9EB'), 'low');
-  const news = new Map(detect("Staff at four premises sold alcohol to a 16-year-old: Patel's Convenience Store (88 Horninglow Road, Burton upon Trent DE14 2PZ) and others.", { kind: 'paragraph' }).findings.map((f) => [f.value, f.severity]));
+  const news = detectedSeverities("Staff at four premises sold alcohol to a 16-year-old: Patel's Convenience Store (88 Horninglow Road, Burton upon Trent DE14 2PZ) and others.", { kind: 'paragraph' });
   assert.equal(news.get('88 Horninglow Road, Burton upon Trent DE14 2PZ'), 'low');
-  const minutes = new Map(detect('Minor variations determined under delegated powers. The Bay Horse, 1 Fore Street, Totnes TQ9 5DA: removal of a licence condition. Granted by the Licensing Manager, Deborah Akinyemi.', { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  const minutes = detectedSeverities('Minor variations determined under delegated powers. The Bay Horse, 1 Fore Street, Totnes TQ9 5DA: removal of a licence condition. Granted by the Licensing Manager, Deborah Akinyemi.', { kind: 'document-text' });
   assert.equal(minutes.get('1 Fore Street, Totnes TQ9 5DA'), 'low');
   assert.equal(minutes.get('Deborah Akinyemi'), 'low');
   // a closure order on a flat keeps its occupier's home private
@@ -144,13 +145,13 @@ test('licensing papers: premises addresses, their telephone, a shop before its a
 
 test('court roles are public: prosecutors, counsel, ushers, duty solicitors, magistrates and a defendant\'s lawyer (corpus68)', () => {
   const header = "District Judge (Magistrates' Courts) Harriet Lowther-Mbeki. Legal adviser: Gwilym Pryce. Usher: Dorota Wiśniewska. Crown Prosecution Service: Anjali Raval. Duty solicitor: Fergus Tait (Tait Mowbray Solicitors).";
-  const s = new Map(detect(header, { kind: 'document-text' }).findings.map((f) => [f.value, f.severity]));
+  const s = detectedSeverities(header, { kind: 'document-text' });
   for (const name of ['Gwilym Pryce', 'Dorota Wiśniewska', 'Anjali Raval', 'Fergus Tait']) assert.equal(s.get(name), 'low', name);
-  const release = new Map(detect('Desmond Achterberg, 47, of Weston-super-Mare, was jailed for four years. Senior Crown Prosecutor Rhiannon Pugh said the homes were targeted. He was represented by Mr Olufemi Bankole.', { kind: 'paragraph', section: 'news' }).findings.map((f) => [f.value, f.severity]));
+  const release = detectedSeverities('Desmond Achterberg, 47, of Weston-super-Mare, was jailed for four years. Senior Crown Prosecutor Rhiannon Pugh said the homes were targeted. He was represented by Mr Olufemi Bankole.', { kind: 'paragraph', section: 'news' });
   assert.equal(release.get('Rhiannon Pugh'), 'low');
   assert.equal(release.get('Mr Olufemi Bankole'), 'low');
   assert.equal(release.get('Desmond Achterberg'), 'medium');
-  const bench = new Map(detect('Chair of the Bench, South Cumbria: Dr Imelda Kirkbride JP – deputy chairs Ravinder Gill JP and Anthony Ojukwu JP', { kind: 'list-item' }).findings.map((f) => [f.value, f.severity]));
+  const bench = detectedSeverities('Chair of the Bench, South Cumbria: Dr Imelda Kirkbride JP – deputy chairs Ravinder Gill JP and Anthony Ojukwu JP', { kind: 'list-item' });
   for (const name of ['Ravinder Gill', 'Anthony Ojukwu']) assert.equal(bench.get(name), 'low', name);
 });
 
@@ -160,7 +161,5 @@ test("a leaflet's example applicant and a scam text's example numbers are nobody
   const scam = 'Scam warning for Calderdale residents. One example reads: "Your National Insurance number QQ 12 34 56 C has been suspended." Another example asks you to "confirm" a card such as 4111 1111 1111 1111.';
   assert.deepEqual(detect(scam, { kind: 'paragraph' }).findings.filter((f) => f.entity === 'NI_NUMBER' || f.entity === 'PAYMENT_CARD'), []);
   // a real person of the same name still counts, and so does a date of birth with no example near it
-  assert.deepEqual(detectedValuesOf('Victim: Jane Sampson, date of birth 01/01/1990.', 'DATE_OF_BIRTH'), ['01/01/1990']);
+  assert.deepEqual(detectedValues('Victim: Jane Sampson, date of birth 01/01/1990.', 'DATE_OF_BIRTH', { kind: 'document-text' }), ['01/01/1990']);
 });
-
-const detectedValuesOf = (text: string, entity: string) => detect(text, { kind: 'document-text' }).findings.filter((f) => f.entity === entity).map((f) => f.value);

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detect, detectBlocks } from '../../detectors/index.js';
-import { detectedValues } from '../helpers/detected.js';
+import { detectedValues, detectedSeverities } from '../helpers/detected.js';
 
 test('birth-date cues of translated statements count: Romanian, Polish, Lithuanian, Portuguese, Turkish, Somali', () => {
   for (const [text, dob] of [
@@ -55,7 +55,7 @@ test("exports: a party code opening a row is no surname, and a notes row's sente
 });
 
 test('Welsh ranks make an officer public: SCCH, Rhingyll, Cwnstabl, Arolygydd (corpus10, corpus55, corpus65)', () => {
-  const s = new Map(detect("roedd SCCH Heulwen Prys a'r Rhingyll Dafydd ap Iorwerth yn marcio beiciau am ddim. Meddai'r Arolygydd Siân Pritchard: diolch.", { kind: 'paragraph', section: 'news' }).findings.map((f) => [f.value, f.severity]));
+  const s = detectedSeverities("roedd SCCH Heulwen Prys a'r Rhingyll Dafydd ap Iorwerth yn marcio beiciau am ddim. Meddai'r Arolygydd Siân Pritchard: diolch.", { kind: 'paragraph', section: 'news' });
   for (const name of ['Heulwen Prys', 'Dafydd ap Iorwerth', 'Siân Pritchard']) assert.equal(s.get(name), 'low', name);
 });
 
@@ -71,7 +71,7 @@ test("a tracker's staff column holds staff: names under 'Officer' are public, in
     'Case No | Tenant | Property | Stage | Issue | Next action | Officer',
     'TE-0431 | Mrs Grainne Doherty | Flat 12, Beacon House, Frome Road, Bath BA2 5RE | NOSP served 18/09/26 | Cannabis cultivation | Possession hearing 14/01/27 | D. Achterberg',
   ].join('\n');
-  const s = new Map(detect(tracker, { kind: 'cell-row' }).findings.map((f) => [f.value, f.severity]));
+  const s = detectedSeverities(tracker, { kind: 'cell-row' });
   assert.equal(s.get('D. Achterberg'), 'low');
   assert.equal(s.get('Mrs Grainne Doherty'), 'critical');
   const rows = detectBlocks([

@@ -18,6 +18,7 @@ import { birthDate } from './recognizers/structured.js';
 import { BRACKETED_STREET, LOWER_TOWN_AND_POSTCODE, lowerCasePostcodeIsReal } from './recognizers/address.js';
 import { COMMON_CAPITALISED, PLACES, STREET_TYPE_SET } from './gazetteer/lexicon.js';
 import { FORENAMES } from './gazetteer/names.js';
+import { isDigitCode } from './chars.js';
 
 /** A date that is a birth date is at least this old (the same rule as a header-less table row's DOB). */
 export const MIN_AGE_YEARS = 10;
@@ -144,7 +145,7 @@ export function forenamesBeforeHomes(text: string, dets: readonly RawDetection[]
   const out: RawDetection[] = [];
   for (let i = 0; i < dets.length; i++) {
     const d = dets[i]!;
-    if (d.entity !== 'ADDRESS' || d.publicRole || !/^\d/.test(text.slice(d.start, d.start + 1))) continue;
+    if (d.entity !== 'ADDRESS' || d.publicRole || !isDigitCode(text.charCodeAt(d.start))) continue;
     const from = Math.max(0, d.start - 40);
     const m = FORENAME_FROM_HOME.exec(text.slice(from, d.start));
     if (!m) continue;

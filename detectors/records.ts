@@ -165,9 +165,9 @@ const OWN_CONTACT_BETWEEN = /^[^.!?\n]{0,80}$/;
 /**
  * "For more information contact the coordinator, Gwen Fleming, on 07700 900582": a contact or events block
  * lends its public role to its numbers and addresses, but not to a private person's own mobile or
- * personal mailbox given straight after their name. Landlines are left to the block (a council officer
- * named with no role is published with their desk number) unless the text is a volunteer group's. Marks such contact points private in place;
- * `dets` are sorted by start.
+ * personal mailbox given straight after their name, nor to their home. Landlines are left to the block (a
+ * council officer named with no role is published with their desk number) unless the text is a volunteer
+ * group's. Marks such contact points private in place; `dets` are sorted by start.
  */
 export function unmarkPrivateContacts(text: string, dets: readonly ClassifiedDetection[]): void {
   let lastPerson: ClassifiedDetection | null = null;
@@ -245,14 +245,15 @@ const STAFF_COLUMN_HEADER = /^(?:(?:case|allocated|investigating|reporting|housi
  */
 function inStaffColumn(text: string, at: number, header?: string): boolean {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = lineEndIn(text.slice(at)) + at;
-  const line = text.slice(lineStart, lineEnd);
+  const lineEnd = text.indexOf('\n', at);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
   if (!line.includes('|')) return false;
   const column = text.slice(lineStart, at).split('|').length - 1;
   let head = header && header.includes('|') ? header : undefined;
-  if (!head) {
-    const first = text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'));
-    if (first.includes('|') && !/\d/.test(first) && first !== line) head = first;
+  if (!head && lineStart > 0) {
+    // the text's first line, when it is not this one
+    const first = text.slice(0, text.indexOf('\n'));
+    if (first.includes('|') && !/\d/.test(first)) head = first;
   }
   const cell = head?.split('|')[column];
   return cell !== undefined && STAFF_COLUMN_HEADER.test(cell.trim());
@@ -301,6 +302,13 @@ const NAMED_HOUSE_BEFORE = /\bThe[ \t]+(?:[A-Z][a-z'’]+[ \t]+(?:of[ \t]+)?){0,
 const LICENSING_WORDS = /\blicen[cs](?:e|ed|ing)\b|\bdesignated premises supervisor\b/i;
 /** "pay by bank transfer to City and County of Swansea, sort code ", "Account name: Kent County Council": a public body's own account, named before its numbers. */
 const PUBLIC_BODY_ACCOUNT_BEFORE = /\b(?:(?:bank[ \t]+)?transfer[ \t]+to|payable[ \t]+to|account[ \t]+name[ \t]*:)[ \t]*(?:the[ \t]+)?(?:[A-Z][A-Za-z&'’-]*[ \t]+(?:of[ \t]+|and[ \t]+)?){0,5}(?:Council|County|Borough|Police|Constabulary|Commissioner|Court|Service|Authority|Trust)\b[^.\n]{0,60}$/;
+/**
+ * "Premises: The Drovers Arms, 3 Market Place", "Review of premises licence PL/0881 – The Sir Robert Peel, …",
+ * "premisesAddress": "…", "Patel's Convenience Store (88 Horninglow Road…": right before a licensed premises', a
+ * pub's or a shop's address, which is a business address (unless the text says someone lives there: a closure
+ * order's "Premises:" has an occupier).
+ */
+const PREMISES_BEFORE = /(?:\bpremises[ \t]*:[^\n]{0,40}|\bpremises[ \t]*address["']?[ \t]*:[ \t]*["']?|\bpremises[ \t]+licen[cs]e\b[^\n]{0,30}|\b(?:Arms|Inn|Tavern|Hotel|Pub|Bar),[ \t]*|\b(?:Store|Stores|Shop|Takeaway|Supermarket|Off-?[Ll]icence|Newsagents?|Restaurant|Cafe|Café|Pub|Inn|Hotel|Bar)[ \t]*\([ \t]*)$/i;
 /** Premises someone lives in: a closure order or notice, an occupier or a resident. */
 const LIVED_IN_PREMISES = /\bclosure[ \t]+(?:order|notice)|\boccupiers?\b|\bresidents?[ \t]*:|\balso[ \t]+resident\b/i;
 
@@ -375,21 +383,21 @@ export function classifyPublicRole(d: RawDetection, value: string, text: string,
       return false;
     }
     case 'ADDRESS':
-    case 'POSTCODE':
+    case 'POSTCODE': {
       if (d.reasons.includes('address:venue')) { d.reasons.push('allow:venue'); return true; }
+      const before = text.slice(Math.max(0, d.start - 80), d.start);
       // (not someone's home the event is held in: "Venue: the home of Watch coordinator Mrs Gloria Baptiste, 12 Marsh Hill")
-      if (isVenueBlock(c) && !PRIVATE_HOME_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start))) { d.reasons.push('allow:contact-or-event-block'); return true; }
+      const hostsHome = (): boolean => PRIVATE_HOME_BEFORE.test(before);
+      if (isVenueBlock(c) && !hostsHome()) { d.reasons.push('allow:contact-or-event-block'); return true; }
       if (stationBefore(text, d.start)) { d.reasons.push('allow:station'); return true; }
       // "Venue: Council Chamber, Shirehall, Abbey Foregate": a meeting's venue, in any block (not a host's home)
-      if (VENUE_LABEL_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start)) && !PRIVATE_HOME_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start))) { d.reasons.push('allow:venue-label'); return true; }
+      if (VENUE_LABEL_BEFORE.test(before.slice(-60)) && !hostsHome()) { d.reasons.push('allow:venue-label'); return true; }
       if (PUBLIC_BUILDING_ADDRESS.test(value)) { d.reasons.push('allow:public-building'); return true; }
-      // "Premises: The Drovers Arms, 3 Market Place", "Review of premises licence PL/0881 – The Sir Robert Peel, …",
-      // "premisesAddress": "…", "Patel's Convenience Store (88 Horninglow Road…": a licensed premises, a pub or a shop is a business address
-      // (not premises someone lives in: a closure order's "Premises:" has an occupier)
       // "The Bay Horse, 1 Fore Street: removal of a condition": a named house before a numbered street, in licensing papers
-      if (NAMED_HOUSE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) && LICENSING_WORDS.test(text) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:licensed-premises'); return true; }
-      if (/(?:\bpremises[ \t]*:[^\n]{0,40}|\bpremises[ \t]*address["']?[ \t]*:[ \t]*["']?|\bpremises[ \t]+licen[cs]e\b[^\n]{0,30}|\b(?:Arms|Inn|Tavern|Hotel|Pub|Bar),[ \t]*|\b(?:Store|Stores|Shop|Takeaway|Supermarket|Off-?[Ll]icence|Newsagents?|Restaurant|Cafe|Café|Pub|Inn|Hotel|Bar)[ \t]*\([ \t]*)$/i.test(text.slice(Math.max(0, d.start - 60), d.start)) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:premises'); return true; }
+      if (NAMED_HOUSE_BEFORE.test(before.slice(-40)) && LICENSING_WORDS.test(text) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:licensed-premises'); return true; }
+      if (PREMISES_BEFORE.test(before.slice(-60)) && !LIVED_IN_PREMISES.test(text)) { d.reasons.push('allow:premises'); return true; }
       return false;
+    }
     case 'PHONE': {
       const nat = nationalDigits(value);
       if (nat && isOrganisationNumber(nat)) { d.reasons.push('allow:organisation-number'); return true; }
@@ -748,9 +756,9 @@ export function assignSeverity(text: string, dets: ClassifiedDetection[], opts: 
     }
     // rows and short units often put the role in its own column ("| Victim |"): take the roles named anywhere in the window
     if (roles.size === 0 && persons.length) for (let i = 0; i < ROLE_WORDS.length; i++) if (open[NATURES.length + i] && ROLE_WORDS[i]![0].test(windowText)) roles.add(ROLE_WORDS[i]![1]);
-    // an FOI reply to its requester: the offences are what they asked about, not their case
     // "targeted at her home at 27 Tennyson Avenue": a victim's home in an incident is a case though no name is given
     const namelessHome = persons.length === 0 && priv.some((d) => d.entity === 'ADDRESS' && /^(?:Flat|Apartment|\d)/.test(d.value)) && HOME_OF_PARTY.test(windowText);
+    // (an FOI reply to its requester: the offences are what they asked about, not their case)
     const isCase = (persons.length > 0 || namelessHome) && homeOrDob && (roles.size > 0 || natures.length > 0) && !FOI_REPLY.test(windowText);
     const tied = persons.length > 0 && tiedData;
     const recordId = priv.length >= 2 || isCase ? opts.recordIdFor(++n) : null;

@@ -92,13 +92,13 @@ const NO_NAME = new Set(['unknown', 'none', 'n/a', 'na', 'tbc', 'not known', 'ni
 /** One part of a name in its own column: "HOLLIS", "Okafor-Reid", "Mei Ling". */
 const NAME_PART_CELL = /^\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?$/u;
 
+/** Two sentences in one cell. */
+const SENTENCES = /[a-z0-9][.!?][ \t]+[A-Z]/;
+
 /**
  * What a cell or field value is, given its column or key: an identifier column takes a value that its
  * validator accepts (the header is the cue the value lacks). Entity and score, or null.
  */
-/** Two sentences in one cell. */
-const SENTENCES = /[a-z0-9][.!?][ \t]+[A-Z]/;
-
 function fieldValue(k: ColumnKind, value: string): [Entity, number] | null {
   const compact = value.replace(/[\s.-]/g, '');
   switch (k) {

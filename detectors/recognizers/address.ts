@@ -156,6 +156,9 @@ const CIVIL_TITLE = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)$/;
 /** Characters that may stand just before the first word of an address segment. */
 const SEGMENT_OPENERS = new Set([' ', '\t', '\n', '\r', ',', '(', ':', ';', '"', '“', '|', '\u00a0']);
 
+/** A segment's word that is a house number: "14", "7A". */
+const HOUSE_NUMBER_WORD = /^\d{1,4}[A-Za-z]?$/;
+
 /** One comma- or line-separated segment of an address, read backwards from `end` (exclusive). */
 function segmentBefore(text: string, end: number): Segment | null {
   let i = end;
@@ -183,7 +186,7 @@ function segmentBefore(text: string, end: number): Segment | null {
     // "26/05/1986": a word glued to other characters is not an address word
     if (j > 0 && !SEGMENT_OPENERS.has(text[j - 1]!)) return done(true);
     const word = text.slice(j, i);
-    const isNum = /^\d{1,4}[A-Za-z]?$/.test(word);
+    const isNum = HOUSE_NUMBER_WORD.test(word);
     // "of 22 Highfield": a lower-case word ends the address; so does a token mixing digits and letters
     if ((!isNum && !isUpperCode(word.charCodeAt(0)) && !NAME_CONNECTORS.has(word)) || (!isNum && /\d/.test(word))) return done(true);
     words.unshift(word);
@@ -245,7 +248,7 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       else if (seg.words.length > 1 && (WELSH_HOUSE_OPENERS.has(firstKey) || WELSH_STREET_PREFIX_SET.has(firstKey))) start = seg.start;
       // "ul. Westgate 112, Peterborough PE1 1RG", "Abington Avenue 58": a street written the continental way, its
       // number last (after a prefix, or a street type), as speakers of other languages write a UK address
-      else if (seg.words.length > 1 && /^\d{1,4}[A-Za-z]?$/.test(seg.words[seg.words.length - 1]!)) {
+      else if (seg.words.length > 1 && HOUSE_NUMBER_WORD.test(seg.words[seg.words.length - 1]!)) {
         const prefix = CONTINENTAL_PREFIX_BEFORE.exec(text.slice(Math.max(0, seg.start - 10), seg.start));
         if (prefix) start = seg.start - prefix[0].length;
         else if (STREET_TYPE_SET.has(seg.words[seg.words.length - 2]!.toLowerCase())) start = seg.start;
@@ -254,7 +257,7 @@ function postcodeAnchored(text: string, out: Candidate[]): void {
       // number in one segment (the 2014 upload's shape); the address starts at the number
       if (start < 0) {
         // (not a year: "Operation Falcon 2024 Results")
-        const k = seg.words.findIndex((w, i) => i > 0 && i < seg.words.length - 1 && /^\d{1,4}[A-Za-z]?$/.test(w) && !/^(?:19|20)\d\d$/.test(w));
+        const k = seg.words.findIndex((w, i) => i > 0 && i < seg.words.length - 1 && HOUSE_NUMBER_WORD.test(w) && !/^(?:19|20)\d\d$/.test(w));
         if (k > 0) {
           const at = wordOffset(text, seg, k);
           if (at >= 0 && !isQuantityOrYear(text, at)) { start = at; break; }

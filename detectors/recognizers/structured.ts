@@ -13,9 +13,16 @@ import { VEHICLE_MAKES, VEHICLE_NOUNS } from '../gazetteer/lexicon.js';
 
 /** A number shown as an example or a format ("your NI number looks like QQ 12 34 56 C", "NHS number (example format):  999 123 4527") is nobody's. */
 // (not a bare "example": synthetic data and documentation live at example.com)
-const EXAMPLE_BEFORE: HotwordWindow = { phrases: ['for example', 'an example', 'the example', 'own example', 'example number', 'example ni', 'e.g.', 'for instance', 'looks like', 'look like', 'in the format', 'format for', 'format is', 'format:', 'dvla specimen', 'specimen licence', 'specimen card', 'specimen number', 'specimen shows', 'specimen:', 'example is', 'example:', 'example only', 'example reads', 'one example', 'another example', 'card such as', 'number such as', 'numbers such as', '(example)',
-  // …and in the languages forces translate their leaflets into (Polish, Romanian, Lithuanian, Portuguese, Turkish, Somali, Welsh)
-  'na przykład', 'przykład', 'de exemplu', 'exemplu', 'pavyzdys', 'pavyzdžiui', 'por exemplo', 'exemplo', 'örneğin', 'örnek', 'tusaale', 'enghraifft', '(example format)', 'example format', '(specimen)', 'sample licence', 'sample card', 'dummy number', 'dummy card'], windowBefore: 50, windowAfter: 0 };
+const EXAMPLE_BEFORE: HotwordWindow = {
+  phrases: [
+    'for example', 'an example', 'the example', 'own example', 'example number', 'example ni', 'e.g.', 'for instance', 'looks like', 'look like', 'in the format', 'format for', 'format is',
+    'format:', 'dvla specimen', 'specimen licence', 'specimen card', 'specimen number', 'specimen shows', 'specimen:', 'example is', 'example:', 'example only', 'example reads', 'one example', 'another example',
+    'card such as', 'number such as', 'numbers such as', '(example)', '(example format)', 'example format', '(specimen)', 'sample licence', 'sample card', 'dummy number', 'dummy card',
+    // …and in the languages forces translate their leaflets into (Polish, Romanian, Lithuanian, Portuguese, Turkish, Somali, Welsh)
+    'na przykład', 'przykład', 'de exemplu', 'exemplu', 'pavyzdys', 'pavyzdžiui', 'por exemplo', 'exemplo', 'örneğin', 'örnek', 'tusaale', 'enghraifft',
+  ],
+  windowBefore: 50, windowAfter: 0,
+};
 /** …or after it: "QQ 12 34 56 C is HMRC's specimen", "4111 1111 1111 1111 is a test card". */
 const EXAMPLE_AFTER: HotwordWindow = { phrases: ["is hmrc's specimen", "hmrc's specimen", "dvla's specimen", 'is a specimen', 'is a test card', 'test card', 'test number', 'is an example', 'are examples', 'example only'], windowBefore: 0, windowAfter: 28 };
 const EXAMPLE_OF = [EXAMPLE_BEFORE, EXAMPLE_AFTER] as const;
